@@ -1,0 +1,21 @@
+// Two tiers: pure unit tests beside the code (src/**/*.spec.ts) and e2e suites in test/
+// that talk HTTP to the app on real PostgreSQL and Redis. Each e2e file gets its own database.
+const shared = {
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.(t|j|mj)s$': '@swc/jest' },
+  // Jest can only require() ESM on Node >= 24.9: let SWC down-compile Nest 12's ESM packages.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|load-esm|file-type)/)'],
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

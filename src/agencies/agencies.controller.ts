@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/decorators';
+import { Role } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { AgenciesService } from './agencies.service';
+import { AgencyListView, AgencyView, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
+
+@ApiTags('agencies')
+@ApiBearerAuth()
+@Controller('agencies')
+export class AgenciesController {
+  constructor(private readonly agencies: AgenciesService) {}
+
+  /** Every agency (any signed-in user: screens show agency names). */
+  @Get()
+  @ApiErrors(401)
+  async list(): Promise<AgencyListView> {
+    const items = await this.agencies.list();
+    return { items: items.map(AgencyView.of), next: null };
+  }
+
+  /** Add an agency (ADMIN). */
+  @Post()
+  @Roles(Role.ADMIN)
+  @ApiErrors(400, 401, 403, 409)
+  async create(@Body() dto: CreateAgencyDto): Promise<AgencyView> {
+    return AgencyView.of(await this.agencies.create(dto));
+  }
+
+  /** Correct an agency's names or contact address (ADMIN). */
+  @Patch(':id')
+  @Roles(Role.ADMIN)
+  @ApiErrors(400, 401, 403, 404)
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgencyDto): Promise<AgencyView> {
+    return AgencyView.of(await this.agencies.update(id, dto));
+  }
+}

@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Agency } from './agency.entity';
+
+export class LocalizedNameDto {
+  @ApiProperty({ example: 'Ministry of Justice' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  en: string;
+
+  @ApiProperty({ example: 'ກະຊວງຍຸຕິທຳ' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  lo: string;
+}
+
+export class CreateAgencyDto {
+  @ApiProperty({ example: 'MOJ', description: 'Upper-case letters, digits and _' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'code must be 2-16 upper-case letters, digits or _' })
+  code: string;
+
+  @ApiProperty({ type: LocalizedNameDto })
+  @ValidateNested()
+  @Type(() => LocalizedNameDto)
+  name: LocalizedNameDto;
+
+  @ApiProperty({ example: 'review@moj.gov.la' })
+  @IsEmail()
+  email: string;
+}
+
+export class UpdateAgencyDto {
+  @ApiPropertyOptional({ type: LocalizedNameDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedNameDto)
+  name?: LocalizedNameDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+}
+
+export class AgencyView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ type: LocalizedNameDto }) name: LocalizedNameDto;
+  @ApiProperty() email: string;
+
+  static of(agency: Agency): AgencyView {
+    return { id: agency.id, code: agency.code, name: { en: agency.nameEn, lo: agency.nameLo }, email: agency.email };
+  }
+}
+
+export class AgencyListView {
+  @ApiProperty({ type: [AgencyView] }) items: AgencyView[];
+  @ApiProperty({ nullable: true, type: String }) next: string | null;
+}

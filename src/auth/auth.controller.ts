@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { UserView } from '../users/user.dto';
+import { UsersRepository } from '../users/users.repository';
+import { AppError } from '../common/app-error';
+import { LoginDto, LoginView } from './auth.dto';
+import { AuthService } from './auth.service';
+import { CurrentUser, Public } from './decorators';
+import { LoginThrottlerGuard } from './login-throttler.guard';
+import { AuthUser } from './roles';
+
+export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  /** Sign in; returns a short-lived bearer token. 10 attempts a minute per address and e-mail. */
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
+  @Throttle({ login: { limit: LOGIN_ATTEMPTS_PER_MINUTE, ttl: 60_000 } })
+  @ApiErrors(400, 401, 429)
+  async login(@Body() dto: LoginDto): Promise<LoginView> {
+    const { accessToken, expiresIn, user } = await this.auth.login(dto.email, dto.password);
+    return { accessToken, expiresIn, user: UserView.of(user) };
+  }
+
+  /** The caller, with role, agency, committees and locale. */
+  @ApiBearerAuth()
+  @Get('me')
+  @ApiErrors(401)
+  async me(@CurrentUser() caller: AuthUser): Promise<UserView> {
+    const user = await this.users.findById(caller.id);
+    if (!user) throw AppError.notFound('User');
+    return UserView.of(user);
+  }
+}

@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AppError, ErrorCode } from '../common/app-error';
+import { AuthService } from './auth.service';
+import { IS_PUBLIC, ROLES } from './decorators';
+import { AuthUser, Role } from './roles';
+
+export type AuthedRequest = Request & { user?: AuthUser };
+
+/** Global: every route needs a bearer token unless marked @Public(); then @Roles() is checked. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const token = bearerToken(request);
+    if (!token) throw new AppError(ErrorCode.UNAUTHORIZED, 'Sign in first: no bearer token was sent');
+    request.user = await this.auth.authenticate(token);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles?.length && !roles.includes(request.user.role)) {
+      throw AppError.forbidden(`This needs the role ${roles.join(' or ')}; you are ${request.user.role}`);
+    }
+    return true;
+  }
+}
+
+export function bearerToken(request: Request): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  return null;
+}

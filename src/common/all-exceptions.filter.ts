@@ -1,0 +1,84 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { AppError, ErrorDetail, STATUS_OF } from './app-error';
+import { ErrorBody, errorBody } from './error-body';
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+const PG_INVALID_TEXT = '22P02';
+const PG_CHECK_VIOLATION = '23514';
+const PG_SERIALIZATION = ['40001', '40P01'];
+const PG_UNAVAILABLE = ['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300'];
+const NETWORK_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH'];
+
+/** Maps every error to the one shape of shared/API.md; never leaks a stack trace. */
+export function toErrorBody(exception: unknown): ErrorBody {
+  if (exception instanceof AppError) {
+    return errorBody(STATUS_OF[exception.code], exception.message, exception.details);
+  }
+  if (exception instanceof ThrottlerException) {
+    return errorBody(429, 'Too many requests: wait a minute and try again');
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    if (typeof response === 'string') return errorBody(status, response);
+    const r = response as { message?: unknown; details?: ErrorDetail[] };
+    if (Array.isArray(r.message)) {
+      return errorBody(status, r.message.join('; '), r.details ?? []);
+    }
+    return errorBody(status, String(r.message ?? exception.message), r.details ?? []);
+  }
+  const bodyParser = exception as { type?: string; status?: number; statusCode?: number };
+  if (bodyParser?.type === 'entity.too.large') {
+    return errorBody(413, 'Request body is too large');
+  }
+  if (bodyParser?.type === 'entity.parse.failed') {
+    return errorBody(400, 'Request body is not valid JSON');
+  }
+  if (bodyParser?.type && typeof bodyParser.status === 'number' && bodyParser.status < 500) {
+    return errorBody(bodyParser.status, 'Request body could not be read');
+  }
+  if (exception instanceof QueryFailedError) {
+    const code = (exception.driverError as { code?: string })?.code;
+    if (code === PG_UNIQUE_VIOLATION) return errorBody(409, 'This record already exists');
+    if (code === PG_FOREIGN_KEY_VIOLATION) return errorBody(422, 'A referenced record does not exist');
+    if (code === PG_INVALID_TEXT) return errorBody(400, 'A value has the wrong format');
+    if (code === PG_CHECK_VIOLATION) return errorBody(422, 'A value breaks a rule of the record');
+    if (code && PG_SERIALIZATION.includes(code)) return errorBody(409, 'Another change won the race: reload and retry');
+    if (code && PG_UNAVAILABLE.includes(code)) return errorBody(503, 'The database is unavailable');
+  }
+  if (isUnavailable(exception)) {
+    return errorBody(503, 'A dependency is unavailable: try again shortly');
+  }
+  return errorBody(500, 'Internal server error');
+}
+
+function isUnavailable(exception: unknown): boolean {
+  const e = exception as { code?: string; message?: string; name?: string };
+  if (!e) return false;
+  if (e.code && NETWORK_ERRORS.includes(e.code)) return true;
+  const message = e.message ?? '';
+  return (
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Connection is closed|Client has encountered a connection error/i.test(
+      message,
+    ) || e.name === 'MaxRetriesPerRequestError'
+  );
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = toErrorBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+}

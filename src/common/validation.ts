@@ -1,0 +1,24 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ErrorDetail } from './app-error';
+
+function collect(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...collect(error.children ?? [], field)];
+  });
+}
+
+/** Global pipe: unknown fields and wrong types answer 400 with one detail per bad field. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const details = collect(errors);
+      return new BadRequestException({ message: 'Invalid request', details });
+    },
+  });
+}

@@ -1,0 +1,150 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? !['false', '0', 'no', 'off', ''].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toIntList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value.split(',').map((part) => (/^\s*-?\d+\s*$/.test(part) ? Number(part) : part))
+    : value;
+
+export const DEV_JWT_SECRET = 'development-only-secret-change-me';
+
+/** Every setting the service reads, validated once at boot. Defaults suit one machine. */
+export class Env {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/[A-Za-z0-9_-]+(\?.*)?$/, {
+    message: 'DATABASE_URL must look like postgres://user@host:5432/database',
+  })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/guidelines';
+
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 3600;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must look like smtp://user:pass@host:587' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Court Guidelines <no-reply@guidelines.local>';
+
+  @IsString()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s) address' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsString()
+  @IsValidTimeZone()
+  APP_TIMEZONE = 'Asia/Vientiane';
+
+  @Transform(toBool)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  @IsIn(['on', 'off'])
+  WORKERS: 'on' | 'off' = 'on';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** scrypt cost as log2(N); 17 is OWASP's recommendation (128 MiB per hash). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(20)
+  PASSWORD_SCRYPT_LOG_N = 17;
+
+  @Transform(toIntList)
+  @IsInt({ each: true, message: 'REVIEW_REMINDER_DAYS must be a comma-separated list of whole numbers' })
+  REVIEW_REMINDER_DAYS: number[] = [-7, -2, 0];
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REVIEW_OVERDUE_EVERY_DAYS = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  REMINDER_HOUR = 9;
+}
+
+function IsValidTimeZone() {
+  return Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'APP_TIMEZONE must be an IANA zone' });
+}
+
+export class EnvValidationError extends Error {}
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => Object.values(e.constraints ?? {}));
+}
+
+/** Validates raw environment variables; throws one readable error naming every bad variable. */
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Env, present, { exposeDefaultValues: true });
+  const problems = flatten(validateSync(env, { whitelist: false, stopAtFirstError: true }));
+  if (!problems.length && !isKnownTimeZone(env.APP_TIMEZONE)) {
+    problems.push(`APP_TIMEZONE "${env.APP_TIMEZONE}" is not a time zone this system knows`);
+  }
+  if (env.NODE_ENV === 'production' && (!raw.JWT_SECRET || env.JWT_SECRET === DEV_JWT_SECRET)) {
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be given together');
+  }
+  if (problems.length) {
+    throw new EnvValidationError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return env;
+}
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

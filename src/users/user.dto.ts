@@ -1,0 +1,162 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { AgencyView } from '../agencies/agency.dto';
+import { Committee, Locale, LOCALES, Role } from '../auth/roles';
+import { PageQuery } from '../common/pagination';
+import { User } from './user.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'judge@court.gov.la' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Khamphone S.' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: Role })
+  @IsEnum(Role)
+  role: Role;
+
+  @ApiPropertyOptional({ description: 'Required for AGENCY_REVIEWER', example: 'MOJ' })
+  @IsOptional()
+  @IsString()
+  agencyCode?: string;
+
+  @ApiPropertyOptional({ enum: Committee, isArray: true, description: 'Judges only' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(Committee, { each: true })
+  committees?: Committee[];
+
+  @ApiPropertyOptional({ example: "People's Supreme Court" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  institution?: string;
+
+  @ApiProperty({ enum: LOCALES })
+  @IsIn(LOCALES)
+  locale: Locale;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ minLength: 10 })
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password?: string;
+
+  @ApiPropertyOptional({ enum: Role })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  agencyCode?: string | null;
+
+  @ApiPropertyOptional({ enum: Committee, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsEnum(Committee, { each: true })
+  committees?: Committee[];
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  institution?: string | null;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @ApiPropertyOptional({ description: 'false deactivates: no login, and existing tokens stop working' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: Role })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+}
+
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty({ enum: Committee, isArray: true }) committees: Committee[];
+  @ApiProperty({ type: AgencyView, nullable: true }) agency: AgencyView | null;
+  @ApiProperty({ nullable: true, type: String }) institution: string | null;
+  @ApiProperty({ enum: LOCALES }) locale: Locale;
+  @ApiProperty() active: boolean;
+
+  static of(user: User): UserView {
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      committees: user.committees,
+      agency: user.agency ? AgencyView.of(user.agency) : null,
+      institution: user.institution,
+      locale: user.locale,
+      active: user.active,
+    };
+  }
+}
+
+export class UserListView {
+  @ApiProperty({ type: [UserView] }) items: UserView[];
+  @ApiProperty({ nullable: true, type: String }) next: string | null;
+}

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Agency } from '../agencies/agency.entity';
+import { Committee, Locale, Role } from '../auth/roles';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column()
+  email: string;
+
+  @Column()
+  name: string;
+
+  @Column({ name: 'password_hash', select: false })
+  passwordHash: string;
+
+  @Column({ type: 'text' })
+  role: Role;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  committees: Committee[];
+
+  @Column({ name: 'agency_id', type: 'uuid', nullable: true })
+  agencyId: string | null;
+
+  @ManyToOne(() => Agency, { nullable: true })
+  @JoinColumn({ name: 'agency_id' })
+  agency?: Agency | null;
+
+  @Column({ type: 'text', nullable: true })
+  institution: string | null;
+
+  @Column({ type: 'text' })
+  locale: Locale;
+
+  @Column()
+  active: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

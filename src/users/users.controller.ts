@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { AuthUser, Role } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { CreateUserDto, UpdateUserDto, UserListView, UserQuery, UserView } from './user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles(Role.ADMIN)
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  /** Create a user (ADMIN). */
+  @Post()
+  @ApiErrors(400, 401, 403, 409, 422)
+  async create(@Body() dto: CreateUserDto): Promise<UserView> {
+    return UserView.of(await this.users.create(dto));
+  }
+
+  /** List users, optionally by role (ADMIN). */
+  @Get()
+  @ApiErrors(400, 401, 403)
+  async list(@Query() query: UserQuery): Promise<UserListView> {
+    const page = await this.users.list(query);
+    return { items: page.items.map(UserView.of), next: page.next };
+  }
+
+  @Get(':id')
+  @ApiErrors(400, 401, 403, 404)
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+    return UserView.of(await this.users.get(id));
+  }
+
+  /** Change a user: role, committees, agency, locale, password, or `active: false` to deactivate (ADMIN). */
+  @Patch(':id')
+  @ApiErrors(400, 401, 403, 404, 409, 422)
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<UserView> {
+    return UserView.of(await this.users.update(id, dto, actor.id));
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule } from '../agencies/agencies.module';
+import { PasswordHasher } from '../auth/password-hasher';
+import { User } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User]), AgenciesModule],
+  controllers: [UsersController],
+  providers: [UsersRepository, UsersService, PasswordHasher],
+  exports: [UsersRepository, UsersService, PasswordHasher],
+})
+export class UsersModule {}

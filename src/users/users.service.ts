@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AgenciesRepository } from '../agencies/agencies.repository';
+import { PasswordHasher } from '../auth/password-hasher';
+import { Committee, Role } from '../auth/roles';
+import { AppError, ErrorDetail } from '../common/app-error';
+import { Page } from '../common/pagination';
+import { CreateUserDto, UpdateUserDto, UserQuery } from './user.dto';
+import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly agencies: AgenciesRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  list(query: UserQuery): Promise<Page<User>> {
+    return this.users.page(query);
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw AppError.notFound('User');
+    return user;
+  }
+
+  async create(dto: CreateUserDto): Promise<User> {
+    const agencyId = await this.resolveAgency(dto.role, dto.agencyCode);
+    assertCommitteesFit(dto.role, dto.committees ?? []);
+    if (await this.users.emailTaken(dto.email)) {
+      throw AppError.conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already used' }]);
+    }
+    const saved = await this.users.save({
+      email: dto.email,
+      name: dto.name,
+      passwordHash: await this.hasher.hash(dto.password),
+      role: dto.role,
+      committees: dto.committees ?? [],
+      agencyId,
+      institution: dto.institution ?? null,
+      locale: dto.locale,
+      active: true,
+    });
+    return this.get(saved.id);
+  }
+
+  async update(id: string, dto: UpdateUserDto, actorId: string): Promise<User> {
+    const user = await this.get(id);
+    const role = dto.role ?? user.role;
+    const committees = dto.committees ?? (role === Role.JUDGE ? user.committees : []);
+    assertCommitteesFit(role, committees);
+    let agencyId = user.agencyId;
+    if (dto.agencyCode !== undefined || dto.role !== undefined) {
+      agencyId = await this.resolveAgency(role, dto.agencyCode ?? user.agency?.code ?? undefined);
+    }
+    if (dto.email && (await this.users.emailTaken(dto.email, id))) {
+      throw AppError.conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already used' }]);
+    }
+    if (id === actorId && (dto.active === false || (dto.role && dto.role !== Role.ADMIN))) {
+      throw AppError.unprocessable('You cannot deactivate yourself or give up your own ADMIN role');
+    }
+    const { password, agencyCode: _agencyCode, ...fields } = dto;
+    await this.users.save({
+      ...user,
+      ...fields,
+      agency: undefined,
+      role,
+      committees,
+      agencyId,
+      ...(password ? { passwordHash: await this.hasher.hash(password) } : {}),
+    });
+    return this.get(id);
+  }
+
+  /** Creates the first ADMIN from ADMIN_EMAIL/ADMIN_PASSWORD when no active admin exists. */
+  async ensureAdmin(email: string | undefined, password: string | undefined): Promise<void> {
+    if (!email || !password) return;
+    if (await this.users.hasActiveAdmin()) return;
+    if (await this.users.emailTaken(email)) {
+      this.logger.warn(`ADMIN_EMAIL ${email} belongs to an existing user who is not an active admin; not changed`);
+      return;
+    }
+    await this.users.save({
+      email,
+      name: 'Administrator',
+      passwordHash: await this.hasher.hash(password),
+      role: Role.ADMIN,
+      committees: [],
+      agencyId: null,
+      institution: null,
+      locale: 'en',
+      active: true,
+    });
+    this.logger.log(`Created the first administrator ${email}`);
+  }
+
+  private async resolveAgency(role: Role, agencyCode: string | undefined | null): Promise<string | null> {
+    if (role !== Role.AGENCY_REVIEWER) {
+      if (agencyCode) {
+        throw AppError.badRequest('Only agency reviewers belong to an agency', [
+          { field: 'agencyCode', message: 'only for role AGENCY_REVIEWER' },
+        ]);
+      }
+      return null;
+    }
+    if (!agencyCode) {
+      throw AppError.badRequest('An agency reviewer needs an agency', [
+        { field: 'agencyCode', message: 'required for role AGENCY_REVIEWER' },
+      ]);
+    }
+    const agency = await this.agencies.findByCode(agencyCode);
+    if (!agency) {
+      throw AppError.unprocessable(`Unknown agency ${agencyCode}`, [
+        { field: 'agencyCode', code: 'UNKNOWN_AGENCY', message: `Unknown agency ${agencyCode}` },
+      ]);
+    }
+    return agency.id;
+  }
+}
+
+function assertCommitteesFit(role: Role, committees: Committee[]): void {
+  if (role !== Role.JUDGE && committees.length) {
+    const detail: ErrorDetail = { field: 'committees', message: 'only judges sit on the TWG or the Council' };
+    throw AppError.badRequest('Only judges can be committee members', [detail]);
+  }
+}
