@@ -11,6 +11,16 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { pinoHttpOptions } from './logging';
 import { UsersModule } from './users/users.module';
+import { GuidelinesModule } from './guidelines/guidelines.module';
+import { CommentsModule } from './comments/comments.module';
+import { WorkflowModule } from './workflow/workflow.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { EventsModule } from './events/events.module';
+import { ReportsModule } from './reports/reports.module';
+import { WebModule } from './web/web.module';
+import { OutboxModule } from './outbox/outbox.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +40,16 @@ export class AppModule {
         UsersModule,
         AuthModule,
         HealthModule,
+        OutboxModule,
+        GuidelinesModule,
+        CommentsModule,
+        WorkflowModule,
+        ReviewsModule,
+        RemindersModule,
+        NotificationsModule,
+        EventsModule,
+        ReportsModule,
+        WebModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

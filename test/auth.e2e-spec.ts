@@ -17,11 +17,19 @@ describe('auth and users', () => {
   it('answers 401 in the error shape without a token', async () => {
     const res = await t.http().get('/api/me');
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: expect.any(String), details: [] });
+    expect(res.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: expect.any(String),
+      details: [],
+    });
   });
 
   it('answers 401 for a forged token (signed with another secret)', async () => {
-    const forged = await new JwtService({ secret: 'not-the-server-secret-at-all' }).signAsync({ sub: judge.id, role: 'ADMIN' });
+    const forged = await new JwtService({ secret: 'not-the-server-secret-at-all' }).signAsync({
+      sub: judge.id,
+      role: 'ADMIN',
+    });
     const res = await t.http().get('/api/me').set(bearer(forged));
     expect(res.status).toBe(401);
     expect(res.body.message).toBe('Invalid token');
@@ -40,25 +48,42 @@ describe('auth and users', () => {
   it('returns the caller on /api/me', async () => {
     const res = await t.http().get('/api/me').set(bearer(judge.token));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: judge.id, role: 'JUDGE', locale: 'en', committees: [], agency: null });
+    expect(res.body).toMatchObject({
+      id: judge.id,
+      role: 'JUDGE',
+      locale: 'en',
+      committees: [],
+      agency: null,
+    });
   });
 
   it('gives the same 401 message for a wrong password and an unknown e-mail', async () => {
-    const wrong = await t.http().post('/api/auth/login').send({ email: judge.email, password: 'not-the-password' });
-    const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@test.court.la', password: 'whatever-1' });
+    const wrong = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: judge.email, password: 'not-the-password' });
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'nobody@test.court.la', password: 'whatever-1' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
   });
 
   it('matches e-mail case-insensitively at login and refuses a duplicate in another case', async () => {
-    const res = await t.http().post('/api/auth/login').send({ email: judge.email.toUpperCase(), password: PASSWORD });
-    expect(res.status).toBe(200);
-    const dup = await t
+    const res = await t
       .http()
-      .post('/api/users')
-      .set(bearer(t.admin.token))
-      .send({ email: judge.email.toUpperCase(), name: 'Dup', password: PASSWORD, role: 'JUDGE', locale: 'lo' });
+      .post('/api/auth/login')
+      .send({ email: judge.email.toUpperCase(), password: PASSWORD });
+    expect(res.status).toBe(200);
+    const dup = await t.http().post('/api/users').set(bearer(t.admin.token)).send({
+      email: judge.email.toUpperCase(),
+      name: 'Dup',
+      password: PASSWORD,
+      role: 'JUDGE',
+      locale: 'lo',
+    });
     expect(dup.status).toBe(409);
   });
 
@@ -82,12 +107,23 @@ describe('auth and users', () => {
   it('lets any signed-in user list the four seeded agencies with Lao names', async () => {
     const res = await t.http().get('/api/agencies').set(bearer(judge.token));
     expect(res.status).toBe(200);
-    expect(res.body.items.map((a: { code: string }) => a.code)).toEqual(['MOFA', 'MOJ', 'MPS', 'OSPP']);
-    expect(res.body.items.find((a: { code: string }) => a.code === 'MOJ').name.lo).toBe('ກະຊວງຍຸຕິທຳ');
+    expect(res.body.items.map((a: { code: string }) => a.code)).toEqual([
+      'MOFA',
+      'MOJ',
+      'MPS',
+      'OSPP',
+    ]);
+    expect(res.body.items.find((a: { code: string }) => a.code === 'MOJ').name.lo).toBe(
+      'ກະຊວງຍຸຕິທຳ',
+    );
   });
 
   it('lets an admin create an agency and refuses a duplicate code', async () => {
-    const body = { code: 'LWU', name: { en: "Lao Women's Union", lo: 'ສູນກາງສະຫະພັນແມ່ຍິງລາວ' }, email: 'lwu@example.la' };
+    const body = {
+      code: 'LWU',
+      name: { en: "Lao Women's Union", lo: 'ສູນກາງສະຫະພັນແມ່ຍິງລາວ' },
+      email: 'lwu@example.la',
+    };
     const first = await t.http().post('/api/agencies').set(bearer(t.admin.token)).send(body);
     expect(first.status).toBe(201);
     const again = await t.http().post('/api/agencies').set(bearer(t.admin.token)).send(body);
@@ -95,18 +131,27 @@ describe('auth and users', () => {
   });
 
   it('requires an agency for a reviewer and committees only for judges', async () => {
-    const noAgency = await t
-      .http()
-      .post('/api/users')
-      .set(bearer(t.admin.token))
-      .send({ email: 'rev@x.la', name: 'R', password: PASSWORD, role: 'AGENCY_REVIEWER', locale: 'lo' });
+    const noAgency = await t.http().post('/api/users').set(bearer(t.admin.token)).send({
+      email: 'rev@x.la',
+      name: 'R',
+      password: PASSWORD,
+      role: 'AGENCY_REVIEWER',
+      locale: 'lo',
+    });
     expect(noAgency.status).toBe(400);
     expect(noAgency.body.details[0].field).toBe('agencyCode');
     const secretaryOnTwg = await t
       .http()
       .post('/api/users')
       .set(bearer(t.admin.token))
-      .send({ email: 's@x.la', name: 'S', password: PASSWORD, role: 'SECRETARIAT', locale: 'lo', committees: ['TWG'] });
+      .send({
+        email: 's@x.la',
+        name: 'S',
+        password: PASSWORD,
+        role: 'SECRETARIAT',
+        locale: 'lo',
+        committees: ['TWG'],
+      });
     expect(secretaryOnTwg.status).toBe(400);
     const reviewer = await t.user(Role.AGENCY_REVIEWER, { agencyCode: 'OSPP' });
     const me = await t.http().get('/api/me').set(bearer(reviewer.token));
@@ -116,11 +161,18 @@ describe('auth and users', () => {
   it('stops a deactivated user: login refused and existing tokens rejected', async () => {
     const who = await t.user(Role.JUDGE);
     expect((await t.http().get('/api/me').set(bearer(who.token))).status).toBe(200);
-    const off = await t.http().patch(`/api/users/${who.id}`).set(bearer(t.admin.token)).send({ active: false });
+    const off = await t
+      .http()
+      .patch(`/api/users/${who.id}`)
+      .set(bearer(t.admin.token))
+      .send({ active: false });
     expect(off.status).toBe(200);
     expect(off.body.active).toBe(false);
     expect((await t.http().get('/api/me').set(bearer(who.token))).status).toBe(401);
-    const login = await t.http().post('/api/auth/login').send({ email: who.email, password: PASSWORD });
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: who.email, password: PASSWORD });
     expect(login.status).toBe(401);
   });
 
@@ -128,7 +180,14 @@ describe('auth and users', () => {
     const email = 'target@test.court.la';
     const statuses: number[] = [];
     for (let i = 0; i < 11; i += 1) {
-      statuses.push((await t.http().post('/api/auth/login').send({ email, password: `wrong-${i}-pass` })).status);
+      statuses.push(
+        (
+          await t
+            .http()
+            .post('/api/auth/login')
+            .send({ email, password: `wrong-${i}-pass` })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses[10]).toBe(429);
@@ -139,7 +198,10 @@ describe('auth and users', () => {
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.next).toEqual(expect.any(String));
-    const second = await t.http().get(`/api/users?limit=2&cursor=${first.body.next}`).set(bearer(t.admin.token));
+    const second = await t
+      .http()
+      .get(`/api/users?limit=2&cursor=${first.body.next}`)
+      .set(bearer(t.admin.token));
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
     expect(second.body.items[0].id).not.toBe(first.body.items[1].id);
   });

@@ -8,8 +8,15 @@ describe('the HTTP edge', () => {
   afterAll(() => t.close());
 
   const admin = () => ({ Authorization: `Bearer ${t.admin.token}` });
-  const userCount = () => t.sql(async (c) => Number((await c.query('SELECT count(*) FROM users')).rows[0].count));
-  const validUser = { email: 'edge@test.court.la', name: 'Edge', password: 'long-enough-pass', role: 'JUDGE', locale: 'lo' };
+  const userCount = () =>
+    t.sql(async (c) => Number((await c.query('SELECT count(*) FROM users')).rows[0].count));
+  const validUser = {
+    email: 'edge@test.court.la',
+    name: 'Edge',
+    password: 'long-enough-pass',
+    role: 'JUDGE',
+    locale: 'lo',
+  };
 
   it('answers 400 with one detail per bad field for unknown fields and wrong types, writing nothing', async () => {
     const before = await userCount();
@@ -28,9 +35,19 @@ describe('the HTTP edge', () => {
 
   it('answers 400 in the error shape for malformed JSON', async () => {
     const before = await userCount();
-    const res = await t.http().post('/api/users').set(admin()).set('Content-Type', 'application/json').send('{"email": ');
+    const res = await t
+      .http()
+      .post('/api/users')
+      .set(admin())
+      .set('Content-Type', 'application/json')
+      .send('{"email": ');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringMatching(/JSON/), details: [] });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringMatching(/JSON/),
+      details: [],
+    });
     expect(await userCount()).toBe(before);
   });
 
@@ -42,7 +59,12 @@ describe('the HTTP edge', () => {
       .set(admin())
       .send({ ...validUser, name: 'x'.repeat(2 * 1024 * 1024) });
     expect(res.status).toBe(413);
-    expect(res.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.any(String), details: [] });
+    expect(res.body).toEqual({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: expect.any(String),
+      details: [],
+    });
     expect(await userCount()).toBe(before);
   });
 
@@ -50,7 +72,10 @@ describe('the HTTP edge', () => {
     const bad = await t.http().get('/api/users/not-a-uuid').set(admin());
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('Bad Request');
-    const unknown = await t.http().get('/api/users/5b0f5f0e-8a43-4c61-9a38-2a8b2e7a1c11').set(admin());
+    const unknown = await t
+      .http()
+      .get('/api/users/5b0f5f0e-8a43-4c61-9a38-2a8b2e7a1c11')
+      .set(admin());
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
@@ -72,7 +97,15 @@ describe('the HTTP edge', () => {
     const res = await t.http().get('/api/docs-json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/users', '/api/users/{id}', '/api/agencies', '/health/ready', '/metrics']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/me',
+        '/api/users',
+        '/api/users/{id}',
+        '/api/agencies',
+        '/health/ready',
+        '/metrics',
+      ]),
     );
     expect(res.body.components.schemas.ErrorView).toBeDefined();
     const ui = await t.http().get('/api/docs');

@@ -32,7 +32,10 @@ export class AgenciesController {
   @Patch(':id')
   @Roles(Role.ADMIN)
   @ApiErrors(400, 401, 403, 404)
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAgencyDto): Promise<AgencyView> {
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateAgencyDto,
+  ): Promise<AgencyView> {
     return AgencyView.of(await this.agencies.update(id, dto));
   }
 }

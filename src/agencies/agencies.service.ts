@@ -16,7 +16,12 @@ export class AgenciesService {
     if (await this.agencies.findByCode(dto.code)) {
       throw AppError.conflict(`An agency with code ${dto.code} already exists`);
     }
-    return this.agencies.create({ code: dto.code, nameEn: dto.name.en, nameLo: dto.name.lo, email: dto.email });
+    return this.agencies.create({
+      code: dto.code,
+      nameEn: dto.name.en,
+      nameLo: dto.name.lo,
+      email: dto.email,
+    });
   }
 
   async update(id: string, dto: UpdateAgencyDto): Promise<Agency> {
@@ -37,7 +42,11 @@ export class AgenciesService {
     if (missing.length) {
       throw AppError.unprocessable(
         `Unknown agency code: ${missing.join(', ')}`,
-        missing.map((code) => ({ code: 'UNKNOWN_AGENCY', field: 'agencies', message: `Unknown agency ${code}` })),
+        missing.map((code) => ({
+          code: 'UNKNOWN_AGENCY',
+          field: 'agencies',
+          message: `Unknown agency ${code}`,
+        })),
       );
     }
     return found;

@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Agency } from './agency.entity';
 
 export class LocalizedNameDto {
@@ -19,7 +27,9 @@ export class LocalizedNameDto {
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'MOJ', description: 'Upper-case letters, digits and _' })
-  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, { message: 'code must be 2-16 upper-case letters, digits or _' })
+  @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, {
+    message: 'code must be 2-16 upper-case letters, digits or _',
+  })
   code: string;
 
   @ApiProperty({ type: LocalizedNameDto })
@@ -52,7 +62,12 @@ export class AgencyView {
   @ApiProperty() email: string;
 
   static of(agency: Agency): AgencyView {
-    return { id: agency.id, code: agency.code, name: { en: agency.nameEn, lo: agency.nameLo }, email: agency.email };
+    return {
+      id: agency.id,
+      code: agency.code,
+      name: { en: agency.nameEn, lo: agency.nameLo },
+      email: agency.email,
+    };
   }
 }
 

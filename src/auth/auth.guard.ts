@@ -22,11 +22,14 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const token = bearerToken(request);
-    if (!token) throw new AppError(ErrorCode.UNAUTHORIZED, 'Sign in first: no bearer token was sent');
+    if (!token)
+      throw new AppError(ErrorCode.UNAUTHORIZED, 'Sign in first: no bearer token was sent');
     request.user = await this.auth.authenticate(token);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(request.user.role)) {
-      throw AppError.forbidden(`This needs the role ${roles.join(' or ')}; you are ${request.user.role}`);
+      throw AppError.forbidden(
+        `This needs the role ${roles.join(' or ')}; you are ${request.user.role}`,
+      );
     }
     return true;
   }

@@ -33,7 +33,10 @@ export class AuthService {
   ) {}
 
   /** Same answer, and about the same time, for an unknown e-mail, a wrong password or a deactivated user. */
-  async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number; user: User }> {
+  async login(
+    email: string,
+    password: string,
+  ): Promise<{ accessToken: string; expiresIn: number; user: User }> {
     const user = await this.users.findForLogin(email);
     if (!user) {
       await this.hasher.burn(password);
@@ -52,9 +55,15 @@ export class AuthService {
       payload = await this.jwt.verifyAsync(token);
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
-      throw new AppError(ErrorCode.UNAUTHORIZED, expired ? 'Token expired: sign in again' : 'Invalid token');
+      throw new AppError(
+        ErrorCode.UNAUTHORIZED,
+        expired ? 'Token expired: sign in again' : 'Invalid token',
+      );
     }
-    const user = payload.sub && /^[0-9a-f-]{36}$/i.test(payload.sub) ? await this.users.findActiveById(payload.sub) : null;
+    const user =
+      payload.sub && /^[0-9a-f-]{36}$/i.test(payload.sub)
+        ? await this.users.findActiveById(payload.sub)
+        : null;
     if (!user) throw new AppError(ErrorCode.UNAUTHORIZED, 'Invalid token');
     return toAuthUser(user);
   }

@@ -11,6 +11,8 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 /** Only these roles may call the route (checked after authentication). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
-export const CurrentUser = createParamDecorator((_data: unknown, ctx: ExecutionContext): AuthUser => {
-  return ctx.switchToHttp().getRequest<Request & { user: AuthUser }>().user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): AuthUser => {
+    return ctx.switchToHttp().getRequest<Request & { user: AuthUser }>().user;
+  },
+);

@@ -2,9 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes, scrypt as scryptCallback, ScryptOptions, timingSafeEqual } from 'node:crypto';
 import { Env } from '../config/env';
 
-function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
+function scrypt(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCallback(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+    scryptCallback(password, salt, keylen, options, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -26,21 +33,43 @@ export class PasswordHasher {
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(16);
-    const key = await scrypt(password, salt, KEY_LENGTH, this.options(this.logN, BLOCK_SIZE, PARALLELISM));
-    return ['scrypt', this.logN, BLOCK_SIZE, PARALLELISM, salt.toString('base64'), key.toString('base64')].join('$');
+    const key = await scrypt(
+      password,
+      salt,
+      KEY_LENGTH,
+      this.options(this.logN, BLOCK_SIZE, PARALLELISM),
+    );
+    return [
+      'scrypt',
+      this.logN,
+      BLOCK_SIZE,
+      PARALLELISM,
+      salt.toString('base64'),
+      key.toString('base64'),
+    ].join('$');
   }
 
   async verify(password: string, stored: string): Promise<boolean> {
     const [scheme, logN, r, p, salt, expected] = stored.split('$');
     if (scheme !== 'scrypt' || !expected) return false;
     const expectedKey = Buffer.from(expected, 'base64');
-    const key = await scrypt(password, Buffer.from(salt, 'base64'), expectedKey.length, this.options(+logN, +r, +p));
+    const key = await scrypt(
+      password,
+      Buffer.from(salt, 'base64'),
+      expectedKey.length,
+      this.options(+logN, +r, +p),
+    );
     return timingSafeEqual(key, expectedKey);
   }
 
   /** Spends the same effort as a real check, so an unknown e-mail answers as slowly as a wrong password. */
   async burn(password: string): Promise<void> {
-    await scrypt(password, Buffer.alloc(16), KEY_LENGTH, this.options(this.logN, BLOCK_SIZE, PARALLELISM));
+    await scrypt(
+      password,
+      Buffer.alloc(16),
+      KEY_LENGTH,
+      this.options(this.logN, BLOCK_SIZE, PARALLELISM),
+    );
   }
 
   private options(logN: number, r: number, p: number): ScryptOptions {

@@ -10,7 +10,17 @@ const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_INVALID_TEXT = '22P02';
 const PG_CHECK_VIOLATION = '23514';
 const PG_SERIALIZATION = ['40001', '40P01'];
-const PG_UNAVAILABLE = ['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '53300'];
+const PG_UNAVAILABLE = [
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+  '53300',
+];
 const NETWORK_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH'];
 
 /** Maps every error to the one shape of shared/API.md; never leaks a stack trace. */
@@ -44,10 +54,12 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof QueryFailedError) {
     const code = (exception.driverError as { code?: string })?.code;
     if (code === PG_UNIQUE_VIOLATION) return errorBody(409, 'This record already exists');
-    if (code === PG_FOREIGN_KEY_VIOLATION) return errorBody(422, 'A referenced record does not exist');
+    if (code === PG_FOREIGN_KEY_VIOLATION)
+      return errorBody(422, 'A referenced record does not exist');
     if (code === PG_INVALID_TEXT) return errorBody(400, 'A value has the wrong format');
     if (code === PG_CHECK_VIOLATION) return errorBody(422, 'A value breaks a rule of the record');
-    if (code && PG_SERIALIZATION.includes(code)) return errorBody(409, 'Another change won the race: reload and retry');
+    if (code && PG_SERIALIZATION.includes(code))
+      return errorBody(409, 'Another change won the race: reload and retry');
     if (code && PG_UNAVAILABLE.includes(code)) return errorBody(503, 'The database is unavailable');
   }
   if (isUnavailable(exception)) {
@@ -76,7 +88,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);

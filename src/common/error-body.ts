@@ -9,6 +9,10 @@ export interface ErrorBody {
   details: ErrorDetail[];
 }
 
-export function errorBody(statusCode: number, message: string, details: ErrorDetail[] = []): ErrorBody {
+export function errorBody(
+  statusCode: number,
+  message: string,
+  details: ErrorDetail[] = [],
+): ErrorBody {
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, details };
 }

@@ -28,7 +28,10 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor<T extends unknown[]>(cursor: string | undefined, arity: number): T | null {
+export function decodeCursor<T extends unknown[]>(
+  cursor: string | undefined,
+  arity: number,
+): T | null {
   if (!cursor) return null;
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -36,7 +39,9 @@ export function decodeCursor<T extends unknown[]>(cursor: string | undefined, ar
   } catch {
     // fall through
   }
-  throw AppError.badRequest('Invalid cursor', [{ field: 'cursor', message: 'cursor is not one this API gave' }]);
+  throw AppError.badRequest('Invalid cursor', [
+    { field: 'cursor', message: 'cursor is not one this API gave' },
+  ]);
 }
 
 /** Builds a page from rows fetched with `limit + 1`, so `next` is null on the last page. */

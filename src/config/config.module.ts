@@ -10,7 +10,9 @@ import { Env, DEV_JWT_SECRET } from './env';
 export class AppConfigModule {
   static forRoot(env: Env) {
     if (env.JWT_SECRET === DEV_JWT_SECRET && env.NODE_ENV !== 'test') {
-      new Logger('Config').warn('JWT_SECRET is not set: using the development secret. Set it before going live.');
+      new Logger('Config').warn(
+        'JWT_SECRET is not set: using the development secret. Set it before going live.',
+      );
     }
     return {
       module: AppConfigModule,

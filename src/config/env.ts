@@ -15,7 +15,9 @@ import {
 } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? !['false', '0', 'no', 'off', ''].includes(value.toLowerCase()) : value;
+  typeof value === 'string'
+    ? !['false', '0', 'no', 'off', ''].includes(value.toLowerCase())
+    : value;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toIntList = ({ value }: { value: unknown }) =>
@@ -81,6 +83,10 @@ export class Env {
   @IsBoolean()
   MIGRATIONS_RUN = true;
 
+  /** Redis key prefix of every queue: lets several installations (or test runs) share one Redis. */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'QUEUE_PREFIX must be letters, digits, - or _' })
+  QUEUE_PREFIX = 'cg';
+
   @IsIn(['on', 'off'])
   WORKERS: 'on' | 'off' = 'on';
 
@@ -95,7 +101,10 @@ export class Env {
   PASSWORD_SCRYPT_LOG_N = 17;
 
   @Transform(toIntList)
-  @IsInt({ each: true, message: 'REVIEW_REMINDER_DAYS must be a comma-separated list of whole numbers' })
+  @IsInt({
+    each: true,
+    message: 'REVIEW_REMINDER_DAYS must be a comma-separated list of whole numbers',
+  })
   REVIEW_REMINDER_DAYS: number[] = [-7, -2, 0];
 
   @Transform(toInt)
@@ -111,7 +120,9 @@ export class Env {
 }
 
 function IsValidTimeZone() {
-  return Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'APP_TIMEZONE must be an IANA zone' });
+  return Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, {
+    message: 'APP_TIMEZONE must be an IANA zone',
+  });
 }
 
 export class EnvValidationError extends Error {}
@@ -122,7 +133,9 @@ function flatten(errors: ValidationError[]): string[] {
 
 /** Validates raw environment variables; throws one readable error naming every bad variable. */
 export function validateEnv(raw: Record<string, unknown>): Env {
-  const present = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const env = plainToInstance(Env, present, { exposeDefaultValues: true });
   const problems = flatten(validateSync(env, { whitelist: false, stopAtFirstError: true }));
   if (!problems.length && !isKnownTimeZone(env.APP_TIMEZONE)) {

@@ -48,7 +48,9 @@ export async function runMigrations(url: string): Promise<string[]> {
   try {
     await dataSource.initialize();
   } catch (error) {
-    throw new DatabaseUnavailableError(`Cannot connect to PostgreSQL at ${describe(url)}: ${(error as Error).message}`);
+    throw new DatabaseUnavailableError(
+      `Cannot connect to PostgreSQL at ${describe(url)}: ${(error as Error).message}`,
+    );
   }
   try {
     await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);

@@ -8,7 +8,11 @@ import { RedisPing } from './redis-ping';
 @Module({
   imports: [
     TerminusModule.forRoot({ errorLogStyle: 'pretty', gracefulShutdownTimeoutMs: 0 }),
-    PrometheusModule.register({ path: '/metrics', controller: MetricsController, defaultMetrics: { enabled: true } }),
+    PrometheusModule.register({
+      path: '/metrics',
+      controller: MetricsController,
+      defaultMetrics: { enabled: true },
+    }),
   ],
   controllers: [HealthController],
   providers: [RedisPing],

@@ -117,7 +117,9 @@ export class UpdateUserDto {
   @IsIn(LOCALES)
   locale?: Locale;
 
-  @ApiPropertyOptional({ description: 'false deactivates: no login, and existing tokens stop working' })
+  @ApiPropertyOptional({
+    description: 'false deactivates: no login, and existing tokens stop working',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean;

@@ -32,7 +32,9 @@ export class UsersService {
     const agencyId = await this.resolveAgency(dto.role, dto.agencyCode);
     assertCommitteesFit(dto.role, dto.committees ?? []);
     if (await this.users.emailTaken(dto.email)) {
-      throw AppError.conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already used' }]);
+      throw AppError.conflict('A user with this e-mail already exists', [
+        { field: 'email', message: 'already used' },
+      ]);
     }
     const saved = await this.users.save({
       email: dto.email,
@@ -58,7 +60,9 @@ export class UsersService {
       agencyId = await this.resolveAgency(role, dto.agencyCode ?? user.agency?.code ?? undefined);
     }
     if (dto.email && (await this.users.emailTaken(dto.email, id))) {
-      throw AppError.conflict('A user with this e-mail already exists', [{ field: 'email', message: 'already used' }]);
+      throw AppError.conflict('A user with this e-mail already exists', [
+        { field: 'email', message: 'already used' },
+      ]);
     }
     if (id === actorId && (dto.active === false || (dto.role && dto.role !== Role.ADMIN))) {
       throw AppError.unprocessable('You cannot deactivate yourself or give up your own ADMIN role');
@@ -81,7 +85,9 @@ export class UsersService {
     if (!email || !password) return;
     if (await this.users.hasActiveAdmin()) return;
     if (await this.users.emailTaken(email)) {
-      this.logger.warn(`ADMIN_EMAIL ${email} belongs to an existing user who is not an active admin; not changed`);
+      this.logger.warn(
+        `ADMIN_EMAIL ${email} belongs to an existing user who is not an active admin; not changed`,
+      );
       return;
     }
     await this.users.save({
@@ -98,7 +104,10 @@ export class UsersService {
     this.logger.log(`Created the first administrator ${email}`);
   }
 
-  private async resolveAgency(role: Role, agencyCode: string | undefined | null): Promise<string | null> {
+  private async resolveAgency(
+    role: Role,
+    agencyCode: string | undefined | null,
+  ): Promise<string | null> {
     if (role !== Role.AGENCY_REVIEWER) {
       if (agencyCode) {
         throw AppError.badRequest('Only agency reviewers belong to an agency', [
@@ -124,7 +133,10 @@ export class UsersService {
 
 function assertCommitteesFit(role: Role, committees: Committee[]): void {
   if (role !== Role.JUDGE && committees.length) {
-    const detail: ErrorDetail = { field: 'committees', message: 'only judges sit on the TWG or the Council' };
+    const detail: ErrorDetail = {
+      field: 'committees',
+      message: 'only judges sit on the TWG or the Council',
+    };
     throw AppError.badRequest('Only judges can be committee members', [detail]);
   }
 }

@@ -25,7 +25,10 @@ export interface TestApp {
   databaseUrl: string;
   admin: TestUser;
   /** Creates a user through the API (as ADMIN) and signs them in. */
-  user: (role: Role, extra?: { committees?: Committee[]; agencyCode?: string; locale?: Locale; name?: string }) => Promise<TestUser>;
+  user: (
+    role: Role,
+    extra?: { committees?: Committee[]; agencyCode?: string; locale?: Locale; name?: string },
+  ) => Promise<TestUser>;
   sql: <T>(fn: (client: Client) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 }
@@ -33,7 +36,10 @@ export interface TestApp {
 let counter = 0;
 
 /** Boots the real app on its own fresh database and the real Redis. */
-export async function startTestApp(label: string, overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  label: string,
+  overrides: Record<string, string> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(label);
   const env = validateEnv({
     NODE_ENV: 'test',
@@ -42,6 +48,8 @@ export async function startTestApp(label: string, overrides: Record<string, stri
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
     PASSWORD_SCRYPT_LOG_N: '12',
+    // Each test file has its own queues, so parallel files never take each other's jobs.
+    QUEUE_PREFIX: database.name,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
   });
@@ -50,11 +58,17 @@ export async function startTestApp(label: string, overrides: Record<string, stri
 
   const login = async (email: string, password: string) => {
     const res = await http().post('/api/auth/login').send({ email, password });
-    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${email}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { accessToken: string; user: { id: string; role: Role } };
   };
   const adminLogin = await login(ADMIN_EMAIL, ADMIN_PASSWORD);
-  const admin: TestUser = { id: adminLogin.user.id, email: ADMIN_EMAIL, token: adminLogin.accessToken, role: Role.ADMIN };
+  const admin: TestUser = {
+    id: adminLogin.user.id,
+    email: ADMIN_EMAIL,
+    token: adminLogin.accessToken,
+    role: Role.ADMIN,
+  };
 
   return {
     app,
@@ -77,7 +91,8 @@ export async function startTestApp(label: string, overrides: Record<string, stri
           ...(extra.committees ? { committees: extra.committees } : {}),
           ...(extra.agencyCode ? { agencyCode: extra.agencyCode } : {}),
         });
-      if (res.status !== 201) throw new Error(`create user: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 201)
+        throw new Error(`create user: ${res.status} ${JSON.stringify(res.body)}`);
       const session = await login(email, PASSWORD);
       return { id: res.body.id, email, token: session.accessToken, role };
     },

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { runMigrations, ensureDatabaseExists } from '../../src/database/prepare-database';
 
-export const TEST_PG_BASE = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_PG_BASE =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function urlFor(name: string): string {
   const url = new URL(TEST_PG_BASE);
@@ -11,8 +12,13 @@ function urlFor(name: string): string {
 }
 
 /** A fresh database per test file, so files run in parallel and a failed run leaves nothing behind. */
-export async function createTestDatabase(label = 'e2e'): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  const name = `test_${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${randomBytes(5).toString('hex')}`;
+export async function createTestDatabase(
+  label = 'e2e',
+): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = `test_${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(5).toString('hex')}`;
   const url = urlFor(name);
   await ensureDatabaseExists(url);
   await runMigrations(url);

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { JobName, JobPayloads, QueueName } from '../jobs/queues';
+
+export interface OutboxMessage<N extends JobName> {
+  queue: QueueName;
+  name: N;
+  /** Deterministic and unique (BullMQ job id): scheduling the same thing twice is harmless. No ':' allowed. */
+  jobId: string;
+  payload: JobPayloads[N];
+  /** When the job should run; default now. */
+  runAt?: Date;
+}
+
+/**
+ * Writes jobs to the outbox inside the caller's transaction, so a domain change and its jobs commit
+ * (or roll back) together. The relay in the worker publishes them to BullMQ.
+ */
+@Injectable()
+export class OutboxWriter {
+  async enqueue<N extends JobName>(
+    manager: EntityManager,
+    ...messages: OutboxMessage<N>[]
+  ): Promise<void> {
+    if (!messages.length) return;
+    const values: unknown[] = [];
+    const rows = messages.map((m, i) => {
+      if (m.jobId.includes(':')) throw new Error(`job id ${m.jobId} must not contain ':'`);
+      values.push(m.queue, m.name, m.jobId, JSON.stringify(m.payload), m.runAt ?? new Date());
+      const o = i * 5;
+      return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}::jsonb, $${o + 5})`;
+    });
+    await manager.query(
+      `INSERT INTO outbox (queue, job_name, job_id, payload, run_at) VALUES ${rows.join(', ')}
+       ON CONFLICT (job_id) DO NOTHING`,
+      values,
+    );
+  }
+}

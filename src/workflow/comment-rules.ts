@@ -1,0 +1,78 @@
+import { Committee, Role } from '../auth/roles';
+import { Reason } from './reason';
+import { Stage } from './stage';
+
+/** Who may comment in each stage (shared/DOMAIN.md). Pure: the caller loads the facts. */
+export interface CommentFacts {
+  stage: Stage;
+  role: Role;
+  committees: Committee[];
+  agencyId: string | null;
+  /** Agencies with a review request (any status but WITHDRAWN) for this guideline's current review. */
+  reviewAgencyIds: string[];
+  /** The secretariat records a comment spoken by a named participant (consultation events). */
+  onBehalf: boolean;
+}
+
+const STAGE_NAMES: Record<Stage, { en: string; lo: string }> = {
+  [Stage.DRAFTING]: { en: 'drafting', lo: 'ການຮ່າງ' },
+  [Stage.CONSULTATION]: { en: 'consultation', lo: 'ການປຶກສາຫາລື' },
+  [Stage.TECHNICAL_WORKING_GROUP]: { en: 'technical working group', lo: 'ຄະນະເຮັດວຽກວິຊາການ' },
+  [Stage.COUNCIL_OF_JUDGES]: { en: 'Council of Judges', lo: 'ສະພາຜູ້ພິພາກສາ' },
+  [Stage.INTERAGENCY_REVIEW]: { en: 'interagency review', lo: 'ການທົບທວນລະຫວ່າງອົງການ' },
+  [Stage.ADOPTED]: { en: 'adopted', lo: 'ຮັບຮອງແລ້ວ' },
+  [Stage.WITHDRAWN]: { en: 'withdrawn', lo: 'ຖອນແລ້ວ' },
+};
+
+export function stageName(stage: Stage): { en: string; lo: string } {
+  return STAGE_NAMES[stage];
+}
+
+/** In each stage open for comments, who may write them. */
+export const COMMENTERS: Partial<Record<Stage, { en: string; lo: string }>> = {
+  [Stage.CONSULTATION]: { en: 'any judge', lo: 'ຜູ້ພິພາກສາທຸກທ່ານ' },
+  [Stage.TECHNICAL_WORKING_GROUP]: {
+    en: 'members of the technical working group',
+    lo: 'ສະມາຊິກຄະນະເຮັດວຽກວິຊາການ',
+  },
+  [Stage.COUNCIL_OF_JUDGES]: { en: 'members of the Council of Judges', lo: 'ສະມາຊິກສະພາຜູ້ພິພາກສາ' },
+  [Stage.INTERAGENCY_REVIEW]: { en: 'reviewers of the agencies asked', lo: 'ຜູ້ທົບທວນຂອງອົງການທີ່ຖືກຂໍ' },
+};
+
+/** null when the caller may comment; otherwise the reason they may not. */
+export function commentRefusal(f: CommentFacts): Reason | null {
+  const who = COMMENTERS[f.stage];
+  if (!who) {
+    const name = stageName(f.stage);
+    return {
+      code: 'COMMENTS_CLOSED',
+      en: `Comments are closed while the guideline is in ${name.en}`,
+      lo: `ປິດການໃຫ້ຄຳເຫັນໃນຂັ້ນຕອນ${name.lo}`,
+    };
+  }
+  const notYou = (): Reason => ({
+    code: 'NOT_A_COMMENTER',
+    en: `In ${stageName(f.stage).en} only ${who.en} may comment`,
+    lo: `ໃນຂັ້ນຕອນ${stageName(f.stage).lo} ມີແຕ່${who.lo}ທີ່ສາມາດໃຫ້ຄຳເຫັນໄດ້`,
+  });
+  if (f.onBehalf) {
+    // Comments gathered at a workshop are typed in by the secretariat while the stage is open.
+    return f.role === Role.SECRETARIAT ? null : notYou();
+  }
+  switch (f.stage) {
+    case Stage.CONSULTATION:
+      return f.role === Role.JUDGE ? null : notYou();
+    case Stage.TECHNICAL_WORKING_GROUP:
+      return f.role === Role.JUDGE && f.committees.includes(Committee.TWG) ? null : notYou();
+    case Stage.COUNCIL_OF_JUDGES:
+      return f.role === Role.JUDGE && f.committees.includes(Committee.COUNCIL) ? null : notYou();
+    case Stage.INTERAGENCY_REVIEW:
+      return f.role === Role.AGENCY_REVIEWER &&
+        f.agencyId !== null &&
+        f.reviewAgencyIds.includes(f.agencyId)
+        ? null
+        : notYou();
+    default:
+      return notYou();
+  }
+}
