@@ -35,7 +35,15 @@ export function toErrorBody(exception: unknown): ErrorBody {
     const status = exception.getStatus();
     const response = exception.getResponse();
     if (typeof response === 'string') return errorBody(status, response);
-    const r = response as { message?: unknown; details?: ErrorDetail[] };
+    const r = response as {
+      message?: unknown;
+      details?: ErrorDetail[];
+      status?: string;
+      error?: unknown;
+    };
+    if (r.status === 'error' && r.error && typeof r.error === 'object') {
+      return healthBody(status, r.error as Record<string, { message?: string }>);
+    }
     if (Array.isArray(r.message)) {
       return errorBody(status, r.message.join('; '), r.details ?? []);
     }
@@ -66,6 +74,16 @@ export function toErrorBody(exception: unknown): ErrorBody {
     return errorBody(503, 'A dependency is unavailable: try again shortly');
   }
   return errorBody(500, 'Internal server error');
+}
+
+/** Terminus reports failed checks by name: keep the names, in the one error shape. */
+function healthBody(status: number, failed: Record<string, { message?: string }>): ErrorBody {
+  const names = Object.keys(failed);
+  const details = names.map((name) => ({
+    code: name,
+    message: failed[name]?.message ?? `${name} is down`,
+  }));
+  return errorBody(status, `Not ready: ${names.join(', ')} down`, details);
 }
 
 function isUnavailable(exception: unknown): boolean {

@@ -1,0 +1,93 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { dropDatabase, withSql, TEST_PG_BASE } from './support/test-database';
+
+// Runs the compiled service as an operator would (`npm start` = build + node dist/src/main.js).
+const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function run(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => { stdout: string; stderr: string };
+  exit: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => ({ stdout, stderr }), exit };
+}
+
+function dbUrl(name: string): string {
+  const url = new URL(TEST_PG_BASE);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+describe('starting the service', () => {
+  beforeAll(() => {
+    if (!existsSync(MAIN))
+      throw new Error('dist/src/main.js is missing: run `npm run build` (npm test does it first)');
+  });
+
+  it.each([
+    ['PORT=abc', { PORT: 'abc' }, /PORT/],
+    ['a malformed DATABASE_URL', { DATABASE_URL: 'mysql://nowhere' }, /DATABASE_URL/],
+    [
+      'an unreachable database',
+      { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/guidelines' },
+      /Cannot connect to PostgreSQL/,
+    ],
+  ])('exits non-zero with a one-line reason for %s', async (_label, env, reason) => {
+    const proc = run(env as Record<string, string>);
+    const code = await proc.exit;
+    const { stdout, stderr } = proc.output();
+    expect(code).not.toBe(0);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(reason);
+    expect(stderr + stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it('creates its database on an empty PostgreSQL, migrates, and serves /health/ready and /api/docs', async () => {
+    const name = `test_startup_${Date.now().toString(36)}`;
+    const port = await freePort();
+    const proc = run({ DATABASE_URL: dbUrl(name), PORT: String(port), QUEUE_PREFIX: name });
+    try {
+      let ready: Response | null = null;
+      for (let i = 0; i < 100 && !ready; i += 1) {
+        ready = await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null);
+        if (!ready) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(ready?.status).toBe(200);
+      const docs = await fetch(`http://127.0.0.1:${port}/api/docs`);
+      expect(docs.status).toBe(200);
+      const migrated = await withSql(
+        dbUrl(name),
+        async (c) => (await c.query('SELECT count(*)::int AS n FROM migrations')).rows[0].n,
+      );
+      expect(migrated).toBeGreaterThanOrEqual(2);
+    } finally {
+      proc.child.kill('SIGTERM');
+      await proc.exit;
+      await dropDatabase(name);
+    }
+  });
+});
