@@ -1,0 +1,228 @@
+import { Stage } from '../workflow/stage';
+import { DocumentSection, GuidelineDocument } from './guideline-document';
+import {
+  GuidelineMarkdownError,
+  parseGuidelineMarkdown,
+  renderGuidelineMarkdown,
+} from './guideline-markdown';
+
+const HASH = 'a'.repeat(64);
+
+function docOf(sections: DocumentSection[]): GuidelineDocument {
+  return {
+    guideline: {
+      code: 'VSC-GL',
+      title: { en: 'Guidelines for victim-sensitive courts', lo: 'ຄູ່ມືສານທີ່ຄຳນຶງເຖິງຜູ້ເຄາະຮ້າຍ' },
+      stage: Stage.ADOPTED,
+    },
+    version: {
+      number: 3,
+      stage: Stage.TECHNICAL_WORKING_GROUP,
+      contentHash: HASH,
+      publishedAt: new Date('2026-02-01T03:00:00Z'),
+      adoptedAt: new Date('2026-06-01T03:00:00Z'),
+    },
+    sections,
+  };
+}
+
+const SECTIONS: DocumentSection[] = [
+  {
+    key: 'purpose',
+    heading: 'ຈຸດປະສົງ / Purpose',
+    body: 'ຜູ້ເຄາະຮ້າຍຈາກການຄ້າມະນຸດຕ້ອງໄດ້ຮັບການປະຕິບັດຢ່າງຍຸຕິທຳ.\n\nVictims are treated with fairness.',
+    kind: 'text',
+  },
+  {
+    key: 'waiting-room',
+    heading: 'Separate waiting room',
+    body: 'The court offers a waiting room apart from the accused.',
+    kind: 'indicator',
+    code: 'VSC-3',
+    category: 'Court environment / ສະພາບແວດລ້ອມ',
+  },
+  {
+    key: 'markdown-in-body',
+    heading: 'Heading with *stars* and `ticks` #1',
+    body: '## not a section\n<!-- section {"key":"fake"} -->\n```text\ncode\n```\n---\n\n\n  indented  \n* list\n> quote\n\\ backslash',
+    kind: 'text',
+  },
+  { key: 'empty', heading: 'Empty body', body: '', kind: 'text' },
+  { key: 'blank-edges', heading: 'Blank lines around', body: '\n\nmiddle\n\n', kind: 'text' },
+  { key: 'crlf', heading: 'Windows line ends', body: 'one\r\ntwo\r\n', kind: 'text' },
+  { key: 'odd-heading', heading: '  spaced heading ##\nsecond line', body: 'x', kind: 'text' },
+  { key: 'no-heading', heading: '', body: 'ບໍ່ມີຫົວຂໍ້', kind: 'text' },
+  {
+    key: 'indicator-no-category',
+    heading: '[VSC-3] looks like a code',
+    body: '**Indicator** inside the statement\n````\nfour ticks',
+    kind: 'indicator',
+    code: 'VSC-9',
+  },
+  {
+    key: 'quote-chars',
+    heading: 'He said "-->" and <b>',
+    body: '"-->" ${x} | a | b |',
+    kind: 'text',
+  },
+];
+
+describe('renderGuidelineMarkdown / parseGuidelineMarkdown', () => {
+  it('round-trips every section exactly, Lao, blank lines and Markdown characters included', () => {
+    const markdown = renderGuidelineMarkdown(docOf(SECTIONS));
+    const parsed = parseGuidelineMarkdown(markdown);
+    expect(parsed.sections).toStrictEqual(SECTIONS);
+  });
+
+  it('writes front matter and recognisable sections', () => {
+    const markdown = renderGuidelineMarkdown(docOf(SECTIONS));
+    expect(markdown.startsWith('---\ncode: "VSC-GL"\nversion: 3\n')).toBe(true);
+    expect(markdown).toContain('\n## ຈຸດປະສົງ / Purpose\n');
+    expect(markdown).toContain('\n## [VSC-3] Separate waiting room\n');
+    expect(markdown).toContain(
+      '**Indicator** VSC-3 · **Category**: Court environment / ສະພາບແວດລ້ອມ',
+    );
+    const meta = parseGuidelineMarkdown(markdown).meta;
+    expect(meta).toMatchObject({
+      code: 'VSC-GL',
+      version: 3,
+      contentHash: HASH,
+      title: { en: 'Guidelines for victim-sensitive courts', lo: 'ຄູ່ມືສານທີ່ຄຳນຶງເຖິງຜູ້ເຄາະຮ້າຍ' },
+      stage: 'TECHNICAL_WORKING_GROUP',
+      adoptedAt: '2026-06-01T03:00:00.000Z',
+    });
+  });
+
+  it('round-trips random bodies and headings built from Markdown-significant pieces', () => {
+    const pieces = [
+      '#',
+      '## ',
+      '`',
+      '```',
+      '~~~',
+      '-',
+      '---',
+      '=',
+      '*',
+      '<!--',
+      '-->',
+      '\n',
+      '\n\n',
+      '\r\n',
+      ' ',
+      '\t',
+      'ກ',
+      'ສານ',
+      'a',
+      '[X-1]',
+      '>',
+      '\\',
+      '"',
+      '{',
+      '}',
+      '|',
+    ];
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const text = (max: number) =>
+      Array.from(
+        { length: Math.floor(random() * max) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
+    for (let round = 0; round < 300; round += 1) {
+      const sections: DocumentSection[] = Array.from(
+        { length: 1 + Math.floor(random() * 4) },
+        (_, i) => {
+          const indicator = random() < 0.3;
+          return {
+            key: `k${i}${text(3)}`,
+            heading: text(6),
+            body: text(30),
+            kind: indicator ? 'indicator' : 'text',
+            ...(indicator ? { code: `X-${i}${text(2)}` } : {}),
+            ...(indicator && random() < 0.5 ? { category: text(4) } : {}),
+          };
+        },
+      );
+      const parsed = parseGuidelineMarkdown(renderGuidelineMarkdown(docOf(sections)));
+      expect(parsed.sections).toStrictEqual(sections);
+    }
+  });
+
+  it('reads Markdown written by hand: keys from headings, [CODE] for indicators', () => {
+    const parsed = parseGuidelineMarkdown(
+      [
+        '# My draft',
+        '',
+        '## Purpose',
+        '',
+        'Victims first.',
+        '',
+        '## Purpose',
+        'Again.',
+        '## [VSC-1] Interpreter available',
+        '',
+        '**Indicator** VSC-1 · **Category**: Language',
+        '',
+        'An interpreter is present.',
+        '',
+        '## ຄຳນິຍາມ',
+        '',
+        'ຄຳສັບ',
+        '',
+      ].join('\n'),
+    );
+    expect(parsed.meta).toEqual({});
+    expect(parsed.sections).toStrictEqual([
+      { key: 'purpose', heading: 'Purpose', body: 'Victims first.', kind: 'text' },
+      { key: 'purpose-2', heading: 'Purpose', body: 'Again.', kind: 'text' },
+      {
+        key: 'vsc-1',
+        heading: 'Interpreter available',
+        body: 'An interpreter is present.',
+        kind: 'indicator',
+        code: 'VSC-1',
+        category: 'Language',
+      },
+      { key: 'section-4', heading: 'ຄຳນິຍາມ', body: 'ຄຳສັບ', kind: 'text' },
+    ]);
+  });
+
+  it('lists every problem with its line', () => {
+    const markdown = [
+      '## One',
+      '<!-- section {"key":"a","kind":"text"} -->',
+      '',
+      'x',
+      '',
+      '## Two',
+      '<!-- section {"key":"a","kind":"text"} -->',
+      '',
+      'y',
+      '',
+      '## Three',
+      '<!-- section {not json} -->',
+      '',
+      '## Four',
+      '<!-- section {"key":"d","kind":"text"} -->',
+      '',
+      '```text',
+      'never closed',
+    ].join('\n');
+    let error: GuidelineMarkdownError | undefined;
+    try {
+      parseGuidelineMarkdown(markdown);
+    } catch (e) {
+      error = e as GuidelineMarkdownError;
+    }
+    expect(error).toBeInstanceOf(GuidelineMarkdownError);
+    expect(error!.problems).toEqual([
+      { line: 6, message: 'section key "a" is used twice (first at line 1)' },
+      { line: 12, message: 'section metadata is not valid JSON' },
+      { line: 17, message: 'fenced section body is not closed' },
+    ]);
+  });
+});

@@ -1,0 +1,427 @@
+import { stageName } from '../workflow/comment-rules';
+import { DocumentSection, GuidelineDocument } from './guideline-document';
+
+/**
+ * A version as Markdown, and back. The format (all of it is plain CommonMark):
+ *
+ *   ---                                  front matter: JSON-quoted scalars, valid YAML
+ *   code: "VSC"
+ *   version: 3
+ *   contentHash: "…64 hex…"
+ *   title:
+ *     en: "…"
+ *     lo: "…"
+ *   ---
+ *   # English title                      preamble: ignored by the parser
+ *   ## Heading                           one section: heading line,
+ *   <!-- section {"key":"k","kind":"text"} -->   its metadata (invisible when rendered),
+ *                                        one blank line,
+ *   body …                               the body verbatim,
+ *                                        one blank line before the next section.
+ *
+ * An indicator section shows its code in the heading (`## [VSC-3] Heading`) and a line
+ * `**Indicator** VSC-3 · **Category**: …` before its statement.
+ *
+ * Round trip: `parseGuidelineMarkdown(renderGuidelineMarkdown(doc)).sections` equals
+ * `doc.sections` exactly. A body with a line Markdown (or this parser) would read as structure —
+ * a heading, fence, thematic break, setext underline or HTML comment — is written inside a
+ * backtick fence longer than any backtick run in it, so it comes back byte for byte (Lao, blank
+ * lines, `#`, `*`, backticks, CRLF). A heading that cannot stand on one `## ` line as is
+ * (line breaks, outer spaces, a trailing `#`, empty) is also carried in the metadata.
+ *
+ * Markdown written by hand (no metadata comments) parses too: keys come from the headings,
+ * `## [CODE] Heading` makes an indicator, outer blank lines of bodies are trimmed.
+ */
+
+export interface GuidelineMarkdownMeta {
+  code?: string;
+  version?: number;
+  contentHash?: string;
+  title?: { en?: string; lo?: string };
+  [field: string]: unknown;
+}
+
+export interface ParsedGuidelineMarkdown {
+  meta: GuidelineMarkdownMeta;
+  sections: DocumentSection[];
+}
+
+export interface MarkdownProblem {
+  line: number;
+  message: string;
+}
+
+/** The Markdown cannot be read as a guideline version; `problems` says where and why. */
+export class GuidelineMarkdownError extends Error {
+  constructor(readonly problems: MarkdownProblem[]) {
+    super(problems.map((p) => `line ${p.line}: ${p.message}`).join('; '));
+  }
+}
+
+const MARKER = /^<!-- section (\{.*\}) -->$/;
+const SECTION_HEADING = /^##(?:[ \t](.*))?$/;
+const INDICATOR_LINE = /^\*\*Indicator\*\*(?: (.*?))?(?: · \*\*Category\*\*: (.*))?$/;
+const HAND_INDICATOR_HEADING = /^\[([^\]\s]+)\][ \t]+(.*)$/;
+/** Lines that CommonMark or this parser would take for structure rather than text. */
+const STRUCTURAL_LINE = /^[ \t]{0,3}(#|`{3,}|~{3,}|<!--|<|-{3,}|={1,}[ \t]*$|\*{3,}|_{3,})/;
+const FENCE_INFO = 'text';
+
+function quoted(value: string): string {
+  // JSON strings are YAML double-quoted scalars; `>` escaped so no "-->" ends an HTML comment.
+  return JSON.stringify(value).replace(/>/g, '\\u003e');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function headingNeedsMetadata(heading: string): boolean {
+  return (
+    heading === '' || /[\r\n]/.test(heading) || heading !== heading.trim() || /#$/.test(heading)
+  );
+}
+
+function bodyNeedsFence(body: string): boolean {
+  return body.split('\n').some((line) => STRUCTURAL_LINE.test(line)) || /\r/.test(body);
+}
+
+function fenceFor(body: string): string {
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+function renderSection(section: DocumentSection): string {
+  const metadata: Record<string, string> = { key: section.key, kind: section.kind };
+  if (section.code !== undefined) metadata.code = section.code;
+  if (section.category !== undefined) metadata.category = section.category;
+  const headingInMetadata = headingNeedsMetadata(section.heading);
+  if (headingInMetadata) metadata.heading = section.heading;
+
+  const shownHeading = headingInMetadata ? oneLine(section.heading) || '…' : section.heading;
+  const codePrefix =
+    section.kind === 'indicator' && section.code !== undefined ? `[${oneLine(section.code)}] ` : '';
+  const lines = [
+    `## ${codePrefix}${shownHeading}`,
+    `<!-- section ${JSON.stringify(metadata).replace(/>/g, '\\u003e')} -->`,
+    '',
+  ];
+  if (section.kind === 'indicator') {
+    const code = section.code !== undefined ? ` ${oneLine(section.code)}` : '';
+    const category =
+      section.category !== undefined ? ` · **Category**: ${oneLine(section.category)}` : '';
+    lines.push(`**Indicator**${code}${category}`, '');
+  }
+  if (bodyNeedsFence(section.body)) {
+    const fence = fenceFor(section.body);
+    lines.push(`${fence}${FENCE_INFO}`, section.body, fence);
+  } else {
+    lines.push(section.body);
+  }
+  return lines.join('\n');
+}
+
+/** The version as Markdown: front matter, a readable preamble, then one `##` per section. */
+export function renderGuidelineMarkdown(doc: GuidelineDocument): string {
+  const { guideline, version } = doc;
+  const front = [
+    '---',
+    `code: ${quoted(guideline.code)}`,
+    `version: ${version.number}`,
+    `contentHash: ${quoted(version.contentHash)}`,
+    'title:',
+    `  en: ${quoted(guideline.title.en)}`,
+    `  lo: ${quoted(guideline.title.lo)}`,
+    `stage: ${quoted(version.stage)}`,
+    `publishedAt: ${quoted(version.publishedAt.toISOString())}`,
+  ];
+  if (version.adoptedAt) front.push(`adoptedAt: ${quoted(version.adoptedAt.toISOString())}`);
+  front.push('---');
+
+  const stage = stageName(version.stage);
+  const preamble = [
+    `# ${oneLine(guideline.title.en)}`,
+    '',
+    `**${oneLine(guideline.title.lo)}**`,
+    '',
+    `Code ${oneLine(guideline.code)} · Version ${version.number} · ${stage.en} / ${stage.lo} · SHA-256 \`${version.contentHash}\``,
+  ];
+  const parts = [front.join('\n'), preamble.join('\n'), ...doc.sections.map(renderSection)];
+  return parts.join('\n\n') + '\n';
+}
+
+function parseScalar(raw: string, line: number, problems: MarkdownProblem[]): unknown {
+  const value = raw.trim();
+  if (value.startsWith('"')) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      problems.push({ line, message: 'front matter value is not a valid quoted string' });
+      return undefined;
+    }
+  }
+  if (/^'.*'$/.test(value)) return value.slice(1, -1).replace(/''/g, "'");
+  if (/^-?\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+/** The small YAML subset the renderer writes: `key: value`, one level of nesting. */
+function parseFrontMatter(
+  lines: string[],
+  firstLine: number,
+  problems: MarkdownProblem[],
+): GuidelineMarkdownMeta {
+  const meta: Record<string, unknown> = {};
+  let parent: Record<string, unknown> | null = null;
+  lines.forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '');
+    const lineNo = firstLine + index;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+    const nested = /^[ \t]+([A-Za-z0-9_-]+):[ \t]*(.*)$/.exec(line);
+    const top = /^([A-Za-z0-9_-]+):[ \t]*(.*)$/.exec(line);
+    if (nested && parent) {
+      parent[nested[1]] = parseScalar(nested[2], lineNo, problems);
+    } else if (top) {
+      if (top[2].trim() === '') {
+        parent = {};
+        meta[top[1]] = parent;
+      } else {
+        parent = null;
+        meta[top[1]] = parseScalar(top[2], lineNo, problems);
+      }
+    } else {
+      problems.push({ line: lineNo, message: 'front matter line is not "key: value"' });
+    }
+  });
+  return meta as GuidelineMarkdownMeta;
+}
+
+interface SectionMetadata {
+  key: string;
+  kind: 'text' | 'indicator';
+  code?: string;
+  category?: string;
+  heading?: string;
+}
+
+function parseMarker(
+  json: string,
+  line: number,
+  problems: MarkdownProblem[],
+): SectionMetadata | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    problems.push({ line, message: 'section metadata is not valid JSON' });
+    return null;
+  }
+  const m = value as Record<string, unknown>;
+  const optionalString = (field: string) => m[field] === undefined || typeof m[field] === 'string';
+  if (
+    typeof m !== 'object' ||
+    m === null ||
+    typeof m.key !== 'string' ||
+    m.key === '' ||
+    (m.kind !== undefined && m.kind !== 'text' && m.kind !== 'indicator') ||
+    !['code', 'category', 'heading'].every(optionalString)
+  ) {
+    problems.push({
+      line,
+      message: 'section metadata needs a key, a kind of text or indicator, and string fields',
+    });
+    return null;
+  }
+  return {
+    key: m.key,
+    kind: (m.kind as 'text' | 'indicator' | undefined) ?? 'text',
+    ...(m.code !== undefined ? { code: m.code as string } : {}),
+    ...(m.category !== undefined ? { category: m.category as string } : {}),
+    ...(m.heading !== undefined ? { heading: m.heading as string } : {}),
+  };
+}
+
+function slugOf(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+/** A derived key made unique with a counter (`purpose`, `purpose-2`, …). */
+function unusedKey(key: string, used: Map<string, number>): string {
+  if (!used.has(key)) return key;
+  let n = 2;
+  while (used.has(`${key}-${n}`)) n += 1;
+  return `${key}-${n}`;
+}
+
+function trimBlankLines(lines: string[]): string[] {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start].trim() === '') start += 1;
+  while (end > start && lines[end - 1].trim() === '') end -= 1;
+  return lines.slice(start, end);
+}
+
+/**
+ * Reads Markdown written by `renderGuidelineMarkdown` (exactly) or by hand (leniently) into the
+ * sections of a version. Throws GuidelineMarkdownError listing every problem with its line.
+ */
+export function parseGuidelineMarkdown(markdown: string): ParsedGuidelineMarkdown {
+  const problems: MarkdownProblem[] = [];
+  const lines = markdown.replace(/^\uFEFF/, '').split('\n');
+  const structural = (i: number) => lines[i].replace(/\r$/, '');
+
+  let i = 0;
+  let meta: GuidelineMarkdownMeta = {};
+  if (lines.length > 0 && structural(0) === '---') {
+    const close = lines.findIndex((_, j) => j > 0 && structural(j) === '---');
+    if (close < 0) {
+      problems.push({ line: 1, message: 'front matter is not closed by a "---" line' });
+      i = lines.length;
+    } else {
+      meta = parseFrontMatter(lines.slice(1, close), 2, problems);
+      i = close + 1;
+    }
+  }
+
+  const isSectionStart = (j: number) => SECTION_HEADING.test(structural(j));
+  while (i < lines.length && !isSectionStart(i)) i += 1;
+
+  const sections: DocumentSection[] = [];
+  const keys = new Map<string, number>();
+  while (i < lines.length) {
+    const headingLine = i + 1;
+    const shown = SECTION_HEADING.exec(structural(i))?.[1] ?? '';
+    i += 1;
+
+    const markerMatch = i < lines.length ? MARKER.exec(structural(i)) : null;
+    const metadata = markerMatch ? parseMarker(markerMatch[1], i + 1, problems) : null;
+    if (markerMatch) i += 1;
+
+    const contentStart = i;
+    const fenceClose = metadata ? closingFenceOf(lines, i, metadata.kind) : -1;
+    if (fenceClose >= 0) i = fenceClose + 1;
+    while (i < lines.length && !isSectionStart(i)) i += 1;
+    const content = lines.slice(contentStart, i);
+
+    const section = metadata
+      ? exactSection(metadata, shown, content, contentStart + 1, problems)
+      : handWrittenSection(shown, content, sections.length);
+    if (!section) continue;
+    if (!metadata) section.key = unusedKey(section.key, keys);
+
+    const seenAt = keys.get(section.key);
+    if (seenAt !== undefined) {
+      problems.push({
+        line: headingLine,
+        message: `section key "${section.key}" is used twice (first at line ${seenAt})`,
+      });
+    }
+    keys.set(section.key, headingLine);
+    sections.push(section);
+  }
+
+  if (problems.length > 0) throw new GuidelineMarkdownError(problems);
+  return { meta, sections };
+}
+
+/** Where the body starts: after the blank line, and an indicator's info line and its blank. */
+function bodyStartOf(lines: string[], from: number, kind: 'text' | 'indicator'): number {
+  const blank = (j: number) => lines[j] !== undefined && lines[j].replace(/\r$/, '') === '';
+  let c = from;
+  if (blank(c)) c += 1;
+  if (kind === 'indicator' && lines[c] !== undefined && INDICATOR_LINE.test(lines[c])) {
+    c += 1;
+    if (blank(c)) c += 1;
+  }
+  return c;
+}
+
+/** Index of the fence closing a fenced body that starts at `from`, or -1 (not fenced). */
+function closingFenceOf(lines: string[], from: number, kind: 'text' | 'indicator'): number {
+  const c = bodyStartOf(lines, from, kind);
+  const fence = lines[c] !== undefined ? /^(`{3,})text$/.exec(lines[c]) : null;
+  if (!fence) return -1;
+  const close = lines.findIndex((line, j) => j > c && line === fence[1]);
+  return close;
+}
+
+/** A section the renderer wrote: blank, [indicator line, blank], body or fenced body, blank. */
+function exactSection(
+  metadata: SectionMetadata,
+  shown: string,
+  content: string[],
+  firstLine: number,
+  problems: MarkdownProblem[],
+): DocumentSection | null {
+  const c = bodyStartOf(content, 0, metadata.kind);
+
+  let body: string;
+  const fence = content[c] !== undefined ? /^(`{3,})text$/.exec(content[c]) : null;
+  if (fence) {
+    const close = content.findIndex((line, j) => j > c && line === fence[1]);
+    if (close < 0) {
+      problems.push({ line: firstLine + c, message: 'fenced section body is not closed' });
+      return null;
+    }
+    body = content.slice(c + 1, close).join('\n');
+    const after = content.slice(close + 1);
+    if (after.some((line) => line.trim() !== '')) {
+      problems.push({
+        line: firstLine + close + 1,
+        message: 'text after a fenced section body belongs inside the fence',
+      });
+    }
+  } else {
+    // The line after the body is the blank separator before the next section (or the final newline).
+    const bodyLines = content.slice(c);
+    if (bodyLines.length > 0 && bodyLines[bodyLines.length - 1].replace(/\r$/, '') === '') {
+      bodyLines.pop();
+    }
+    body = bodyLines.join('\n');
+  }
+
+  let heading = metadata.heading;
+  if (heading === undefined) {
+    const prefix = metadata.code !== undefined ? `[${oneLine(metadata.code)}] ` : '';
+    heading =
+      metadata.kind === 'indicator' && prefix && shown.startsWith(prefix)
+        ? shown.slice(prefix.length)
+        : shown;
+  }
+  const section: DocumentSection = { key: metadata.key, heading, body, kind: metadata.kind };
+  if (metadata.code !== undefined) section.code = metadata.code;
+  if (metadata.category !== undefined) section.category = metadata.category;
+  return section;
+}
+
+/** A section typed by a person: key from the heading, `[CODE]` marks an indicator. */
+function handWrittenSection(shown: string, content: string[], index: number): DocumentSection {
+  const heading = shown.trim().replace(/[ \t]+#+[ \t]*$/, '');
+  const indicator = HAND_INDICATOR_HEADING.exec(heading);
+  const lines = trimBlankLines(content.map((line) => line.replace(/\r$/, '')));
+  if (!indicator) {
+    return {
+      key: slugOf(heading) || `section-${index + 1}`,
+      heading,
+      body: lines.join('\n'),
+      kind: 'text',
+    };
+  }
+  const section: DocumentSection = {
+    key: slugOf(indicator[1]) || `indicator-${index + 1}`,
+    heading: indicator[2],
+    body: '',
+    kind: 'indicator',
+    code: indicator[1],
+  };
+  const info = lines.length > 0 ? INDICATOR_LINE.exec(lines[0]) : null;
+  if (info) {
+    if (info[2] !== undefined) section.category = info[2];
+    lines.shift();
+  }
+  section.body = trimBlankLines(lines).join('\n');
+  return section;
+}
