@@ -1,4 +1,18 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Guideline } from './guideline.entity';
+import { GuidelineVersion, VersionSection } from './guideline-version.entity';
+import { GuidelinesController } from './guidelines.controller';
+import { GuidelinesRepository } from './guidelines.repository';
+import { GuidelinesService } from './guidelines.service';
+import { VersionsController } from './versions.controller';
+import { VersionsRepository } from './versions.repository';
+import { VersionsService } from './versions.service';
 
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([Guideline, GuidelineVersion, VersionSection])],
+  controllers: [GuidelinesController, VersionsController],
+  providers: [GuidelinesRepository, GuidelinesService, VersionsRepository, VersionsService],
+  exports: [GuidelinesRepository, VersionsRepository],
+})
 export class GuidelinesModule {}

@@ -1,0 +1,123 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../common/pagination';
+import { Stage } from '../workflow/stage';
+import type { GuidelineRow } from './guidelines.repository';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class LocalizedTitleDto {
+  @ApiProperty({ example: 'Guidelines for victim-sensitive courts' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  en: string;
+
+  @ApiProperty({ example: 'ຄູ່ມືແນະນຳສຳລັບສານທີ່ຄຳນຶງເຖິງຜູ້ເຄາະຮ້າຍ' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  lo: string;
+}
+
+export class CreateGuidelineDto {
+  @ApiProperty({
+    example: 'VSC-2025',
+    description: 'Unique, case-insensitive; letters, digits, ".", "_" and "-" (stored upper-case)',
+  })
+  @Transform(trim)
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
+    message: 'code must be 1-40 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  })
+  code: string;
+
+  @ApiProperty({ type: LocalizedTitleDto })
+  @ValidateNested()
+  @Type(() => LocalizedTitleDto)
+  title: LocalizedTitleDto;
+}
+
+export class GuidelineQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: Stage })
+  @IsOptional()
+  @IsEnum(Stage)
+  stage?: Stage;
+}
+
+/** A person as views show them. */
+export class UserRefView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class TitleView {
+  @ApiProperty() en: string;
+  @ApiProperty() lo: string;
+}
+
+export class AdoptionView {
+  @ApiProperty() versionNumber: number;
+  @ApiProperty() contentHash: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class GuidelineView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'VSC-2025' }) code: string;
+  @ApiProperty({ type: TitleView }) title: TitleView;
+  @ApiProperty({ enum: Stage }) stage: Stage;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Number of the newest published version; null before the first',
+  })
+  currentVersion: number | null;
+  @ApiProperty({ description: 'Review requests waiting for an answer (status PENDING)' })
+  openReviewCount: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  consultationClosesAt: string | null;
+  @ApiProperty({ type: AdoptionView, nullable: true }) adopted: AdoptionView | null;
+  @ApiProperty({ type: UserRefView }) createdBy: UserRefView;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+
+  static of(row: GuidelineRow): GuidelineView {
+    return {
+      id: row.id,
+      code: row.code,
+      title: { en: row.title_en, lo: row.title_lo },
+      stage: row.stage,
+      currentVersion: row.current_version_number,
+      openReviewCount: Number(row.open_review_count),
+      consultationClosesAt: row.consultation_closes_at?.toISOString() ?? null,
+      adopted:
+        row.adopted_version_number !== null && row.adopted_at
+          ? {
+              versionNumber: row.adopted_version_number,
+              contentHash: row.adopted_content_hash ?? '',
+              at: row.adopted_at.toISOString(),
+            }
+          : null,
+      createdBy: { id: row.created_by, name: row.created_by_name },
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    };
+  }
+}
+
+export class GuidelineListView {
+  @ApiProperty({ type: [GuidelineView] }) items: GuidelineView[];
+  @ApiProperty({ type: String, nullable: true }) next: string | null;
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { AuthUser, Role } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
+import {
+  CreateGuidelineDto,
+  GuidelineListView,
+  GuidelineQuery,
+  GuidelineView,
+} from './guideline.dto';
+import { GuidelinesService } from './guidelines.service';
+
+@ApiTags('guidelines')
+@ApiBearerAuth()
+@Controller('guidelines')
+export class GuidelinesController {
+  constructor(private readonly guidelines: GuidelinesService) {}
+
+  /** Start a guideline (SECRETARIAT): it begins in DRAFTING with no version. */
+  @Post()
+  @Roles(Role.SECRETARIAT)
+  @ApiErrors(400, 401, 403, 409)
+  create(@Body() dto: CreateGuidelineDto, @CurrentUser() user: AuthUser): Promise<GuidelineView> {
+    return this.guidelines.create(dto, user);
+  }
+
+  /** Every guideline, by code; `?stage=` filters. */
+  @Get()
+  @ApiErrors(400, 401)
+  list(@Query() query: GuidelineQuery): Promise<GuidelineListView> {
+    return this.guidelines.list(query);
+  }
+
+  /** One guideline with its stage, current version number and open review count. */
+  @Get(':id')
+  @ApiErrors(400, 401, 404)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<GuidelineView> {
+    return this.guidelines.get(id);
+  }
+}

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { Stage } from '../workflow/stage';
+import { Guideline } from './guideline.entity';
+
+/** A guideline row as the views need it: with its creator's name and its open reviews counted. */
+export interface GuidelineRow {
+  id: string;
+  code: string;
+  title_en: string;
+  title_lo: string;
+  stage: Stage;
+  current_version_number: number | null;
+  consultation_closes_at: Date | null;
+  adopted_version_number: number | null;
+  adopted_content_hash: string | null;
+  adopted_at: Date | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: Date;
+  updated_at: Date;
+  open_review_count: number;
+}
+
+/** What a write needs to know about a guideline it holds locked. */
+export interface LockedGuideline {
+  id: string;
+  stage: Stage;
+  current_version_number: number | null;
+}
+
+const VIEW_SELECT = `
+  SELECT g.id, g.code, g.title_en, g.title_lo, g.stage, g.current_version_number,
+         g.consultation_closes_at, g.adopted_version_number, g.adopted_content_hash, g.adopted_at,
+         g.created_by, u.name AS created_by_name, g.created_at, g.updated_at,
+         (SELECT count(*)::int FROM review_requests r
+           WHERE r.guideline_id = g.id AND r.status = 'PENDING') AS open_review_count
+    FROM guidelines g
+    JOIN users u ON u.id = g.created_by`;
+
+@Injectable()
+export class GuidelinesRepository {
+  constructor(@InjectRepository(Guideline) private readonly repo: Repository<Guideline>) {}
+
+  async findView(
+    id: string,
+    manager: EntityManager = this.repo.manager,
+  ): Promise<GuidelineRow | null> {
+    const rows: GuidelineRow[] = await manager.query(`${VIEW_SELECT} WHERE g.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async page(filter: {
+    stage?: Stage;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<GuidelineRow>> {
+    const after = decodeCursor<[string, string]>(filter.cursor, 2);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.stage) {
+      params.push(filter.stage);
+      where.push(`g.stage = $${params.length}`);
+    }
+    if (after) {
+      params.push(String(after[0]), String(after[1]));
+      where.push(`(g.code, g.id::text) > ($${params.length - 1}, $${params.length})`);
+    }
+    params.push(filter.limit + 1);
+    const rows: GuidelineRow[] = await this.repo.query(
+      `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY g.code, g.id::text LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows, filter.limit, (g) => [g.code, g.id]);
+  }
+
+  async codeTaken(manager: EntityManager, code: string): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM guidelines WHERE upper(code) = upper($1)`, [
+      code,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Inserts the guideline in DRAFTING and the first row of its stage history. */
+  async insertWithHistory(
+    manager: EntityManager,
+    fields: { code: string; titleEn: string; titleLo: string; createdBy: string },
+  ): Promise<string> {
+    const [{ id }]: { id: string }[] = await manager.query(
+      `INSERT INTO guidelines (code, title_en, title_lo, stage, created_by)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [fields.code, fields.titleEn, fields.titleLo, Stage.DRAFTING, fields.createdBy],
+    );
+    await manager.query(
+      `INSERT INTO stage_transitions (guideline_id, from_stage, to_stage, actor_id, reason)
+       VALUES ($1, NULL, $2, $3, 'created')`,
+      [id, Stage.DRAFTING, fields.createdBy],
+    );
+    return id;
+  }
+
+  /** Locks the guideline row for the rest of the transaction (serialises version numbering). */
+  async lockForPublish(manager: EntityManager, id: string): Promise<LockedGuideline | null> {
+    const rows: LockedGuideline[] = await manager.query(
+      `SELECT id, stage, current_version_number FROM guidelines WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Share-locks the guideline row: a comment or disposition written under it cannot interleave
+   * with a stage move or a publication, which lock the row for update.
+   */
+  async lockShared(manager: EntityManager, id: string): Promise<LockedGuideline | null> {
+    const rows: LockedGuideline[] = await manager.query(
+      `SELECT id, stage, current_version_number FROM guidelines WHERE id = $1 FOR SHARE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async setCurrentVersion(manager: EntityManager, id: string, number: number): Promise<void> {
+    await manager.query(
+      `UPDATE guidelines SET current_version_number = $2, updated_at = now() WHERE id = $1`,
+      [id, number],
+    );
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const rows = await this.repo.query(`SELECT 1 FROM guidelines WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,59 @@
+import { ErrorDetail } from '../common/app-error';
+import { SectionContent } from './section-content';
+import { SectionInputDto } from './version.dto';
+
+/** Turns validated input into stored content: kind defaults to text; indicator fields only on indicators. */
+export function toSectionContent(input: SectionInputDto): SectionContent {
+  const kind = input.kind ?? 'text';
+  return {
+    key: input.key,
+    kind,
+    heading: input.heading,
+    body: input.body,
+    code: kind === 'indicator' ? (input.code ?? null) : null,
+    category: kind === 'indicator' ? (input.category ?? null) : null,
+  };
+}
+
+/**
+ * Rules across sections that field validation cannot see: unique keys (each duplicate named with
+ * its positions), indicators need a code, indicator fields only on indicators.
+ */
+export function sectionProblems(sections: SectionInputDto[]): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const positions = new Map<string, number[]>();
+  sections.forEach((s, i) => positions.set(s.key, [...(positions.get(s.key) ?? []), i]));
+  for (const [key, at] of positions) {
+    if (at.length > 1) {
+      problems.push({
+        field: `sections.${at[1]}.key`,
+        code: 'DUPLICATE_SECTION_KEY',
+        message: `section key "${key}" is used ${at.length} times (sections ${at.join(', ')})`,
+        key,
+        positions: at,
+      });
+    }
+  }
+  sections.forEach((s, i) => {
+    const kind = s.kind ?? 'text';
+    if (kind === 'indicator' && !s.code) {
+      problems.push({
+        field: `sections.${i}.code`,
+        code: 'INDICATOR_CODE_REQUIRED',
+        message: `section "${s.key}" is an indicator and needs a code`,
+      });
+    }
+    if (kind === 'text') {
+      for (const field of ['code', 'category'] as const) {
+        if (s[field] !== undefined) {
+          problems.push({
+            field: `sections.${i}.${field}`,
+            code: 'INDICATOR_FIELD_ON_TEXT',
+            message: `section "${s.key}" is a text section: ${field} is for indicators only`,
+          });
+        }
+      }
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { AuthUser, Role } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
+import {
+  DiffQuery,
+  PublishVersionDto,
+  VersionDiffView,
+  VersionListQuery,
+  VersionListView,
+  VersionView,
+} from './version.dto';
+import { VersionNumberPipe } from './version-number.pipe';
+import { VersionsService } from './versions.service';
+
+@ApiTags('versions')
+@ApiBearerAuth()
+@Controller('guidelines/:id/versions')
+export class VersionsController {
+  constructor(private readonly versions: VersionsService) {}
+
+  /**
+   * Publish the next draft version (SECRETARIAT), in DRAFTING or TECHNICAL_WORKING_GROUP only.
+   * A published version never changes.
+   */
+  @Post()
+  @Roles(Role.SECRETARIAT)
+  @ApiErrors(400, 401, 403, 404, 413, 422)
+  publish(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PublishVersionDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<VersionView> {
+    return this.versions.publish(id, dto, user);
+  }
+
+  /** The versions of a guideline, newest first, without their sections. */
+  @Get()
+  @ApiErrors(400, 401, 404)
+  list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: VersionListQuery,
+  ): Promise<VersionListView> {
+    return this.versions.list(id, query.limit, query.cursor);
+  }
+
+  /** One version with its sections and, per section, its comment counts. */
+  @Get(':number')
+  @ApiErrors(400, 401, 404)
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('number', VersionNumberPipe) number: number,
+  ): Promise<VersionView> {
+    return this.versions.get(id, number);
+  }
+
+  /** What changed from `against` (default: the previous version) to this version, section by section and word by word. */
+  @Get(':number/diff')
+  @ApiErrors(400, 401, 404)
+  diff(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('number', VersionNumberPipe) number: number,
+    @Query() query: DiffQuery,
+  ): Promise<VersionDiffView> {
+    return this.versions.diff(id, number, query.against);
+  }
+}

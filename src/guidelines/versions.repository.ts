@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { Stage } from '../workflow/stage';
+import { GuidelineVersion } from './guideline-version.entity';
+import { SectionContent, SectionKind } from './section-content';
+
+export interface VersionRow {
+  id: string;
+  guideline_id: string;
+  number: number;
+  stage: Stage;
+  change_summary: string;
+  content_hash: string;
+  section_count: number;
+  published_by: string;
+  published_by_name: string;
+  published_at: Date;
+}
+
+/** A guideline (when it exists) and those of the asked versions it has. */
+export interface GuidelineVersions {
+  guideline: { id: string; stage: Stage; current_version_number: number | null } | null;
+  versions: VersionRow[];
+}
+
+export interface SectionRow {
+  position: number;
+  key: string;
+  kind: SectionKind;
+  heading: string;
+  body: string;
+  indicator_code: string | null;
+  indicator_category: string | null;
+  comment_count: number;
+  open_comment_count: number;
+}
+
+const VERSION_COLUMNS = `v.id, v.guideline_id, v.number, v.stage, v.change_summary, v.content_hash,
+  v.section_count, v.published_by, u.name AS published_by_name, v.published_at`;
+
+@Injectable()
+export class VersionsRepository {
+  constructor(
+    @InjectRepository(GuidelineVersion) private readonly repo: Repository<GuidelineVersion>,
+  ) {}
+
+  /** One query whether the guideline is unknown, the version is unknown, or both are found. */
+  async findGuidelineVersions(
+    guidelineId: string,
+    numbers: number[],
+    manager: EntityManager = this.repo.manager,
+  ): Promise<GuidelineVersions> {
+    const rows: (VersionRow & { g_stage: Stage; g_current: number | null })[] = await manager.query(
+      `SELECT g.stage AS g_stage, g.current_version_number AS g_current, ${VERSION_COLUMNS}
+         FROM guidelines g
+         LEFT JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = ANY($2::int[])
+         LEFT JOIN users u ON u.id = v.published_by
+        WHERE g.id = $1`,
+      [guidelineId, numbers],
+    );
+    if (!rows.length) return { guideline: null, versions: [] };
+    return {
+      guideline: {
+        id: guidelineId,
+        stage: rows[0].g_stage,
+        current_version_number: rows[0].g_current,
+      },
+      versions: rows.filter((r) => r.id !== null),
+    };
+  }
+
+  async page(guidelineId: string, limit: number, cursor?: string): Promise<Page<VersionRow>> {
+    const after = decodeCursor<[number]>(cursor, 1);
+    const before = after ? Number(after[0]) : null;
+    const rows: VersionRow[] = await this.repo.query(
+      `SELECT ${VERSION_COLUMNS}
+         FROM guideline_versions v JOIN users u ON u.id = v.published_by
+        WHERE v.guideline_id = $1 AND ($2::int IS NULL OR v.number < $2::int)
+        ORDER BY v.number DESC LIMIT $3`,
+      [guidelineId, Number.isSafeInteger(before) ? before : null, limit + 1],
+    );
+    return toPage(rows, limit, (v) => [v.number]);
+  }
+
+  /**
+   * The sections of a version with their comment counts, aggregated in the same query so the cost
+   * does not grow with the number of comments' rows fetched (no query per section).
+   */
+  sectionsWithCounts(versionId: string): Promise<SectionRow[]> {
+    return this.repo.query(
+      `SELECT s.position, s.key, s.kind, s.heading, s.body, s.indicator_code, s.indicator_category,
+              coalesce(c.comment_count, 0)::int AS comment_count,
+              coalesce(c.open_comment_count, 0)::int AS open_comment_count
+         FROM version_sections s
+         LEFT JOIN (
+           SELECT section_key,
+                  count(*) AS comment_count,
+                  count(*) FILTER (WHERE parent_id IS NULL AND disposition_status IS NULL) AS open_comment_count
+             FROM comments
+            WHERE version_id = $1 AND deleted_at IS NULL
+            GROUP BY section_key
+         ) c ON c.section_key = s.key
+        WHERE s.version_id = $1
+        ORDER BY s.position`,
+      [versionId],
+    );
+  }
+
+  /** The content of several versions' sections in one query, each list in version order. */
+  async sectionContents(
+    versionIds: string[],
+    manager: EntityManager = this.repo.manager,
+  ): Promise<Map<string, SectionContent[]>> {
+    const rows: (Omit<SectionRow, 'comment_count' | 'open_comment_count'> & {
+      version_id: string;
+    })[] = await manager.query(
+      `SELECT version_id, position, key, kind, heading, body, indicator_code, indicator_category
+         FROM version_sections WHERE version_id = ANY($1::uuid[])
+        ORDER BY version_id, position`,
+      [versionIds],
+    );
+    const byVersion = new Map<string, SectionContent[]>(versionIds.map((id) => [id, []]));
+    for (const r of rows) {
+      byVersion.get(r.version_id)!.push({
+        key: r.key,
+        kind: r.kind,
+        heading: r.heading,
+        body: r.body,
+        code: r.indicator_code,
+        category: r.indicator_category,
+      });
+    }
+    return byVersion;
+  }
+
+  async nextNumber(manager: EntityManager, guidelineId: string): Promise<number> {
+    const [{ next }]: { next: number }[] = await manager.query(
+      `SELECT coalesce(max(number), 0)::int + 1 AS next FROM guideline_versions WHERE guideline_id = $1`,
+      [guidelineId],
+    );
+    return next;
+  }
+
+  async insertVersion(
+    manager: EntityManager,
+    fields: {
+      guidelineId: string;
+      number: number;
+      stage: Stage;
+      changeSummary: string;
+      contentHash: string;
+      sectionCount: number;
+      publishedBy: string;
+    },
+  ): Promise<{ id: string; published_at: Date }> {
+    const rows: { id: string; published_at: Date }[] = await manager.query(
+      `INSERT INTO guideline_versions (guideline_id, number, stage, change_summary, content_hash, section_count, published_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, published_at`,
+      [
+        fields.guidelineId,
+        fields.number,
+        fields.stage,
+        fields.changeSummary,
+        fields.contentHash,
+        fields.sectionCount,
+        fields.publishedBy,
+      ],
+    );
+    return rows[0];
+  }
+
+  /** All sections in one statement, whatever their number. */
+  async insertSections(
+    manager: EntityManager,
+    versionId: string,
+    sections: SectionContent[],
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO version_sections (version_id, position, key, kind, heading, body, indicator_code, indicator_category)
+       SELECT $1, t.ord - 1, t.key, t.kind, t.heading, t.body, t.code, t.category
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+              WITH ORDINALITY AS t(key, kind, heading, body, code, category, ord)`,
+      [
+        versionId,
+        sections.map((s) => s.key),
+        sections.map((s) => s.kind),
+        sections.map((s) => s.heading),
+        sections.map((s) => s.body),
+        sections.map((s) => s.code),
+        sections.map((s) => s.category),
+      ],
+    );
+  }
+}
