@@ -1,4 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReviewsModule } from '../reviews/reviews.module';
+import { StageTransition } from './stage-transition.entity';
+import { StageTransitionsRepository } from './stage-transitions.repository';
+import { TransitionsController } from './transitions.controller';
+import { TransitionsService } from './transitions.service';
+import { WorkflowFactsRepository } from './workflow-facts.repository';
 
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([StageTransition]), ReviewsModule],
+  controllers: [TransitionsController],
+  providers: [TransitionsService, StageTransitionsRepository, WorkflowFactsRepository],
+  exports: [TransitionsService],
+})
 export class WorkflowModule {}

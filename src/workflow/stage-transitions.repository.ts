@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { Stage } from './stage';
+import { StageTransition, TransitionDetails } from './stage-transition.entity';
+
+/** A history row as the views need it: with the actor's name. */
+export interface TransitionRow {
+  id: string;
+  from_stage: Stage | null;
+  to_stage: Stage;
+  actor_id: string;
+  actor_name: string;
+  at: Date;
+  version_number: number | null;
+  reason: string | null;
+  override: boolean;
+  details: TransitionDetails;
+}
+
+export interface NewTransition {
+  guidelineId: string;
+  from: Stage;
+  to: Stage;
+  actorId: string;
+  versionNumber: number | null;
+  reason: string | null;
+  override: boolean;
+  details: TransitionDetails;
+}
+
+const COLUMNS = `t.id::text AS id, t.from_stage, t.to_stage, t.actor_id, u.name AS actor_name, t.at,
+  t.version_number, t.reason, t.override, t.details`;
+
+/** The append-only stage history: rows are added, never changed. */
+@Injectable()
+export class StageTransitionsRepository {
+  constructor(
+    @InjectRepository(StageTransition) private readonly repo: Repository<StageTransition>,
+  ) {}
+
+  async append(manager: EntityManager, t: NewTransition): Promise<TransitionRow> {
+    const rows: TransitionRow[] = await manager.query(
+      `WITH added AS (
+         INSERT INTO stage_transitions
+           (guideline_id, from_stage, to_stage, actor_id, version_number, reason, override, details)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+         RETURNING *)
+       SELECT ${COLUMNS} FROM added t JOIN users u ON u.id = t.actor_id`,
+      [
+        t.guidelineId,
+        t.from,
+        t.to,
+        t.actorId,
+        t.versionNumber,
+        t.reason,
+        t.override,
+        JSON.stringify(t.details),
+      ],
+    );
+    return rows[0];
+  }
+
+  /** Oldest first; the cursor is the last id seen. */
+  async page(guidelineId: string, limit: number, cursor?: string): Promise<Page<TransitionRow>> {
+    const after = decodeCursor<[string]>(cursor, 1);
+    if (after && !/^\d{1,18}$/.test(String(after[0]))) {
+      throw AppError.badRequest('Invalid cursor', [
+        { field: 'cursor', message: 'cursor is not one this API gave' },
+      ]);
+    }
+    const rows: TransitionRow[] = await this.repo.query(
+      `SELECT ${COLUMNS} FROM stage_transitions t JOIN users u ON u.id = t.actor_id
+        WHERE t.guideline_id = $1 AND ($2::bigint IS NULL OR t.id > $2::bigint)
+        ORDER BY t.id LIMIT $3`,
+      [guidelineId, after ? String(after[0]) : null, limit + 1],
+    );
+    return toPage(rows, limit, (t) => [t.id]);
+  }
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { AuthUser, Locale } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { PageQuery } from '../common/pagination';
+import { RequestLocale } from './request-locale';
+import { MOVING_ROLES } from './stages';
+import { AvailableMovesView, MoveDto, MoveResultView, TransitionListView } from './transition.dto';
+import { TransitionsService } from './transitions.service';
+
+const LANGUAGE_HEADER = {
+  name: 'Accept-Language',
+  required: false,
+  description:
+    "lo or en: the language of refusal messages and gate reasons. When it prefers lo or en it wins over the caller's stored locale.",
+};
+
+@ApiTags('workflow')
+@ApiBearerAuth()
+@Controller('guidelines/:id/transitions')
+export class TransitionsController {
+  constructor(private readonly transitions: TransitionsService) {}
+
+  /**
+   * Move the guideline to another stage (SECRETARIAT; ADMIN to withdraw, or to override a gate
+   * with a reason). 409 when `expectedStage` is stale or another move won; 422 lists every unmet gate.
+   */
+  @Post()
+  @HttpCode(200)
+  @Roles(...MOVING_ROLES)
+  @ApiHeader(LANGUAGE_HEADER)
+  @ApiOkResponse({ type: MoveResultView })
+  @ApiErrors(400, 401, 403, 404, 409, 422)
+  move(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: MoveDto,
+    @CurrentUser() user: AuthUser,
+    @RequestLocale() locale: Locale,
+  ): Promise<MoveResultView> {
+    return this.transitions.move(id, dto, user, locale);
+  }
+
+  /** The append-only stage history, oldest first. */
+  @Get()
+  @ApiOkResponse({ type: TransitionListView })
+  @ApiErrors(400, 401, 404)
+  list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQuery,
+  ): Promise<TransitionListView> {
+    return this.transitions.list(id, query);
+  }
+
+  /** Each stage reachable from the current one, whether the caller may move there, and what is unmet. */
+  @Get('available')
+  @ApiHeader(LANGUAGE_HEADER)
+  @ApiOkResponse({ type: AvailableMovesView })
+  @ApiErrors(400, 401, 404)
+  available(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+    @RequestLocale() locale: Locale,
+  ): Promise<AvailableMovesView> {
+    return this.transitions.available(id, user, locale);
+  }
+}

@@ -1,0 +1,281 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, Locale } from '../auth/roles';
+import { AppError, ErrorCode, ErrorDetail } from '../common/app-error';
+import { PageQuery } from '../common/pagination';
+import { Env } from '../config/env';
+import { JOB, QUEUE } from '../jobs/queues';
+import { OutboxWriter } from '../outbox/outbox.writer';
+import { ReviewRequestsService } from '../reviews/review-requests.service';
+import { toClosingMoment, toLocalDay } from './local-day';
+import { localize, Reason } from './reason';
+import { Stage } from './stage';
+import { TransitionDetails } from './stage-transition.entity';
+import { StageTransitionsRepository, TransitionRow } from './stage-transitions.repository';
+import {
+  availableMoves,
+  decideMove,
+  DEFAULT_REVIEW_AGENCIES,
+  MoveRequestFacts,
+  MoveRule,
+  OverriddenGate,
+} from './stages';
+import {
+  AvailableMovesView,
+  MoveDto,
+  MoveResultView,
+  TransitionListView,
+  TransitionView,
+} from './transition.dto';
+import {
+  GuidelineForMove,
+  NewestVersion,
+  WorkflowFactsRepository,
+} from './workflow-facts.repository';
+
+/** Which inputs belong to which target stage: sending one to another move is a malformed request. */
+const INPUT_TARGET: Partial<Record<keyof MoveDto, Stage>> = {
+  consultationClosesAt: Stage.CONSULTATION,
+  reviewDueAt: Stage.INTERAGENCY_REVIEW,
+  agencies: Stage.INTERAGENCY_REVIEW,
+};
+
+const ERROR_OF: Record<'STALE' | 'FORBIDDEN' | 'UNMET', ErrorCode> = {
+  STALE: ErrorCode.CONFLICT,
+  FORBIDDEN: ErrorCode.FORBIDDEN,
+  UNMET: ErrorCode.UNPROCESSABLE,
+};
+
+/** Moves guidelines along the stage table: loads the facts, asks the table, writes the move. */
+@Injectable()
+export class TransitionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: WorkflowFactsRepository,
+    private readonly history: StageTransitionsRepository,
+    private readonly reviews: ReviewRequestsService,
+    private readonly outbox: OutboxWriter,
+    private readonly env: Env,
+  ) {}
+
+  /**
+   * One transaction under the guideline's row lock: decide, append the history row, change the
+   * guideline, open or withdraw review requests, and record the STAGE_CHANGED event in the outbox.
+   */
+  async move(
+    guidelineId: string,
+    dto: MoveDto,
+    actor: AuthUser,
+    locale: Locale,
+  ): Promise<MoveResultView> {
+    assertInputsFitTarget(dto);
+    const now = new Date();
+    return this.dataSource.transaction(async (manager) => {
+      const guideline = await this.facts.lockForTransition(manager, guidelineId);
+      if (!guideline) throw AppError.notFound('Guideline');
+      const newest = await this.facts.newestVersion(manager, guidelineId);
+      const request = await this.requestFacts(manager, dto);
+      const decision = decideMove({
+        from: guideline.stage,
+        to: dto.to,
+        expectedStage: dto.expectedStage ?? null,
+        actor,
+        override: dto.override === true,
+        facts: {
+          now,
+          timeZone: this.env.APP_TIMEZONE,
+          guideline: await this.facts.gateFacts(manager, guideline, newest),
+          request,
+        },
+      });
+      if (decision.outcome !== 'ALLOWED') {
+        throw refusal(decision.outcome, decision.reasons, locale);
+      }
+      return this.apply(manager, {
+        guideline,
+        newest,
+        rule: decision.rule,
+        override: decision.override,
+        overridden: decision.overridden,
+        request,
+        actor,
+      });
+    });
+  }
+
+  async list(guidelineId: string, query: PageQuery): Promise<TransitionListView> {
+    if (!(await this.facts.exists(guidelineId))) throw AppError.notFound('Guideline');
+    const page = await this.history.page(guidelineId, query.limit, query.cursor);
+    return { items: page.items.map(TransitionView.of), next: page.next };
+  }
+
+  async available(
+    guidelineId: string,
+    actor: AuthUser,
+    locale: Locale,
+  ): Promise<AvailableMovesView> {
+    const manager = this.dataSource.manager;
+    const guideline = await this.facts.findForAvailableMoves(guidelineId);
+    if (!guideline) throw AppError.notFound('Guideline');
+    const newest = await this.facts.newestVersion(manager, guidelineId);
+    const moves = availableMoves(guideline.stage, actor, {
+      now: new Date(),
+      timeZone: this.env.APP_TIMEZONE,
+      guideline: await this.facts.gateFacts(manager, guideline, newest),
+    });
+    return {
+      stage: guideline.stage,
+      items: moves.map((m) => ({
+        to: m.to,
+        kind: m.kind,
+        allowedForYou: m.allowedForYou,
+        asOverride: m.asOverride,
+        needsReason: m.needsReason,
+        overridable: m.overridable,
+        inputs: m.inputs,
+        unmetGates: m.unmetGates.map((g) => ({
+          code: g.reason.code,
+          message: localize(g.reason, locale).message,
+          overridable: g.overridable,
+        })),
+      })),
+    };
+  }
+
+  /** The caller's inputs as the gates read them; agency codes resolved against the database. */
+  private async requestFacts(manager: EntityManager, dto: MoveDto): Promise<MoveRequestFacts> {
+    const tz = this.env.APP_TIMEZONE;
+    const base: MoveRequestFacts = {
+      reason: dto.reason?.trim() || null,
+      consultationClosesAt: dto.consultationClosesAt
+        ? toClosingMoment(dto.consultationClosesAt, tz)
+        : null,
+      reviewDueDay: dto.reviewDueAt ? toLocalDay(dto.reviewDueAt, tz) : null,
+      agencyCodes: [],
+      unknownAgencyCodes: [],
+    };
+    if (dto.to !== Stage.INTERAGENCY_REVIEW) return base;
+    const asked = [
+      ...new Set((dto.agencies ?? DEFAULT_REVIEW_AGENCIES).map((c) => c.toUpperCase())),
+    ];
+    const found = await this.facts.agenciesByCodes(manager, asked);
+    const known = new Set(found.map((a) => a.code));
+    return {
+      ...base,
+      agencyCodes: asked.filter((c) => known.has(c)),
+      unknownAgencyCodes: asked.filter((c) => !known.has(c)),
+    };
+  }
+
+  private async apply(
+    manager: EntityManager,
+    m: {
+      guideline: GuidelineForMove;
+      newest: NewestVersion | null;
+      rule: MoveRule;
+      override: boolean;
+      overridden: OverriddenGate[];
+      request: MoveRequestFacts;
+      actor: AuthUser;
+    },
+  ): Promise<MoveResultView> {
+    const { guideline, newest, rule, request, actor } = m;
+    const details: TransitionDetails = {};
+    if (m.override) details.overridden = m.overridden;
+    if (rule.to === Stage.CONSULTATION) {
+      details.consultationClosesAt = request.consultationClosesAt!.toISOString();
+    }
+    if (rule.to === Stage.INTERAGENCY_REVIEW) {
+      details.reviewDueDate = request.reviewDueDay!;
+      details.agencies = request.agencyCodes;
+    }
+    const transition: TransitionRow = await this.history.append(manager, {
+      guidelineId: guideline.id,
+      from: rule.from,
+      to: rule.to,
+      actorId: actor.id,
+      versionNumber: newest?.number ?? null,
+      reason: request.reason,
+      override: m.override,
+      details,
+    });
+
+    await this.facts.applyStageChange(manager, guideline.id, {
+      stage: rule.to,
+      consultationClosesAt: request.consultationClosesAt ?? undefined,
+      adopted:
+        rule.to === Stage.ADOPTED && newest
+          ? { versionNumber: newest.number, contentHash: newest.content_hash }
+          : undefined,
+    });
+
+    let reviewRequestIds: string[] = [];
+    if (rule.to === Stage.INTERAGENCY_REVIEW) {
+      const agencies = await this.facts.agenciesByCodes(manager, request.agencyCodes);
+      reviewRequestIds = await this.reviews.openForVersion(manager, {
+        guidelineId: guideline.id,
+        versionId: newest!.id,
+        versionNumber: newest!.number,
+        agencyIds: agencies.map((a) => a.id),
+        dueDate: request.reviewDueDay!,
+        requestedBy: actor.id,
+        transitionId: transition.id,
+      });
+    }
+    // Leaving the review withdraws what is still open. On adoption that is nothing, unless an
+    // administrator adopted over unanswered requests: nobody should be reminded about those.
+    let withdrawnReviewRequestIds: string[] = [];
+    if (rule.from === Stage.INTERAGENCY_REVIEW) {
+      withdrawnReviewRequestIds = await this.reviews.withdrawOpen(
+        manager,
+        guideline.id,
+        request.reason ?? `Guideline moved to ${rule.to}`,
+      );
+    }
+
+    await this.outbox.enqueue(manager, {
+      queue: QUEUE.DOMAIN_EVENTS,
+      name: JOB.STAGE_CHANGED,
+      jobId: `stage-${transition.id}`,
+      payload: {
+        guidelineId: guideline.id,
+        transitionId: transition.id,
+        from: rule.from,
+        to: rule.to,
+        actorId: actor.id,
+        versionNumber: transition.version_number,
+        reviewRequestIds,
+        withdrawnReviewRequestIds,
+      },
+    });
+
+    return {
+      stage: rule.to,
+      transition: TransitionView.of(transition),
+      reviewRequestIds,
+      withdrawnReviewRequestIds,
+    };
+  }
+}
+
+function assertInputsFitTarget(dto: MoveDto): void {
+  const details: ErrorDetail[] = [];
+  for (const [field, target] of Object.entries(INPUT_TARGET) as [keyof MoveDto, Stage][]) {
+    if (dto[field] !== undefined && dto.to !== target) {
+      details.push({ field, message: `${field} is sent only with a move to ${target}` });
+    }
+  }
+  if (details.length) throw AppError.badRequest('Invalid request', details);
+}
+
+function refusal(outcome: 'STALE' | 'FORBIDDEN' | 'UNMET', reasons: Reason[], locale: Locale) {
+  const details = reasons.map((r) => localize(r, locale));
+  const message =
+    outcome === 'UNMET' && details.length > 1
+      ? locale === 'lo'
+        ? `ບໍ່ສາມາດປ່ຽນຂັ້ນຕອນໄດ້: ຍັງມີ ${details.length} ເງື່ອນໄຂທີ່ບໍ່ທັນຄົບ`
+        : `This move is refused: ${details.length} gates are unmet`
+      : details[0].message;
+  return new AppError(ERROR_OF[outcome], message, details);
+}

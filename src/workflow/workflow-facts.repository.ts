@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Stage } from './stage';
+import { GuidelineFacts, ReviewFact } from './stages';
+
+/** The guideline as a move sees it, read under its row lock. */
+export interface GuidelineForMove {
+  id: string;
+  stage: Stage;
+  consultation_closes_at: Date | null;
+}
+
+export interface NewestVersion {
+  id: string;
+  number: number;
+  content_hash: string;
+}
+
+/** What changes on the guideline row when it moves. */
+export interface StageChange {
+  stage: Stage;
+  consultationClosesAt?: Date;
+  adopted?: { versionNumber: number; contentHash: string };
+}
+
+/**
+ * Reads what the gates of the stage table need (guideline, versions, comments, review requests)
+ * and writes the guideline's stage. Everything that must be consistent with a move takes the
+ * caller's transaction manager.
+ */
+@Injectable()
+export class WorkflowFactsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Locks the guideline row until the transaction ends: concurrent moves (and publications, which
+   * lock it too) queue behind each other, and each sees the stage the previous one left.
+   */
+  async lockForTransition(manager: EntityManager, id: string): Promise<GuidelineForMove | null> {
+    const rows: GuidelineForMove[] = await manager.query(
+      `SELECT id, stage, consultation_closes_at FROM guidelines WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findForAvailableMoves(id: string): Promise<GuidelineForMove | null> {
+    const rows: GuidelineForMove[] = await this.dataSource.query(
+      `SELECT id, stage, consultation_closes_at FROM guidelines WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM guidelines WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  /** The current version is the newest one (DOMAIN.md). */
+  async newestVersion(manager: EntityManager, guidelineId: string): Promise<NewestVersion | null> {
+    const rows: NewestVersion[] = await manager.query(
+      `SELECT id, number, content_hash FROM guideline_versions
+        WHERE guideline_id = $1 ORDER BY number DESC LIMIT 1`,
+      [guidelineId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Everything the gates read about the guideline, besides what the caller sends. */
+  async gateFacts(
+    manager: EntityManager,
+    guideline: GuidelineForMove,
+    newest: NewestVersion | null,
+  ): Promise<GuidelineFacts> {
+    const [{ count }]: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM comments
+        WHERE guideline_id = $1 AND parent_id IS NULL AND deleted_at IS NULL
+          AND disposition_status IS NULL`,
+      [guideline.id],
+    );
+    return {
+      currentVersionNumber: newest?.number ?? null,
+      consultationClosesAt: guideline.consultation_closes_at,
+      commentsWithoutDisposition: count,
+      reviewRound: await this.currentReviewRound(manager, guideline.id),
+    };
+  }
+
+  /** The requests opened by the latest move into INTERAGENCY_REVIEW. */
+  private async currentReviewRound(
+    manager: EntityManager,
+    guidelineId: string,
+  ): Promise<ReviewFact[]> {
+    const rows: {
+      agency_code: string;
+      status: ReviewFact['status'];
+      decision: ReviewFact['decision'];
+    }[] = await manager.query(
+      `SELECT a.code AS agency_code, r.status, r.decision
+           FROM review_requests r JOIN agencies a ON a.id = r.agency_id
+          WHERE r.guideline_id = $1
+            AND r.transition_id = (
+              SELECT max(id) FROM stage_transitions
+               WHERE guideline_id = $1 AND to_stage = $2)
+          ORDER BY a.code`,
+      [guidelineId, Stage.INTERAGENCY_REVIEW],
+    );
+    return rows.map((r) => ({ agencyCode: r.agency_code, status: r.status, decision: r.decision }));
+  }
+
+  /** Agencies by code: the ones found (id and code) in the order asked. */
+  async agenciesByCodes(
+    manager: EntityManager,
+    codes: string[],
+  ): Promise<{ id: string; code: string }[]> {
+    if (!codes.length) return [];
+    const rows: { id: string; code: string }[] = await manager.query(
+      `SELECT id, code FROM agencies WHERE code = ANY($1::text[])`,
+      [codes],
+    );
+    return codes.flatMap((code) => rows.filter((r) => r.code === code));
+  }
+
+  async applyStageChange(manager: EntityManager, id: string, change: StageChange): Promise<void> {
+    await manager.query(
+      `UPDATE guidelines SET
+         stage = $2,
+         consultation_closes_at = coalesce($3, consultation_closes_at),
+         adopted_version_number = coalesce($4, adopted_version_number),
+         adopted_content_hash = coalesce($5, adopted_content_hash),
+         adopted_at = CASE WHEN $4::int IS NULL THEN adopted_at ELSE now() END,
+         updated_at = now()
+       WHERE id = $1`,
+      [
+        id,
+        change.stage,
+        change.consultationClosesAt ?? null,
+        change.adopted?.versionNumber ?? null,
+        change.adopted?.contentHash ?? null,
+      ],
+    );
+  }
+}
