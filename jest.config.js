@@ -17,5 +17,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       testTimeout: 60000,
     },
+    {
+      // Fault suite (npm run test:faults): dependencies stopped, cut and restored under a running service.
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      testTimeout: 120000,
+    },
   ],
 };

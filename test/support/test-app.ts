@@ -39,11 +39,13 @@ let counter = 0;
 export async function startTestApp(
   label: string,
   overrides: Record<string, string> = {},
+  options: { mapDatabaseUrl?: (url: string) => string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(label);
   const env = validateEnv({
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    // The fault tests route the app's connections through a proxy they can cut.
+    DATABASE_URL: options.mapDatabaseUrl ? options.mapDatabaseUrl(database.url) : database.url,
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
