@@ -20,7 +20,11 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { EventsModule } from './events/events.module';
 import { ReportsModule } from './reports/reports.module';
 import { WebModule } from './web/web.module';
+import { DocumentsModule } from './documents/documents.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { QueuesModule } from './jobs/queues.module';
+import { QueueDashboardModule } from './jobs/queue-dashboard.module';
+import { WorkersModule } from './jobs/workers.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +54,11 @@ export class AppModule {
         EventsModule,
         ReportsModule,
         WebModule,
+        DocumentsModule,
+        QueuesModule,
+        QueueDashboardModule,
+        // WORKERS=off: this process only serves HTTP; workers run elsewhere (npm run start:worker).
+        ...(env.WORKERS === 'on' ? [WorkersModule] : []),
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

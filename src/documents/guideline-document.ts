@@ -1,3 +1,4 @@
+import { SectionContent } from '../guidelines/section-content';
 import { Stage } from '../workflow/stage';
 
 /**
@@ -37,22 +38,15 @@ export interface GuidelineDocument {
   sections: DocumentSection[];
 }
 
-/** A section as stored (null columns) turned into the API shape (absent fields). */
-export function toDocumentSection(row: {
-  key: string;
-  heading: string;
-  body: string;
-  kind: 'text' | 'indicator';
-  indicatorCode: string | null;
-  indicatorCategory: string | null;
-}): DocumentSection {
+/** A section as stored (null code and category) in the API shape (absent fields). */
+export function toDocumentSection(content: SectionContent): DocumentSection {
   const section: DocumentSection = {
-    key: row.key,
-    heading: row.heading,
-    body: row.body,
-    kind: row.kind,
+    key: content.key,
+    heading: content.heading,
+    body: content.body,
+    kind: content.kind,
   };
-  if (row.indicatorCode !== null) section.code = row.indicatorCode;
-  if (row.indicatorCategory !== null) section.category = row.indicatorCategory;
+  if (content.code !== null) section.code = content.code;
+  if (content.category !== null) section.category = content.category;
   return section;
 }

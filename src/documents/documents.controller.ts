@@ -1,0 +1,52 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { VersionNumberPipe } from '../guidelines/version-number.pipe';
+import { DocumentQuery, IndicatorListView, IndicatorQuery } from './document.dto';
+import { DocumentsService } from './documents.service';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('guidelines/:id')
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  /**
+   * A version as a Word document (title page in Lao and English with the version, adoption date
+   * and content hash; numbered sections; indicators as tables) or as Markdown that
+   * parseGuidelineMarkdown reads back exactly.
+   */
+  @Get('versions/:number/document')
+  @ApiProduces(
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'text/markdown',
+  )
+  @ApiOkResponse({ description: 'The file, as an attachment' })
+  @ApiErrors(400, 401, 404)
+  async document(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('number', VersionNumberPipe) number: number,
+    @Query() query: DocumentQuery,
+  ): Promise<StreamableFile> {
+    const file = await this.documents.render(id, number, query.format);
+    return new StreamableFile(file.content, {
+      type: file.contentType,
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: file.content.length,
+    });
+  }
+
+  /**
+   * The indicator sections of a version (default: the current one), each with the provisions
+   * citing its code, and `uncovered` where none does.
+   */
+  @Get('indicators')
+  @ApiOkResponse({ type: IndicatorListView })
+  @ApiErrors(400, 401, 404)
+  indicators(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: IndicatorQuery,
+  ): Promise<IndicatorListView> {
+    return this.documents.indicators(id, query.version);
+  }
+}

@@ -1,0 +1,364 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidateIf,
+  ValidateNested,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { PageQuery } from '../common/pagination';
+import { isCalendarDay } from '../workflow/local-day';
+import { Stage } from '../workflow/stage';
+import { EventKind, InstitutionCategory } from './participation-rules';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** No event gathers more people than this; a bigger figure is a typing slip. */
+const MAX_COUNT = 100_000;
+const MAX_INSTITUTIONS = 200;
+
+@ValidatorConstraint({ name: 'calendarDay' })
+export class CalendarDayConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isCalendarDay(value);
+  }
+  defaultMessage(): string {
+    return '$property must be a calendar day YYYY-MM-DD';
+  }
+}
+
+export class ParticipantsDto {
+  @ApiProperty({ minimum: 0, example: 6 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  female: number;
+
+  @ApiProperty({ minimum: 0, example: 23 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  male: number;
+
+  @ApiProperty({ minimum: 0, example: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  other: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: 'Persons with disability among the participants; omit when not recorded',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  withDisability?: number;
+}
+
+/** A correction changes only the counts it gives. */
+export class ParticipantsPatchDto {
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  female?: number;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  male?: number;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  other?: number;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  withDisability?: number;
+}
+
+export class InstitutionCountDto {
+  @ApiPropertyOptional({
+    enum: InstitutionCategory,
+    default: InstitutionCategory.OTHER,
+    description: 'Kind of institution; OTHER when omitted',
+  })
+  @IsOptional()
+  @IsEnum(InstitutionCategory)
+  category?: InstitutionCategory;
+
+  @ApiPropertyOptional({
+    example: 'ສານປະຊາຊົນສູງສຸດ',
+    description: 'Free text, in any language; required when category is omitted',
+  })
+  @ValidateIf((o: InstitutionCountDto) => o.category === undefined || o.name !== undefined)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name?: string;
+
+  @ApiProperty({ minimum: 0, example: 9 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  count: number;
+}
+
+export class CreateEventDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  guidelineId: string;
+
+  @ApiProperty({ example: 'Consultation workshop on the draft guidelines' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty({ example: '2026-03-10', description: 'Calendar day (Asia/Vientiane)' })
+  @Validate(CalendarDayConstraint)
+  date: string;
+
+  @ApiProperty({ example: 'Vientiane Capital', description: 'Province where it took place' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  location: string;
+
+  @ApiPropertyOptional({ example: 'ASEAN-ACT' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  partner?: string;
+
+  @ApiPropertyOptional({ enum: EventKind, default: EventKind.WORKSHOP })
+  @IsOptional()
+  @IsEnum(EventKind)
+  kind?: EventKind;
+
+  @ApiProperty({ type: ParticipantsDto })
+  @ValidateNested()
+  @Type(() => ParticipantsDto)
+  participants: ParticipantsDto;
+
+  @ApiPropertyOptional({
+    type: [InstitutionCountDto],
+    description: 'Participants by institution; when given, the counts add up to the total',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_INSTITUTIONS)
+  @ValidateNested({ each: true })
+  @Type(() => InstitutionCountDto)
+  institutions?: InstitutionCountDto[];
+}
+
+export class CorrectEventDto {
+  @ApiProperty({ example: 'Attendance sheet recounted', description: 'Why the record changes' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+
+  @ApiPropertyOptional({ description: 'The revision you corrected; 409 when another came first' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedRevision?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-11' })
+  @IsOptional()
+  @Validate(CalendarDayConstraint)
+  date?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  location?: string;
+
+  @ApiPropertyOptional({ description: 'An empty string clears it' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
+  partner?: string;
+
+  @ApiPropertyOptional({ enum: EventKind })
+  @IsOptional()
+  @IsEnum(EventKind)
+  kind?: EventKind;
+
+  @ApiPropertyOptional({ type: ParticipantsPatchDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ParticipantsPatchDto)
+  participants?: ParticipantsPatchDto;
+
+  @ApiPropertyOptional({
+    type: [InstitutionCountDto],
+    description: 'Replaces the whole breakdown; [] removes it',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_INSTITUTIONS)
+  @ValidateNested({ each: true })
+  @Type(() => InstitutionCountDto)
+  institutions?: InstitutionCountDto[];
+}
+
+export class EventListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  guidelineId?: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day, inclusive' })
+  @IsOptional()
+  @Validate(CalendarDayConstraint)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day, inclusive' })
+  @IsOptional()
+  @Validate(CalendarDayConstraint)
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Province (location), compared without regard to case' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  province?: string;
+
+  @ApiPropertyOptional({ enum: Stage })
+  @IsOptional()
+  @IsEnum(Stage)
+  stage?: Stage;
+
+  @ApiPropertyOptional({ enum: EventKind })
+  @IsOptional()
+  @IsEnum(EventKind)
+  kind?: EventKind;
+}
+
+export class UserRefView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class ParticipantsView {
+  @ApiProperty() female: number;
+  @ApiProperty() male: number;
+  @ApiProperty() other: number;
+  @ApiProperty({ description: 'female + male + other' }) total: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'null when not recorded' })
+  withDisability: number | null;
+}
+
+export class InstitutionCountView {
+  @ApiProperty({ enum: InstitutionCategory }) category: InstitutionCategory;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty() count: number;
+}
+
+export class EventView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) guidelineId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: '2026-03-10' }) date: string;
+  @ApiProperty({ description: 'Province' }) location: string;
+  @ApiProperty({ type: String, nullable: true }) partner: string | null;
+  @ApiProperty({ enum: EventKind }) kind: EventKind;
+  @ApiProperty({ enum: Stage, description: "The guideline's stage when the event was recorded" })
+  stage: Stage;
+  @ApiProperty({ type: ParticipantsView }) participants: ParticipantsView;
+  @ApiProperty({ type: [InstitutionCountView] }) institutions: InstitutionCountView[];
+  @ApiProperty({ description: '1, then one more per correction' }) revision: number;
+  @ApiProperty({ type: UserRefView }) createdBy: UserRefView;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class FieldChangeView {
+  @ApiProperty({ example: 'participants.female' }) field: string;
+  @ApiProperty({ description: 'Value before (any JSON)' }) from: unknown;
+  @ApiProperty({ description: 'Value after (any JSON)' }) to: unknown;
+}
+
+export class CorrectionView {
+  @ApiProperty({ description: 'The revision this correction produced' }) revision: number;
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: [FieldChangeView] }) changes: FieldChangeView[];
+  @ApiProperty({ type: UserRefView }) correctedBy: UserRefView;
+  @ApiProperty({ format: 'date-time' }) correctedAt: string;
+}
+
+export class SpeakerView {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) institution: string | null;
+}
+
+export class GatheredCommentView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() versionNumber: number;
+  @ApiProperty() sectionKey: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) parentId: string | null;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: String, nullable: true }) quote: string | null;
+  @ApiProperty({ type: SpeakerView, nullable: true, description: 'Who said it at the event' })
+  spokenBy: SpeakerView | null;
+  @ApiProperty({ type: UserRefView, description: 'Who typed it in' }) recordedBy: UserRefView;
+  @ApiProperty({ type: String, nullable: true }) dispositionStatus: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class EventDetailView extends EventView {
+  @ApiProperty({ type: [CorrectionView], description: 'Oldest first' })
+  corrections: CorrectionView[];
+  @ApiProperty({ type: [GatheredCommentView], description: 'Comments gathered at the event' })
+  comments: GatheredCommentView[];
+}
+
+export class EventListView {
+  @ApiProperty({ type: [EventView] }) items: EventView[];
+  @ApiProperty({ type: String, nullable: true }) next: string | null;
+}

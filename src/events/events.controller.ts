@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { AuthUser, Role } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
+import {
+  CorrectEventDto,
+  CreateEventDto,
+  EventDetailView,
+  EventListQuery,
+  EventListView,
+  EventView,
+} from './event.dto';
+import { EventsService } from './events.service';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('events')
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  /**
+   * Record a consultation event (SECRETARIAT). The guideline's current stage is written with it.
+   * 422 when the figures do not add up, the guideline is unknown or the date is more than a
+   * year ahead (details list every reason).
+   */
+  @Post()
+  @Roles(Role.SECRETARIAT)
+  @ApiErrors(400, 401, 403, 422)
+  create(@Body() dto: CreateEventDto, @CurrentUser() user: AuthUser): Promise<EventView> {
+    return this.events.create(dto, user);
+  }
+
+  /** Events, newest first, by guideline, period (inclusive days), province, stage and kind. */
+  @Get()
+  @ApiErrors(400, 401)
+  list(@Query() query: EventListQuery): Promise<EventListView> {
+    return this.events.list(query);
+  }
+
+  /** One event with its correction history and the comments gathered there. */
+  @Get(':id')
+  @ApiErrors(400, 401, 404)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<EventDetailView> {
+    return this.events.get(id);
+  }
+
+  /** Correct an event (SECRETARIAT), with a reason; the change is kept in its history. */
+  @Patch(':id')
+  @Roles(Role.SECRETARIAT)
+  @ApiErrors(400, 401, 403, 404, 409, 422)
+  correct(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CorrectEventDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<EventDetailView> {
+    return this.events.correct(id, dto, user);
+  }
+}

@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsEnum,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Validate,
+} from 'class-validator';
+import { CalendarDayConstraint } from '../events/event.dto';
+import { InstitutionCategory } from '../events/participation-rules';
+import { Stage } from '../workflow/stage';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ParticipationQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  guidelineId?: string;
+
+  @ApiPropertyOptional({ enum: Stage, description: 'The stage the events were held in' })
+  @IsOptional()
+  @IsEnum(Stage)
+  stage?: Stage;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day, inclusive' })
+  @IsOptional()
+  @Validate(CalendarDayConstraint)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day, inclusive' })
+  @IsOptional()
+  @Validate(CalendarDayConstraint)
+  to?: string;
+
+  @ApiPropertyOptional({ example: 'Vientiane Capital' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  province?: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format: 'json' | 'csv' = 'json';
+}
+
+export class LocalizedLabelView {
+  @ApiProperty() en: string;
+  @ApiProperty() lo: string;
+}
+
+export class ShareView {
+  @ApiProperty() count: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Percent, rounded as the label shows it (one decimal, two under 1%)',
+    example: 45.1,
+  })
+  percent: number | null;
+  @ApiProperty({ example: '45.1%' }) label: string;
+}
+
+export class SexSharesView {
+  @ApiProperty({ type: ShareView }) female: ShareView;
+  @ApiProperty({ type: ShareView }) male: ShareView;
+  @ApiProperty({ type: ShareView }) other: ShareView;
+}
+
+export class DisabilityShareView extends ShareView {
+  @ApiProperty({ description: 'Events that recorded persons with disability' })
+  eventsReporting: number;
+  @ApiProperty({ description: 'Participants of those events: the base of the share' })
+  base: number;
+}
+
+export class CategoryShareView extends ShareView {
+  @ApiProperty({ enum: InstitutionCategory }) category: InstitutionCategory;
+  @ApiProperty({ type: LocalizedLabelView }) name: LocalizedLabelView;
+}
+
+export class InstitutionShareView extends ShareView {
+  @ApiProperty({ enum: InstitutionCategory }) category: InstitutionCategory;
+  @ApiProperty({ type: LocalizedLabelView }) categoryName: LocalizedLabelView;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+}
+
+export class ReportFiltersView {
+  @ApiPropertyOptional() guidelineId?: string;
+  @ApiPropertyOptional() stage?: string;
+  @ApiPropertyOptional() from?: string;
+  @ApiPropertyOptional() to?: string;
+  @ApiPropertyOptional() province?: string;
+}
+
+export class ParticipationReportView {
+  @ApiProperty({ type: ReportFiltersView }) filters: ReportFiltersView;
+  @ApiProperty({ example: 32 }) events: number;
+  @ApiProperty({ example: 665 }) participants: number;
+  @ApiProperty({ type: SexSharesView }) bySex: SexSharesView;
+  @ApiProperty({ type: DisabilityShareView }) withDisability: DisabilityShareView;
+  @ApiProperty({ type: [CategoryShareView] }) byCategory: CategoryShareView[];
+  @ApiProperty({ type: [InstitutionShareView], description: 'Largest first' })
+  byInstitution: InstitutionShareView[];
+  @ApiProperty({ type: ShareView, description: 'Participants of events without a breakdown' })
+  withoutInstitutionBreakdown: ShareView;
+  @ApiProperty({
+    type: LocalizedLabelView,
+    example: {
+      en: '32 events, with 665 participants (45.1% female, 54.1% male, 0.75% other)',
+      lo: '32 ກິດຈະກຳ, ມີຜູ້ເຂົ້າຮ່ວມ 665 ຄົນ (ຍິງ 45.1%, ຊາຍ 54.1%, ອື່ນໆ 0.75%)',
+    },
+  })
+  summary: LocalizedLabelView;
+}

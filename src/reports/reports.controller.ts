@@ -1,0 +1,33 @@
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../auth/decorators';
+import { AuthUser } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { ParticipationQuery, ParticipationReportView } from './report.dto';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  /**
+   * Consultation events and their participants by sex, disability and institution, with shares
+   * as the programme's fact sheet writes them. `format=csv`: UTF-8 with BOM, one row per figure.
+   */
+  @Get('participation')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ParticipationReportView })
+  @ApiErrors(400, 401, 404)
+  async participation(
+    @Query() query: ParticipationQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ParticipationReportView | StreamableFile> {
+    if (query.format !== 'csv') return this.reports.participationReport(query);
+    return new StreamableFile(await this.reports.participationCsvFile(query, user.locale), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="participation.csv"',
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error';
+import { GuidelinesRepository } from '../guidelines/guidelines.repository';
+import { Locale } from '../auth/roles';
+import { participationCsv } from './participation-csv';
+import { buildParticipationReport, ParticipationReport } from './participation-report';
+import { ParticipationRepository } from './participation.repository';
+import { ParticipationQuery } from './report.dto';
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly participation: ParticipationRepository,
+    private readonly guidelines: GuidelinesRepository,
+  ) {}
+
+  async participationReport(query: ParticipationQuery): Promise<ParticipationReport> {
+    if (query.from && query.to && query.from > query.to) {
+      throw AppError.badRequest('Invalid period', [
+        { field: 'from', message: 'from must be on or before to' },
+      ]);
+    }
+    if (query.guidelineId && !(await this.guidelines.exists(query.guidelineId))) {
+      throw AppError.notFound('Guideline');
+    }
+    const filter = {
+      guidelineId: query.guidelineId,
+      stage: query.stage,
+      from: query.from,
+      to: query.to,
+      province: query.province,
+    };
+    const [totals, institutions] = await Promise.all([
+      this.participation.totals(filter),
+      this.participation.institutions(filter),
+    ]);
+    const filters = Object.fromEntries(
+      Object.entries(filter).filter(([, value]) => value !== undefined),
+    );
+    return buildParticipationReport(filters, totals, institutions);
+  }
+
+  /** The same report as a CSV file (UTF-8 with BOM), category names in the caller's language. */
+  async participationCsvFile(query: ParticipationQuery, locale: Locale): Promise<Buffer> {
+    return Buffer.from(participationCsv(await this.participationReport(query), locale), 'utf8');
+  }
+}
