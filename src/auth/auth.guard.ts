@@ -2,9 +2,11 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppError, ErrorCode } from '../common/app-error';
+import { Env } from '../config/env';
 import { AuthService } from './auth.service';
 import { IS_PUBLIC, ROLES } from './decorators';
 import { AuthUser, Role } from './roles';
+import { csrfSatisfied, sessionCookieToken } from './session-cookie';
 
 export type AuthedRequest = Request & { user?: AuthUser };
 
@@ -14,6 +16,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly env: Env,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,10 +24,15 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
-    const token = bearerToken(request);
+    const bearer = bearerToken(request);
+    // Without an Authorization header, the web interface's session cookie (src/auth/session-cookie.ts).
+    const token = bearer ?? sessionCookieToken(request);
     if (!token)
       throw new AppError(ErrorCode.UNAUTHORIZED, 'Sign in first: no bearer token was sent');
     request.user = await this.auth.authenticate(token);
+    if (!bearer && !csrfSatisfied(request, token, this.env.JWT_SECRET)) {
+      throw AppError.forbidden('Missing or wrong X-CSRF-Token header for this session');
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(request.user.role)) {
       throw AppError.forbidden(

@@ -1,0 +1,158 @@
+import { api, ApiError } from '../api.js';
+import { crumbs, errorBox, guidelineTitle, notice } from '../components.js';
+import { announce, field, h } from '../dom.js';
+import { t, todayInVientiane } from '../i18n.js';
+
+function institutionRow(index, actions) {
+  const name = h('input', { type: 'text', name: 'institution' });
+  const count = h('input', {
+    type: 'number',
+    name: 'count',
+    min: '0',
+    step: '1',
+    inputmode: 'numeric',
+  });
+  const label = t('event.institutionN', { n: index + 1 });
+  const row = h(
+    'fieldset',
+    { class: 'institution' },
+    h('legend', {}, label),
+    h(
+      'div',
+      { class: 'field-row' },
+      h('div', {}, field(t('event.institutionName'), name)),
+      h('div', {}, field(t('event.institutionCount'), count)),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary small',
+        'aria-label': `${t('event.removeInstitution')} — ${label}`,
+        onclick: () => actions.remove(row),
+      },
+      t('event.removeInstitution'),
+    ),
+  );
+  row.read = () => ({ name: name.value.trim(), count: Number(count.value || 0) });
+  return row;
+}
+
+export async function eventView({ params }) {
+  const g = await api(`/guidelines/${params.id}`);
+  const input = (type, extra = {}) => h('input', { type, ...extra });
+  const title = input('text', { required: true });
+  const date = input('date', { required: true, value: todayInVientiane() });
+  const location = input('text', { required: true });
+  const partner = input('text');
+  const num = () =>
+    input('number', { min: '0', step: '1', value: '0', inputmode: 'numeric', required: true });
+  const female = num();
+  const male = num();
+  const other = num();
+  const disability = num();
+  const institutions = h('div', {});
+  const actions = {
+    remove(row) {
+      row.remove();
+      announce(t('event.institutionRemoved'));
+    },
+  };
+  const addInstitution = h(
+    'button',
+    { type: 'button', class: 'secondary' },
+    t('event.addInstitution'),
+  );
+  addInstitution.addEventListener('click', () => {
+    const row = institutionRow(institutions.children.length, actions);
+    institutions.append(row);
+    row.querySelector('input').focus();
+  });
+  const message = h('div', {});
+  const form = h(
+    'form',
+    { novalidate: true },
+    field(t('event.name'), title),
+    h(
+      'div',
+      { class: 'field-row' },
+      h('div', {}, field(t('event.date'), date)),
+      h('div', {}, field(t('event.location'), location)),
+    ),
+    field(t('event.partner'), partner),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, t('event.participants')),
+      h(
+        'div',
+        { class: 'field-row' },
+        h('div', {}, field(t('sex.female'), female)),
+        h('div', {}, field(t('sex.male'), male)),
+        h('div', {}, field(t('sex.other'), other)),
+        h('div', {}, field(t('event.withDisability'), disability)),
+      ),
+    ),
+    h('fieldset', {}, h('legend', {}, t('event.institutions')), institutions, addInstitution),
+    message,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, t('event.submit')),
+    ),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.replaceChildren();
+    const rows = [...institutions.querySelectorAll('fieldset.institution')]
+      .map((row) => row.read())
+      .filter((r) => r.name);
+    const body = {
+      guidelineId: g.id,
+      title: title.value.trim(),
+      date: date.value,
+      location: location.value.trim(),
+      participants: {
+        female: Number(female.value || 0),
+        male: Number(male.value || 0),
+        other: Number(other.value || 0),
+        withDisability: Number(disability.value || 0),
+      },
+    };
+    if (partner.value.trim()) body.partner = partner.value.trim();
+    if (rows.length) body.institutions = rows;
+    try {
+      await api('/events', { method: 'POST', body });
+      form.reset();
+      institutions.replaceChildren();
+      const done = notice(t('event.saved'));
+      done.setAttribute('tabindex', '-1');
+      message.append(
+        done,
+        h('p', {}, h('a', { href: `#/reports?guidelineId=${g.id}` }, t('report.title'))),
+      );
+      done.focus();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const box = errorBox(error);
+      box.setAttribute('tabindex', '-1');
+      message.append(box);
+      box.focus();
+    }
+  });
+  const heading = `${t('event.title')} — ${guidelineTitle(g)}`;
+  return {
+    title: heading,
+    node: h(
+      'div',
+      {},
+      crumbs([
+        { href: '#/', text: t('nav.home') },
+        { href: `#/g/${g.id}`, text: g.code },
+        { text: t('event.title') },
+      ]),
+      h('h1', {}, heading),
+      h('section', { class: 'panel', 'aria-label': t('event.title') }, form),
+    ),
+  };
+}

@@ -1,0 +1,185 @@
+import { api, apiUrl, ApiError } from '../api.js';
+import { can, crumbs, errorBox, guidelineTitle } from '../components.js';
+import { announce, h, scrollTable, uid } from '../dom.js';
+import { formatDate, t } from '../i18n.js';
+
+export const DISPOSITIONS = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'NOTED'];
+
+function rowsOf(matrix) {
+  return matrix.items ?? matrix.rows ?? [];
+}
+
+function dispositionCell(row, index, onSaved) {
+  const status = h(
+    'select',
+    { id: uid('status'), name: 'status' },
+    h('option', { value: '' }, t('matrix.choose')),
+    DISPOSITIONS.map((d) =>
+      h('option', { value: d, selected: row.disposition?.status === d }, t(`disposition.${d}`)),
+    ),
+  );
+  const response = h('textarea', { id: uid('response'), name: 'response', rows: '2' });
+  response.value = row.disposition?.response ?? '';
+  const message = h('div', {});
+  const label = t('matrix.rowN', { n: index + 1 });
+  const save = h('button', { type: 'submit', class: 'primary small' }, t('matrix.save'));
+  const form = h(
+    'form',
+    { novalidate: true, 'aria-label': `${t('matrix.disposition')} — ${label}` },
+    h(
+      'label',
+      { for: status.id },
+      t('matrix.status'),
+      h('span', { class: 'visually-hidden' }, ` — ${label}`),
+    ),
+    status,
+    h(
+      'label',
+      { for: response.id },
+      t('matrix.response'),
+      h('span', { class: 'visually-hidden' }, ` — ${label}`),
+    ),
+    response,
+    message,
+    h('div', { class: 'actions' }, save),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.replaceChildren();
+    if (!status.value) {
+      message.append(h('p', { class: 'alert', role: 'alert' }, t('matrix.statusMissing')));
+      status.focus();
+      return;
+    }
+    save.disabled = true;
+    try {
+      await api(`/comments/${row.commentId ?? row.id}/disposition`, {
+        method: 'PUT',
+        body: { status: status.value, response: response.value.trim() },
+      });
+      announce(t('matrix.saved'));
+      await onSaved(index);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      message.append(errorBox(error));
+      save.disabled = false;
+    }
+  });
+  return form;
+}
+
+export async function matrixView({ params, user, rerender }) {
+  const [g, matrix] = await Promise.all([
+    api(`/guidelines/${params.id}`),
+    api(`/guidelines/${params.id}/comment-matrix`, { query: { format: 'json' } }),
+  ]);
+  const rows = rowsOf(matrix);
+  const editable = can(user, 'SECRETARIAT');
+  const undisposed = rows.filter((r) => !r.disposition).length;
+  const title = `${t('matrix.title')} — ${guidelineTitle(g)}`;
+  const onSaved = (index) => rerender({ keepFocus: true, focusSelector: `#matrix-row-${index}` });
+  const table = h(
+    'table',
+    { class: 'matrix' },
+    h('caption', { class: 'visually-hidden' }, t('matrix.title')),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        [
+          'matrix.n',
+          'matrix.version',
+          'matrix.section',
+          'matrix.author',
+          'matrix.comment',
+          'matrix.disposition',
+        ].map((k) => h('th', { scope: 'col' }, t(k))),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((row, index) =>
+        h(
+          'tr',
+          { id: `matrix-row-${index}`, tabindex: '-1' },
+          h('th', { scope: 'row', class: 'num' }, String(index + 1)),
+          h('td', { class: 'num' }, String(row.versionNumber ?? '')),
+          h('td', {}, row.sectionHeading ?? row.section?.heading ?? row.sectionKey ?? ''),
+          h(
+            'td',
+            {},
+            row.author?.name ?? row.authorName ?? '',
+            row.author?.institution
+              ? h('span', { class: 'muted' }, ` (${row.author.institution})`)
+              : null,
+          ),
+          h(
+            'td',
+            {},
+            row.quote ? h('blockquote', {}, row.quote) : null,
+            h('p', {}, row.body ?? row.comment ?? ''),
+            row.sectionChanged ? h('p', { class: 'muted' }, t('matrix.sectionChanged')) : null,
+            row.replyCount
+              ? h('p', { class: 'muted' }, t('matrix.replies', { count: row.replyCount }))
+              : null,
+            row.createdAt ? h('p', { class: 'muted' }, formatDate(row.createdAt)) : null,
+          ),
+          h(
+            'td',
+            {},
+            editable
+              ? dispositionCell(row, index, onSaved)
+              : row.disposition
+                ? [
+                    h('strong', {}, t(`disposition.${row.disposition.status}`)),
+                    h('p', {}, row.disposition.response ?? ''),
+                  ]
+                : h('span', { class: 'muted' }, t('matrix.none')),
+          ),
+        ),
+      ),
+    ),
+  );
+  return {
+    title,
+    node: h(
+      'div',
+      {},
+      crumbs([
+        { href: '#/', text: t('nav.home') },
+        { href: `#/g/${g.id}`, text: g.code },
+        { text: t('matrix.title') },
+      ]),
+      h('h1', {}, title),
+      h('p', {}, t('matrix.counts', { total: rows.length, open: undisposed })),
+      h(
+        'p',
+        { class: 'actions' },
+        h(
+          'a',
+          {
+            class: 'button',
+            href: apiUrl(`/guidelines/${g.id}/comment-matrix`, { format: 'csv' }),
+            download: '',
+          },
+          t('matrix.csv'),
+        ),
+        h(
+          'a',
+          {
+            class: 'button',
+            href: apiUrl(`/guidelines/${g.id}/comment-matrix`, { format: 'docx' }),
+            download: '',
+          },
+          t('matrix.docx'),
+        ),
+      ),
+      rows.length
+        ? scrollTable(t('matrix.title'), table)
+        : h('p', { class: 'muted' }, t('matrix.empty')),
+    ),
+  };
+}

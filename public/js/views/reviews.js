@@ -1,0 +1,341 @@
+import { api, apiAll, ApiError } from '../api.js';
+import { can, crumbs, errorBox, notice } from '../components.js';
+import { field, h, scrollTable, uid } from '../dom.js';
+import { formatDate, formatDateTime, pick, t, todayInVientiane } from '../i18n.js';
+
+export const DECISIONS = ['APPROVE', 'APPROVE_WITH_COMMENTS', 'OBJECT'];
+
+export function dueDateOf(review) {
+  return (review.dueDate ?? review.dueAt ?? '').slice(0, 10);
+}
+
+export function isOverdue(review) {
+  if (typeof review.overdue === 'boolean') return review.overdue;
+  return (
+    review.status === 'PENDING' &&
+    dueDateOf(review) !== '' &&
+    dueDateOf(review) < todayInVientiane()
+  );
+}
+
+export function reviewGuidelineTitle(review) {
+  return pick(review.guideline?.title) || review.guideline?.code || '';
+}
+
+function versionNumberOf(review) {
+  return review.versionNumber ?? review.version?.number;
+}
+
+function statusBadge(review) {
+  if (review.status === 'PENDING' && isOverdue(review)) {
+    return h('span', { class: 'badge overdue' }, t('review.overdue'));
+  }
+  const tone = review.status === 'ANSWERED' ? 'ok' : review.status === 'WITHDRAWN' ? 'bad' : 'warn';
+  return h('span', { class: `badge ${tone}` }, t(`review.status.${review.status}`));
+}
+
+/** One request on a line: guideline, version, due date, badge. */
+export function reviewLine(review) {
+  return h(
+    'span',
+    {},
+    h(
+      'a',
+      { href: `#/reviews/${review.id}` },
+      `${reviewGuidelineTitle(review)} — ${t('version.n', { number: versionNumberOf(review) })}`,
+    ),
+    ' ',
+    statusBadge(review),
+    ' ',
+    h('span', { class: 'muted' }, t('review.due', { date: formatDate(dueDateOf(review)) })),
+  );
+}
+
+export async function reviewsView({ user, query }) {
+  const status = query.status || '';
+  const reviews = await apiAll('/reviews', status ? { status } : {});
+  const filter = h(
+    'select',
+    { id: 'review-filter' },
+    ['', 'PENDING', 'OVERDUE', 'ANSWERED', 'WITHDRAWN'].map((value) =>
+      h(
+        'option',
+        { value, selected: value === status },
+        value ? t(`review.status.${value}`) : t('review.all'),
+      ),
+    ),
+  );
+  const apply = h('button', { type: 'submit', class: 'secondary' }, t('common.apply'));
+  const form = h('form', { class: 'actions' }, field(t('review.filter'), filter), apply);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    location.hash = filter.value ? `#/reviews?status=${filter.value}` : '#/reviews';
+  });
+  const table = h(
+    'table',
+    {},
+    h('caption', { class: 'visually-hidden' }, t('review.inbox')),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('review.guideline')),
+        can(user, 'AGENCY_REVIEWER') ? null : h('th', { scope: 'col' }, t('review.agency')),
+        h('th', { scope: 'col' }, t('review.version')),
+        h('th', { scope: 'col' }, t('review.dueDate')),
+        h('th', { scope: 'col' }, t('review.statusCol')),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      reviews.map((r) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, h('a', { href: `#/reviews/${r.id}` }, reviewGuidelineTitle(r))),
+          can(user, 'AGENCY_REVIEWER') ? null : h('td', {}, r.agency?.code ?? ''),
+          h('td', { class: 'num' }, String(versionNumberOf(r) ?? '')),
+          h('td', {}, formatDate(dueDateOf(r))),
+          h('td', {}, statusBadge(r)),
+        ),
+      ),
+    ),
+  );
+  return {
+    title: t('review.inbox'),
+    node: h(
+      'div',
+      {},
+      h('h1', {}, t(user.role === 'AGENCY_REVIEWER' ? 'nav.reviews.agency' : 'review.inbox')),
+      form,
+      reviews.length
+        ? scrollTable(t('review.inbox'), table)
+        : h('p', { class: 'muted' }, t('review.none')),
+    ),
+  };
+}
+
+function answerSummary(review) {
+  return h(
+    'dl',
+    {},
+    h('dt', {}, t('review.decision')),
+    h('dd', {}, t(`review.decision.${review.decision}`)),
+    h('dt', {}, t('review.comments')),
+    h('dd', {}, review.comments ?? review.responseComments ?? ''),
+    h('dt', {}, t('review.signatory')),
+    h(
+      'dd',
+      {},
+      `${review.signatory?.name ?? review.signatoryName ?? ''}, ${review.signatory?.title ?? review.signatoryTitle ?? ''}`,
+    ),
+    review.answeredAt
+      ? [h('dt', {}, t('review.answeredAt')), h('dd', {}, formatDateTime(review.answeredAt))]
+      : null,
+  );
+}
+
+function answerForm(review, rerender) {
+  const message = h('div', {});
+  const decisionName = uid('decision');
+  const radios = DECISIONS.map((d) =>
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', { type: 'radio', name: decisionName, value: d, required: true }),
+      t(`review.decision.${d}`),
+    ),
+  );
+  const comments = h('textarea', { name: 'comments', required: true });
+  const signName = h('input', {
+    type: 'text',
+    name: 'signatoryName',
+    autocomplete: 'name',
+    required: true,
+  });
+  const signTitle = h('input', { type: 'text', name: 'signatoryTitle', required: true });
+  const confirmArea = h('div', {});
+  const next = h('button', { type: 'submit', class: 'primary' }, t('review.next'));
+  const form = h(
+    'form',
+    { novalidate: true },
+    h('fieldset', {}, h('legend', {}, t('review.decision')), radios),
+    field(t('review.comments'), comments, t('review.commentsHint')),
+    h(
+      'div',
+      { class: 'field-row' },
+      h('div', {}, field(t('review.signatoryName'), signName)),
+      h('div', {}, field(t('review.signatoryTitle'), signTitle)),
+    ),
+    message,
+    h('div', { class: 'actions' }, next),
+    confirmArea,
+  );
+
+  const chosen = () => form.querySelector(`input[name="${decisionName}"]:checked`)?.value;
+  const fields = [comments, signName, signTitle];
+  const setLocked = (locked) => {
+    form.querySelectorAll('input, textarea').forEach((el) => (el.disabled = locked));
+    next.hidden = locked;
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    message.replaceChildren();
+    const missing = [];
+    if (!chosen()) missing.push(t('review.decision'));
+    if (!comments.value.trim()) missing.push(t('review.comments'));
+    if (!signName.value.trim()) missing.push(t('review.signatoryName'));
+    if (!signTitle.value.trim()) missing.push(t('review.signatoryTitle'));
+    if (missing.length) {
+      message.append(
+        h(
+          'div',
+          { class: 'alert', role: 'alert' },
+          t('form.missing'),
+          h(
+            'ul',
+            {},
+            missing.map((m) => h('li', {}, m)),
+          ),
+        ),
+      );
+      (!chosen()
+        ? form.querySelector('input[type=radio]')
+        : fields.find((f) => !f.value.trim())
+      ).focus();
+      return;
+    }
+    setLocked(true);
+    const confirmId = uid('confirm');
+    const confirmHeading = h('h3', { id: confirmId, tabindex: '-1' }, t('review.confirmTitle'));
+    const send = h('button', { type: 'button', class: 'primary' }, t('review.confirmSend'));
+    const back = h('button', { type: 'button', class: 'secondary' }, t('review.confirmBack'));
+    confirmArea.replaceChildren(
+      h(
+        'div',
+        { class: 'confirm', role: 'group', 'aria-labelledby': confirmId },
+        confirmHeading,
+        h('p', {}, t('review.confirmText', { agency: review.agency?.code ?? '' })),
+        answerSummary({
+          decision: chosen(),
+          comments: comments.value.trim(),
+          signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
+        }),
+        h('div', { class: 'actions' }, send, back),
+      ),
+    );
+    confirmHeading.focus();
+    back.addEventListener('click', () => {
+      confirmArea.replaceChildren();
+      setLocked(false);
+      next.focus();
+    });
+    send.addEventListener('click', async () => {
+      send.disabled = true;
+      back.disabled = true;
+      try {
+        await api(`/reviews/${review.id}/response`, {
+          method: 'POST',
+          body: {
+            decision: chosen(),
+            comments: comments.value.trim(),
+            signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
+          },
+        });
+        await rerender({ focusSelector: '#review-answered' });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        confirmArea.replaceChildren(errorBox(error));
+        setLocked(false);
+        next.focus();
+      }
+    });
+  });
+  return form;
+}
+
+export async function reviewView({ params, user, rerender }) {
+  const review = await api(`/reviews/${params.id}`);
+  const gid = review.guideline?.id ?? review.guidelineId;
+  const number = versionNumberOf(review);
+  const title = reviewGuidelineTitle(review);
+  const answered = review.status === 'ANSWERED';
+  const mayAnswer = user.role === 'AGENCY_REVIEWER' && review.status === 'PENDING';
+  const reminders = review.reminders ?? [];
+  const answerId = uid('answer');
+  return {
+    title: `${t('review.request')} — ${title}`,
+    node: h(
+      'div',
+      {},
+      crumbs([
+        { href: '#/', text: t('nav.home') },
+        { href: '#/reviews', text: t('review.inbox') },
+        { text: title },
+      ]),
+      h('h1', {}, `${t('review.request')}: ${title}`),
+      h(
+        'section',
+        { class: 'panel' },
+        h(
+          'dl',
+          {},
+          h('dt', {}, t('review.agency')),
+          h('dd', {}, `${review.agency?.code ?? ''} — ${pick(review.agency?.name)}`),
+          h('dt', {}, t('review.version')),
+          h(
+            'dd',
+            {},
+            h('a', { href: `#/g/${gid}/v/${number}` }, t('review.readVersion', { number })),
+          ),
+          h('dt', {}, t('review.dueDate')),
+          h('dd', {}, formatDate(dueDateOf(review)), ' ', statusBadge(review)),
+        ),
+      ),
+      answered
+        ? h(
+            'section',
+            { class: 'panel', 'aria-labelledby': answerId },
+            h('h2', { id: answerId }, t('review.answer')),
+            h(
+              'p',
+              { class: 'notice', role: 'status', id: 'review-answered', tabindex: '-1' },
+              t('review.answered'),
+            ),
+            answerSummary(review),
+          )
+        : null,
+      mayAnswer
+        ? h(
+            'section',
+            { class: 'panel', 'aria-labelledby': answerId },
+            h('h2', { id: answerId }, t('review.answer')),
+            answerForm(review, rerender),
+          )
+        : null,
+      review.status === 'WITHDRAWN' ? notice(t('review.withdrawn')) : null,
+      reminders.length && user.role !== 'AGENCY_REVIEWER'
+        ? h(
+            'section',
+            { class: 'panel' },
+            h('h2', {}, t('review.reminders')),
+            h(
+              'ul',
+              {},
+              reminders.map((r) =>
+                h(
+                  'li',
+                  {},
+                  `${formatDateTime(r.plannedAt)} — ${r.kind} — ${t(`reminder.${r.state}`)}`,
+                ),
+              ),
+            ),
+          )
+        : null,
+    ),
+  };
+}

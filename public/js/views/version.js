@@ -1,0 +1,380 @@
+import { api, apiAll, ApiError } from '../api.js';
+import {
+  crumbs,
+  errorBox,
+  guidelineTitle,
+  judgeMayComment,
+  road,
+  stageBadge,
+} from '../components.js';
+import { announce, field, h, uid } from '../dom.js';
+import { formatDate, formatDateTime, t } from '../i18n.js';
+
+const DISPOSITION_TONE = {
+  ACCEPTED: 'ok',
+  PARTIALLY_ACCEPTED: 'ok',
+  REJECTED: 'bad',
+  NOTED: 'warn',
+};
+
+/** Whether the API will likely let this person comment now; the API has the last word. */
+function mayComment(user, guideline, number) {
+  if (number !== guideline.currentVersion) return false;
+  if (user.role === 'JUDGE') return judgeMayComment(user, guideline.stage);
+  if (user.role === 'AGENCY_REVIEWER') return guideline.stage === 'INTERAGENCY_REVIEW';
+  return false;
+}
+
+/** Top-level comments with their replies nested, oldest first. */
+export function threadsOf(comments) {
+  const byId = new Map(comments.map((c) => [c.id, { ...c, replies: [] }]));
+  const roots = [];
+  for (const comment of byId.values()) {
+    const parent = comment.parentId ? byId.get(comment.parentId) : null;
+    if (parent) parent.replies.push(comment);
+    else if (!comment.parentId) roots.push(comment);
+  }
+  const byTime = (a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
+  roots.sort(byTime).forEach((root) => root.replies.sort(byTime));
+  return roots;
+}
+
+function dispositionOf(comment) {
+  return comment.disposition ?? null;
+}
+
+function commentArticle(comment, { replyForm } = {}) {
+  const disposition = dispositionOf(comment);
+  const authorName = comment.author?.name ?? comment.spokenBy?.name ?? '';
+  return h(
+    'article',
+    { class: 'comment', 'aria-label': t('thread.commentBy', { name: authorName }) },
+    h(
+      'header',
+      {},
+      h('strong', {}, authorName),
+      ' · ',
+      h('time', { datetime: comment.createdAt }, formatDateTime(comment.createdAt)),
+    ),
+    comment.quote
+      ? h(
+          'blockquote',
+          {},
+          h('span', { class: 'visually-hidden' }, `${t('thread.quoted')}: `),
+          comment.quote,
+        )
+      : null,
+    h('p', {}, comment.deletedAt ? t('thread.deleted') : comment.body),
+    disposition
+      ? h(
+          'p',
+          {},
+          h(
+            'span',
+            { class: `badge ${DISPOSITION_TONE[disposition.status] ?? 'warn'}` },
+            t(`disposition.${disposition.status}`),
+          ),
+          disposition.response ? ` ${disposition.response}` : '',
+        )
+      : null,
+    comment.replies?.length
+      ? h(
+          'div',
+          { class: 'replies' },
+          comment.replies.map((reply) => commentArticle(reply)),
+        )
+      : null,
+    replyForm ?? null,
+  );
+}
+
+function commentForm({ labelKey, submitKey, onSubmit, withQuote, quoteSource }) {
+  const body = h('textarea', { name: 'body', required: true });
+  const message = h('div', {});
+  let quote = null;
+  let quoteButton = null;
+  let clearQuote = null;
+  if (withQuote) {
+    quote = h('textarea', { name: 'quote', class: 'quote-input', rows: '2' });
+    quoteButton = h(
+      'button',
+      { type: 'button', class: 'secondary small' },
+      t('thread.quoteSelection'),
+    );
+    clearQuote = h('button', { type: 'button', class: 'secondary small' }, t('thread.clearQuote'));
+    quoteButton.addEventListener('click', () => {
+      const passage = quoteSource();
+      if (!passage) {
+        announce(t('thread.selectFirst'));
+        message.replaceChildren(h('p', { class: 'alert', role: 'alert' }, t('thread.selectFirst')));
+        return;
+      }
+      message.replaceChildren();
+      quote.value = passage;
+      announce(t('thread.quoteAdded'));
+      body.focus();
+    });
+    clearQuote.addEventListener('click', () => {
+      quote.value = '';
+      quote.focus();
+    });
+  }
+  const submit = h('button', { type: 'submit', class: 'primary' }, t(submitKey));
+  const form = h(
+    'form',
+    { novalidate: true },
+    withQuote
+      ? [
+          field(t('thread.quote'), quote, t('thread.quoteHint')),
+          h('div', { class: 'actions' }, quoteButton, clearQuote),
+        ]
+      : null,
+    field(t(labelKey), body),
+    message,
+    h('div', { class: 'actions' }, submit),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.replaceChildren();
+    if (!body.value.trim()) {
+      message.append(h('p', { class: 'alert', role: 'alert' }, t('thread.empty')));
+      body.focus();
+      return;
+    }
+    submit.disabled = true;
+    try {
+      await onSubmit({ body: body.value.trim(), quote: quote?.value.trim() || undefined });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      message.append(errorBox(error));
+      submit.disabled = false;
+    }
+  });
+  return form;
+}
+
+function versionSwitcher(g, versions, number) {
+  const select = h(
+    'select',
+    {},
+    versions
+      .slice()
+      .sort((a, b) => b.number - a.number)
+      .map((v) =>
+        h(
+          'option',
+          { value: String(v.number), selected: v.number === number },
+          t('version.n', { number: v.number }),
+        ),
+      ),
+  );
+  const against = h(
+    'select',
+    {},
+    versions
+      .filter((v) => v.number !== number)
+      .sort((a, b) => b.number - a.number)
+      .map((v) =>
+        h(
+          'option',
+          { value: String(v.number), selected: v.number === number - 1 },
+          t('version.n', { number: v.number }),
+        ),
+      ),
+  );
+  const go = h(
+    'form',
+    { class: 'actions' },
+    field(t('version.switch'), select),
+    h('button', { type: 'submit', class: 'secondary' }, t('version.open')),
+  );
+  go.addEventListener('submit', (event) => {
+    event.preventDefault();
+    location.hash = `#/g/${g.id}/v/${select.value}`;
+  });
+  const compare =
+    versions.length > 1
+      ? h(
+          'form',
+          { class: 'actions' },
+          field(t('diff.against'), against),
+          h('button', { type: 'submit', class: 'secondary' }, t('diff.show')),
+        )
+      : null;
+  compare?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const other = Number(against.value);
+    const [from, to] = other < number ? [other, number] : [number, other];
+    location.hash = `#/g/${g.id}/diff/${from}/${to}`;
+  });
+  return h('div', { class: 'panel' }, go, compare);
+}
+
+export async function versionView({ params, user, rerender }) {
+  const number = Number(params.n);
+  const [g, version, versions] = await Promise.all([
+    api(`/guidelines/${params.id}`),
+    api(`/guidelines/${params.id}/versions/${number}`),
+    apiAll(`/guidelines/${params.id}/versions`),
+  ]);
+  const openKey = params.key ?? null;
+  const openSection = openKey ? version.sections.find((s) => s.key === openKey) : null;
+  const title = guidelineTitle(g);
+  const base = `#/g/${g.id}/v/${number}`;
+
+  // The passage last selected inside the open section's text (kept while focus moves to a button).
+  let selectedPassage = '';
+  const rememberSelection = () => {
+    const selection = document.getSelection();
+    const bodyEl = document.getElementById('open-section-body');
+    if (!selection || selection.isCollapsed || !bodyEl) return;
+    const range = selection.getRangeAt(0);
+    if (bodyEl.contains(range.commonAncestorContainer))
+      selectedPassage = selection.toString().trim();
+  };
+  document.addEventListener('selectionchange', rememberSelection);
+  document.addEventListener(
+    'cg:rendered',
+    () => document.removeEventListener('selectionchange', rememberSelection),
+    { once: true },
+  );
+
+  const sectionItems = version.sections.map((s) => {
+    const open = s.key === openKey;
+    const headingId = `sec-${s.key}`;
+    return h(
+      'li',
+      { class: `section${open ? ' open' : ''}`, 'aria-labelledby': headingId },
+      h(
+        'h2',
+        { id: headingId },
+        s.kind === 'indicator' && s.code ? `[${s.code}] ${s.heading}` : s.heading,
+      ),
+      s.kind === 'indicator' && s.category
+        ? h('p', { class: 'muted' }, `${t('section.category')}: ${s.category}`)
+        : null,
+      h(
+        'div',
+        { class: 'section-body', id: open ? 'open-section-body' : null, dataset: { key: s.key } },
+        s.body,
+      ),
+      h(
+        'p',
+        { class: 'actions' },
+        h(
+          'a',
+          {
+            href: open ? base : `${base}/s/${encodeURIComponent(s.key)}`,
+            class: 'button small',
+            'aria-expanded': String(open),
+            'aria-controls': open ? 'thread' : null,
+          },
+          open ? t('thread.close') : t('thread.open', { count: s.commentCount ?? 0 }),
+        ),
+        s.openCommentCount
+          ? h('span', { class: 'muted' }, t('thread.openCount', { count: s.openCommentCount }))
+          : null,
+      ),
+    );
+  });
+
+  let threadPanel = null;
+  if (openSection) {
+    const comments = await apiAll(`/guidelines/${g.id}/versions/${number}/comments`, {
+      sectionKey: openSection.key,
+    });
+    const threads = threadsOf(comments);
+    const canWrite = mayComment(user, g, number);
+    const post = async (payload) => {
+      await api(`/guidelines/${g.id}/versions/${number}/comments`, {
+        method: 'POST',
+        body: { sectionKey: openSection.key, ...payload },
+      });
+      await rerender({ keepFocus: true, focusSelector: '#thread-heading' });
+      announce(t('thread.saved'));
+    };
+    const threadHeadingText = t('thread.title', { heading: openSection.heading });
+    threadPanel = h(
+      'section',
+      { class: 'panel thread', id: 'thread', 'aria-labelledby': 'thread-heading' },
+      h('h2', { id: 'thread-heading', tabindex: '-1' }, threadHeadingText),
+      threads.length
+        ? threads.map((c) =>
+            commentArticle(c, {
+              replyForm: canWrite
+                ? h(
+                    'details',
+                    { class: 'reply' },
+                    h('summary', {}, t('thread.reply')),
+                    commentForm({
+                      labelKey: 'thread.replyLabel',
+                      submitKey: 'thread.sendReply',
+                      onSubmit: ({ body }) => post({ body, parentId: c.id }),
+                    }),
+                  )
+                : null,
+            }),
+          )
+        : h('p', { class: 'muted' }, t('thread.none')),
+      canWrite
+        ? h(
+            'div',
+            {},
+            h('h3', {}, t('thread.new')),
+            commentForm({
+              labelKey: 'thread.commentLabel',
+              submitKey: 'thread.send',
+              withQuote: true,
+              quoteSource: () => selectedPassage,
+              onSubmit: post,
+            }),
+          )
+        : h(
+            'p',
+            { class: 'muted' },
+            t(number === g.currentVersion ? 'thread.closed' : 'thread.oldVersion'),
+          ),
+    );
+  }
+
+  const sectionsId = uid('secs');
+  return {
+    title: `${title} — ${t('version.n', { number })}`,
+    focus: openSection ? '#thread-heading' : null,
+    node: h(
+      'div',
+      {},
+      crumbs([
+        { href: '#/', text: t('nav.home') },
+        { href: `#/g/${g.id}`, text: g.code },
+        { text: t('version.n', { number }) },
+      ]),
+      h('h1', {}, `${title} — ${t('version.n', { number })}`),
+      h(
+        'p',
+        { class: 'muted' },
+        stageBadge(g.stage),
+        ` · ${t('version.published', { date: formatDate(version.publishedAt), name: version.publishedBy?.name ?? '' })}`,
+        number === g.currentVersion
+          ? [' ', h('span', { class: 'badge ok' }, t('version.current'))]
+          : null,
+      ),
+      road(g.stage),
+      version.changeSummary
+        ? h('p', {}, h('strong', {}, t('version.summary')), ' ', version.changeSummary)
+        : null,
+      versionSwitcher(g, versions, number),
+      h(
+        'div',
+        { class: threadPanel ? 'reading' : '' },
+        h(
+          'section',
+          { 'aria-labelledby': sectionsId },
+          h('h2', { id: sectionsId, class: 'visually-hidden' }, t('version.sections')),
+          h('ol', { class: 'sections' }, sectionItems),
+        ),
+        threadPanel,
+      ),
+    ),
+  };
+}

@@ -1,0 +1,52 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Request } from 'express';
+
+/**
+ * The browser session of the web interface (src/web): the same JWT as a bearer token, but kept in
+ * an httpOnly cookie so page scripts never see it. Because a browser sends cookies on its own,
+ * every unsafe request authenticated by the cookie must also carry a CSRF token in a header:
+ * an HMAC of the session token (a "signed double-submit cookie"), so a token planted by another
+ * site or taken from another session never matches.
+ */
+export const SESSION_COOKIE = 'cg_session';
+/** Readable by the page's scripts, which copy it into the {@link CSRF_HEADER} header. */
+export const CSRF_COOKIE = 'cg_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** One cookie's value from the Cookie header (no cookie-parser: one name is all we read). */
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.cookie;
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw) || null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+export function sessionCookieToken(request: Request): string | null {
+  return readCookie(request, SESSION_COOKIE);
+}
+
+/** The CSRF token that belongs to one session token. */
+export function csrfTokenFor(sessionToken: string, secret: string): string {
+  return createHmac('sha256', secret).update(`csrf\n${sessionToken}`).digest('base64url');
+}
+
+/** True when the method cannot change anything or the X-CSRF-Token header matches the session. */
+export function csrfSatisfied(request: Request, sessionToken: string, secret: string): boolean {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
+  const sent = request.headers[CSRF_HEADER];
+  if (typeof sent !== 'string' || !sent) return false;
+  const expected = Buffer.from(csrfTokenFor(sessionToken, secret));
+  const given = Buffer.from(sent);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

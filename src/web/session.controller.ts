@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { LOGIN_ATTEMPTS_PER_MINUTE } from '../auth/auth.controller';
+import { LoginDto } from '../auth/auth.dto';
+import { Public } from '../auth/decorators';
+import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { SessionView } from './session.dto';
+import { SessionService } from './session.service';
+
+@ApiTags('auth')
+@Controller('auth/session')
+export class SessionController {
+  constructor(private readonly sessions: SessionService) {}
+
+  /**
+   * Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session
+   * (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login.
+   */
+  @Public()
+  @Post()
+  @HttpCode(200)
+  @UseGuards(LoginThrottlerGuard)
+  @Throttle({ login: { limit: LOGIN_ATTEMPTS_PER_MINUTE, ttl: 60_000 } })
+  @ApiOkResponse({ type: SessionView })
+  @ApiErrors(400, 401, 429)
+  open(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionView> {
+    return this.sessions.open(dto.email, dto.password, req, res);
+  }
+
+  /** Sign out of the web interface: both cookies are cleared. */
+  @Public()
+  @Delete()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  close(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    this.sessions.close(req, res);
+  }
+}
