@@ -1,4 +1,24 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GuidelinesModule } from '../guidelines/guidelines.module';
+import { Comment, CommentDisposition, CommentRevision } from './comment.entity';
+import { CommentMatrixService } from './comment-matrix.service';
+import {
+  CommentsController,
+  GuidelineCommentsController,
+  VersionCommentsController,
+} from './comments.controller';
+import { CommentsRepository } from './comments.repository';
+import { CommentsService } from './comments.service';
+import { SearchService } from './search.service';
 
-@Module({})
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Comment, CommentRevision, CommentDisposition]),
+    GuidelinesModule,
+  ],
+  controllers: [VersionCommentsController, CommentsController, GuidelineCommentsController],
+  providers: [CommentsRepository, CommentsService, CommentMatrixService, SearchService],
+  exports: [CommentsService],
+})
 export class CommentsModule {}

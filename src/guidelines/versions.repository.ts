@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { Stage } from '../workflow/stage';
 import { GuidelineVersion } from './guideline-version.entity';
@@ -46,19 +47,24 @@ export class VersionsRepository {
     @InjectRepository(GuidelineVersion) private readonly repo: Repository<GuidelineVersion>,
   ) {}
 
-  /** One query whether the guideline is unknown, the version is unknown, or both are found. */
+  /**
+   * One query whether the guideline is unknown, the version is unknown, or both are found;
+   * `withCurrent` also brings the guideline's current version.
+   */
   async findGuidelineVersions(
     guidelineId: string,
     numbers: number[],
     manager: EntityManager = this.repo.manager,
+    options: { withCurrent?: boolean } = {},
   ): Promise<GuidelineVersions> {
     const rows: (VersionRow & { g_stage: Stage; g_current: number | null })[] = await manager.query(
       `SELECT g.stage AS g_stage, g.current_version_number AS g_current, ${VERSION_COLUMNS}
          FROM guidelines g
-         LEFT JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = ANY($2::int[])
+         LEFT JOIN guideline_versions v ON v.guideline_id = g.id
+               AND (v.number = ANY($2::int[]) OR ($3::boolean AND v.number = g.current_version_number))
          LEFT JOIN users u ON u.id = v.published_by
         WHERE g.id = $1`,
-      [guidelineId, numbers],
+      [guidelineId, numbers, options.withCurrent ?? false],
     );
     if (!rows.length) return { guideline: null, versions: [] };
     return {
@@ -73,13 +79,18 @@ export class VersionsRepository {
 
   async page(guidelineId: string, limit: number, cursor?: string): Promise<Page<VersionRow>> {
     const after = decodeCursor<[number]>(cursor, 1);
-    const before = after ? Number(after[0]) : null;
+    const before = after ? after[0] : null;
+    if (before !== null && !(Number.isInteger(before) && before > 0 && before <= 2147483647)) {
+      throw AppError.badRequest('Invalid cursor', [
+        { field: 'cursor', message: 'cursor is not one this API gave' },
+      ]);
+    }
     const rows: VersionRow[] = await this.repo.query(
       `SELECT ${VERSION_COLUMNS}
          FROM guideline_versions v JOIN users u ON u.id = v.published_by
         WHERE v.guideline_id = $1 AND ($2::int IS NULL OR v.number < $2::int)
         ORDER BY v.number DESC LIMIT $3`,
-      [guidelineId, Number.isSafeInteger(before) ? before : null, limit + 1],
+      [guidelineId, before, limit + 1],
     );
     return toPage(rows, limit, (v) => [v.number]);
   }

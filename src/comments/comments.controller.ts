@@ -1,0 +1,174 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { AuthUser, Role } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { VersionNumberPipe } from '../guidelines/version-number.pipe';
+import {
+  CommentDetailView,
+  CommentListView,
+  CommentQuery,
+  CommentView,
+  CreateCommentDto,
+  DispositionDto,
+  MatrixQuery,
+  MatrixView,
+  SearchQuery,
+  SearchResultView,
+  UpdateCommentDto,
+} from './comment.dto';
+import { CommentMatrixService } from './comment-matrix.service';
+import { CommentsService } from './comments.service';
+import { SearchService } from './search.service';
+
+@ApiTags('comments')
+@ApiBearerAuth()
+@Controller('guidelines/:id/versions/:number/comments')
+export class VersionCommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  /**
+   * Comment on a section of the current version, or reply (`parentId`) in a thread of any version.
+   * Who may comment depends on the stage: 403 when your role may not in this stage, 422 when the
+   * stage is closed to comments, the quote is not in the section, or the version is not current.
+   */
+  @Post()
+  @ApiErrors(400, 401, 403, 404, 422)
+  create(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('number', VersionNumberPipe) number: number,
+    @Body() dto: CreateCommentDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CommentView> {
+    return this.comments.create(id, number, dto, user);
+  }
+
+  /**
+   * Top-level comments of a version in reading order, with reply counts; when a newer version
+   * exists, each says what became of its section (`carryOver`).
+   */
+  @Get()
+  @ApiErrors(400, 401, 404)
+  list(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('number', VersionNumberPipe) number: number,
+    @Query() query: CommentQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CommentListView> {
+    return this.comments.listForVersion(id, number, query, user);
+  }
+}
+
+@ApiTags('comments')
+@ApiBearerAuth()
+@Controller('comments')
+export class CommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  /** One comment with its earlier texts, its dispositions and (for a thread) its replies. */
+  @Get(':id')
+  @ApiErrors(400, 401, 404)
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CommentDetailView> {
+    return this.comments.get(id, user);
+  }
+
+  /** Edit your own comment while it has no disposition; the earlier text is kept. */
+  @Patch(':id')
+  @ApiErrors(400, 401, 403, 404, 422)
+  edit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateCommentDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CommentDetailView> {
+    return this.comments.edit(id, dto, user);
+  }
+
+  /** Delete your own comment (soft: it disappears from lists and the matrix). */
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiErrors(400, 401, 403, 404, 422)
+  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.comments.remove(id, user);
+  }
+
+  /** Record or revise the disposition of a top-level comment (SECRETARIAT); the author is told. */
+  @Put(':id/disposition')
+  @Roles(Role.SECRETARIAT)
+  @ApiErrors(400, 401, 403, 404, 422)
+  dispose(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DispositionDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CommentDetailView> {
+    return this.comments.dispose(id, dto, user);
+  }
+}
+
+@ApiTags('comments')
+@ApiBearerAuth()
+@Controller('guidelines/:id')
+export class GuidelineCommentsController {
+  constructor(
+    private readonly matrix: CommentMatrixService,
+    private readonly searcher: SearchService,
+  ) {}
+
+  /**
+   * The comment matrix: every top-level comment of one version (`?version=`) or all versions,
+   * with section, commenter, text, disposition and response. JSON, CSV (UTF-8 with BOM) or DOCX.
+   */
+  @Get('comment-matrix')
+  @ApiProduces(
+    'application/json',
+    'text/csv',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  )
+  @ApiOkResponse({ type: MatrixView, description: 'JSON; CSV and DOCX come as attachments' })
+  @ApiErrors(400, 401, 404)
+  async commentMatrix(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: MatrixQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MatrixView | StreamableFile> {
+    const out = await this.matrix.export(id, query, user);
+    if (out.format === 'json') return out.view;
+    return new StreamableFile(out.content, {
+      type: out.contentType,
+      disposition: `attachment; filename="${out.filename}"`,
+      length: out.content.length,
+    });
+  }
+
+  /** Find a substring (Lao too) in the sections of every version and in comments. */
+  @Get('search')
+  @ApiErrors(400, 401, 404)
+  search(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: SearchQuery,
+  ): Promise<SearchResultView> {
+    return this.searcher.search(id, query);
+  }
+}

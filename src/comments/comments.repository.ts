@@ -1,0 +1,414 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { Locale } from '../auth/roles';
+import { AppError } from '../common/app-error';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { Stage } from '../workflow/stage';
+import { Comment, DispositionStatus } from './comment.entity';
+import { CommentStatusFilter } from './comment.dto';
+import { commentReasons, unprocessable } from './comment-reasons';
+
+/** A comment as the views need it: with author, disposition author and thread size joined in. */
+export interface CommentRow {
+  id: string;
+  guideline_id: string;
+  version_id: string;
+  version_number: number;
+  section_key: string;
+  parent_id: string | null;
+  in_reply_to_id: string | null;
+  author_id: string;
+  author_name: string;
+  author_institution: string | null;
+  agency_name_en: string | null;
+  agency_name_lo: string | null;
+  body: string;
+  quote: string | null;
+  stage: Stage;
+  spoken_by_name: string | null;
+  spoken_by_institution: string | null;
+  event_id: string | null;
+  disposition_status: DispositionStatus | null;
+  disposition_response: string | null;
+  disposition_by: string | null;
+  disposition_by_name: string | null;
+  disposition_at: Date | null;
+  disposition_version_number: number | null;
+  created_at: Date;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  reply_count: number;
+}
+
+export interface ListedCommentRow extends CommentRow {
+  section_position: number;
+  /** created_at in UTC with microseconds: a keyset cursor must not lose precision. */
+  created_key: string;
+}
+
+export interface RevisionRow {
+  body: string;
+  quote: string | null;
+  edited_by: string;
+  edited_by_name: string;
+  edited_at: Date;
+}
+
+export interface DispositionRow {
+  id: string;
+  status: DispositionStatus;
+  response: string | null;
+  version_number: number | null;
+  decided_by: string;
+  decided_by_name: string;
+  decided_at: Date;
+}
+
+export interface MatrixRow {
+  id: string;
+  version_number: number;
+  section_key: string;
+  section_heading: string;
+  author_id: string;
+  author_name: string;
+  author_institution: string | null;
+  agency_name_en: string | null;
+  agency_name_lo: string | null;
+  spoken_by_name: string | null;
+  spoken_by_institution: string | null;
+  body: string;
+  quote: string | null;
+  created_at: Date;
+  disposition_status: DispositionStatus | null;
+  disposition_response: string | null;
+  disposition_version_number: number | null;
+}
+
+export interface SearchRow {
+  type: 'section' | 'comment';
+  version_number: number;
+  section_key: string;
+  heading: string;
+  text: string;
+  comment_id: string | null;
+  parent_id: string | null;
+  author_id: string | null;
+  author_name: string | null;
+  created_at: Date | null;
+}
+
+export interface NewComment {
+  guidelineId: string;
+  versionId: string;
+  versionNumber: number;
+  sectionKey: string;
+  parentId: string | null;
+  inReplyToId: string | null;
+  authorId: string;
+  body: string;
+  quote: string | null;
+  stage: Stage;
+  spokenByName: string | null;
+  spokenByInstitution: string | null;
+  eventId: string | null;
+}
+
+const COMMENT_COLUMNS = `
+  c.id, c.guideline_id, c.version_id, c.version_number, c.section_key, c.parent_id, c.in_reply_to_id,
+  c.author_id, u.name AS author_name, u.institution AS author_institution,
+  a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
+  c.body, c.quote, c.stage, c.spoken_by_name, c.spoken_by_institution, c.event_id,
+  c.disposition_status, c.disposition_response, c.disposition_by, du.name AS disposition_by_name,
+  c.disposition_at, c.disposition_version_number, c.created_at, c.edited_at, c.deleted_at,
+  CASE WHEN c.parent_id IS NULL THEN
+    (SELECT count(*)::int FROM comments r WHERE r.parent_id = c.id AND r.deleted_at IS NULL)
+  ELSE 0 END AS reply_count`;
+
+const COMMENT_JOINS = `
+  JOIN users u ON u.id = c.author_id
+  LEFT JOIN agencies a ON a.id = u.agency_id
+  LEFT JOIN users du ON du.id = c.disposition_by`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UTC_MICROS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/;
+
+/** `%` and `_` in a search string are meant literally. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class CommentsRepository {
+  constructor(@InjectRepository(Comment) private readonly repo: Repository<Comment>) {}
+
+  async findView(
+    id: string,
+    manager: EntityManager = this.repo.manager,
+  ): Promise<CommentRow | null> {
+    const rows: CommentRow[] = await manager.query(
+      `SELECT ${COMMENT_COLUMNS} FROM comments c ${COMMENT_JOINS} WHERE c.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Locks the comment row for a change (edit, deletion, disposition). */
+  async lockForChange(manager: EntityManager, id: string): Promise<Comment | null> {
+    return manager
+      .getRepository(Comment)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOne();
+  }
+
+  /**
+   * One page of a version's top-level comments in reading order (section position, then time),
+   * with reply counts, in a single query whatever the page holds.
+   */
+  async pageForVersion(
+    versionId: string,
+    filter: {
+      sectionKey?: string;
+      status?: CommentStatusFilter;
+      q?: string;
+      authorId?: string;
+      limit: number;
+      cursor?: string;
+    },
+  ): Promise<Page<ListedCommentRow>> {
+    const params: unknown[] = [versionId];
+    const where = ['c.version_id = $1', 'c.parent_id IS NULL', 'c.deleted_at IS NULL'];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (filter.sectionKey) add((p) => `c.section_key = ${p}`, filter.sectionKey);
+    if (filter.authorId) add((p) => `c.author_id = ${p}`, filter.authorId);
+    if (filter.q) add((p) => `c.body ILIKE ${p}`, likePattern(filter.q));
+    if (filter.status === 'OPEN') where.push('c.disposition_status IS NULL');
+    else if (filter.status === 'DISPOSED') where.push('c.disposition_status IS NOT NULL');
+    else if (filter.status) add((p) => `c.disposition_status = ${p}`, filter.status);
+    const after = decodeCursor<[number, string, string]>(filter.cursor, 3);
+    if (after) {
+      const [position, created, id] = after;
+      if (
+        !Number.isInteger(position) ||
+        !UTC_MICROS.test(String(created)) ||
+        !UUID.test(String(id))
+      ) {
+        throw AppError.badRequest('Invalid cursor', [
+          { field: 'cursor', message: 'cursor is not one this API gave' },
+        ]);
+      }
+      params.push(position, created, id);
+      const n = params.length;
+      where.push(
+        `(s.position, c.created_at, c.id) > ($${n - 2}::int, ($${n - 1}::timestamp AT TIME ZONE 'UTC'), $${n}::uuid)`,
+      );
+    }
+    params.push(filter.limit + 1);
+    const rows: ListedCommentRow[] = await this.repo.query(
+      `SELECT ${COMMENT_COLUMNS}, s.position AS section_position,
+              to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created_key
+         FROM comments c
+         JOIN version_sections s ON s.version_id = c.version_id AND s.key = c.section_key
+         ${COMMENT_JOINS}
+        WHERE ${where.join(' AND ')}
+        ORDER BY s.position, c.created_at, c.id
+        LIMIT $${params.length}`,
+      params,
+    );
+    return toPage(rows, filter.limit, (r) => [r.section_position, r.created_key, r.id]);
+  }
+
+  /** The replies of a thread, oldest first, without deleted ones. */
+  replies(parentId: string): Promise<CommentRow[]> {
+    return this.repo.query(
+      `SELECT ${COMMENT_COLUMNS} FROM comments c ${COMMENT_JOINS}
+        WHERE c.parent_id = $1 AND c.deleted_at IS NULL ORDER BY c.created_at, c.id`,
+      [parentId],
+    );
+  }
+
+  revisions(commentId: string): Promise<RevisionRow[]> {
+    return this.repo.query(
+      `SELECT r.body, r.quote, r.edited_by, u.name AS edited_by_name, r.edited_at
+         FROM comment_revisions r JOIN users u ON u.id = r.edited_by
+        WHERE r.comment_id = $1 ORDER BY r.id`,
+      [commentId],
+    );
+  }
+
+  dispositions(commentId: string): Promise<DispositionRow[]> {
+    return this.repo.query(
+      `SELECT d.id::text AS id, d.status, d.response, d.version_number, d.decided_by,
+              u.name AS decided_by_name, d.decided_at
+         FROM comment_dispositions d JOIN users u ON u.id = d.decided_by
+        WHERE d.comment_id = $1 ORDER BY d.id`,
+      [commentId],
+    );
+  }
+
+  async section(
+    manager: EntityManager,
+    versionId: string,
+    key: string,
+  ): Promise<{ heading: string; body: string } | null> {
+    const rows = await manager.query(
+      `SELECT heading, body FROM version_sections WHERE version_id = $1 AND key = $2`,
+      [versionId, key],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Agencies asked to review this guideline (requests not withdrawn). */
+  async reviewAgencyIds(manager: EntityManager, guidelineId: string): Promise<string[]> {
+    const rows: { agency_id: string }[] = await manager.query(
+      `SELECT DISTINCT agency_id FROM review_requests WHERE guideline_id = $1 AND status <> 'WITHDRAWN'`,
+      [guidelineId],
+    );
+    return rows.map((r) => r.agency_id);
+  }
+
+  /** Inserts; an event id that names no consultation event is a 422 on `eventId`, not a generic error. */
+  async insertOrExplain(
+    manager: EntityManager,
+    locale: Locale,
+    fields: NewComment,
+  ): Promise<string> {
+    try {
+      return await this.insert(manager, fields);
+    } catch (error) {
+      const driver = (error as QueryFailedError).driverError as { constraint?: string } | undefined;
+      if (error instanceof QueryFailedError && driver?.constraint === 'comments_event_fk') {
+        throw unprocessable(commentReasons.unknownEvent(), locale, 'eventId');
+      }
+      throw error;
+    }
+  }
+
+  async insert(manager: EntityManager, fields: NewComment): Promise<string> {
+    const [{ id }]: { id: string }[] = await manager.query(
+      `INSERT INTO comments (guideline_id, version_id, version_number, section_key, parent_id, in_reply_to_id,
+                             author_id, body, quote, stage, spoken_by_name, spoken_by_institution, event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [
+        fields.guidelineId,
+        fields.versionId,
+        fields.versionNumber,
+        fields.sectionKey,
+        fields.parentId,
+        fields.inReplyToId,
+        fields.authorId,
+        fields.body,
+        fields.quote,
+        fields.stage,
+        fields.spokenByName,
+        fields.spokenByInstitution,
+        fields.eventId,
+      ],
+    );
+    return id;
+  }
+
+  /** Keeps the text being replaced, then writes the new one. */
+  async replaceText(
+    manager: EntityManager,
+    comment: Comment,
+    next: { body: string; quote: string | null },
+    editorId: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO comment_revisions (comment_id, body, quote, edited_by) VALUES ($1, $2, $3, $4)`,
+      [comment.id, comment.body, comment.quote, editorId],
+    );
+    await manager.query(
+      `UPDATE comments SET body = $2, quote = $3, edited_at = now() WHERE id = $1`,
+      [comment.id, next.body, next.quote],
+    );
+  }
+
+  async softDelete(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE comments SET deleted_at = now() WHERE id = $1`, [id]);
+  }
+
+  /** Appends the decision to the history and copies it onto the comment; returns the history row id. */
+  async recordDisposition(
+    manager: EntityManager,
+    fields: {
+      commentId: string;
+      status: DispositionStatus;
+      response: string | null;
+      versionNumber: number | null;
+      decidedBy: string;
+    },
+  ): Promise<string> {
+    const [{ id, decided_at }]: { id: string; decided_at: Date }[] = await manager.query(
+      `INSERT INTO comment_dispositions (comment_id, status, response, version_number, decided_by)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id::text AS id, decided_at`,
+      [fields.commentId, fields.status, fields.response, fields.versionNumber, fields.decidedBy],
+    );
+    await manager.query(
+      `UPDATE comments SET disposition_status = $2, disposition_response = $3, disposition_by = $4,
+              disposition_at = $5, disposition_version_number = $6
+        WHERE id = $1`,
+      [
+        fields.commentId,
+        fields.status,
+        fields.response,
+        fields.decidedBy,
+        decided_at,
+        fields.versionNumber,
+      ],
+    );
+    return id;
+  }
+
+  /** Top-level comments for the comment matrix, in version, section and time order. */
+  matrixRows(guidelineId: string, versionNumber?: number): Promise<MatrixRow[]> {
+    return this.repo.query(
+      `SELECT c.id, c.version_number, c.section_key, s.heading AS section_heading,
+              c.author_id, u.name AS author_name, u.institution AS author_institution,
+              a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
+              c.spoken_by_name, c.spoken_by_institution, c.body, c.quote, c.created_at,
+              c.disposition_status, c.disposition_response, c.disposition_version_number
+         FROM comments c
+         JOIN version_sections s ON s.version_id = c.version_id AND s.key = c.section_key
+         JOIN users u ON u.id = c.author_id
+         LEFT JOIN agencies a ON a.id = u.agency_id
+        WHERE c.guideline_id = $1 AND c.parent_id IS NULL AND c.deleted_at IS NULL
+          AND ($2::int IS NULL OR c.version_number = $2::int)
+        ORDER BY c.version_number, s.position, c.created_at, c.id`,
+      [guidelineId, versionNumber ?? null],
+    );
+  }
+
+  /**
+   * Sections of any version, then comments, whose text contains `q`. ILIKE on the very
+   * expressions the trigram indexes cover, so Lao substrings (no word boundaries) are found fast.
+   */
+  search(guidelineId: string, q: string, limit: number, offset: number): Promise<SearchRow[]> {
+    return this.repo.query(
+      `SELECT * FROM (
+         SELECT 'section' AS type, v.number AS version_number, s.key AS section_key, s.heading,
+                s.body AS text, NULL::uuid AS comment_id, NULL::uuid AS parent_id,
+                NULL::uuid AS author_id, NULL::text AS author_name, NULL::timestamptz AS created_at,
+                0 AS rank, s.position
+           FROM version_sections s JOIN guideline_versions v ON v.id = s.version_id
+          WHERE v.guideline_id = $1 AND (s.heading || ' ' || s.body) ILIKE $2
+         UNION ALL
+         SELECT 'comment', c.version_number, c.section_key, s.heading, c.body, c.id, c.parent_id,
+                c.author_id, u.name, c.created_at, 1, s.position
+           FROM comments c
+           JOIN version_sections s ON s.version_id = c.version_id AND s.key = c.section_key
+           JOIN users u ON u.id = c.author_id
+          WHERE c.guideline_id = $1 AND c.deleted_at IS NULL AND c.body ILIKE $2
+       ) hits
+       ORDER BY rank, version_number DESC, position, created_at NULLS FIRST, comment_id NULLS FIRST
+       LIMIT $3 OFFSET $4`,
+      [guidelineId, likePattern(q), limit, offset],
+    );
+  }
+}

@@ -1,0 +1,317 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser } from '../auth/roles';
+import { AppError } from '../common/app-error';
+import { GuidelinesRepository, LockedGuideline } from '../guidelines/guidelines.repository';
+import { VersionsRepository } from '../guidelines/versions.repository';
+import { JOB, QUEUE } from '../jobs/queues';
+import { OutboxWriter } from '../outbox/outbox.writer';
+import { commentRefusal } from '../workflow/comment-rules';
+import { Stage } from '../workflow/stage';
+import { carryOverChecker } from './carry-over';
+import {
+  commentReasons,
+  forbidden,
+  quoteOccursIn,
+  stageRefusalError,
+  unprocessable,
+} from './comment-reasons';
+import { Comment } from './comment.entity';
+import {
+  CommentDetailView,
+  CommentListView,
+  CommentQuery,
+  CommentView,
+  CreateCommentDto,
+  DispositionDto,
+  UpdateCommentDto,
+} from './comment.dto';
+import { commentView, dispositionHistoryView, revisionView } from './comment-views';
+import { CommentsRepository } from './comments.repository';
+
+const FINAL_STAGES: Stage[] = [Stage.ADOPTED, Stage.WITHDRAWN];
+
+@Injectable()
+export class CommentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly guidelines: GuidelinesRepository,
+    private readonly versions: VersionsRepository,
+    private readonly comments: CommentsRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  /**
+   * A top-level comment on the current version, or a reply in a thread of any version, while the
+   * stage lets this person comment. The guideline row is share-locked so a stage move or a new
+   * version cannot slip in between the checks and the insert.
+   */
+  async create(
+    guidelineId: string,
+    number: number,
+    dto: CreateCommentDto,
+    actor: AuthUser,
+  ): Promise<CommentView> {
+    if (dto.eventId && !dto.onBehalfOf) {
+      throw AppError.badRequest('eventId needs onBehalfOf', [
+        {
+          field: 'eventId',
+          message: 'eventId is only for comments recorded on behalf of a participant',
+        },
+      ]);
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      const guideline = await this.guidelines.lockShared(manager, guidelineId);
+      if (!guideline) throw AppError.notFound('Guideline');
+      const found = await this.versions.findGuidelineVersions(guidelineId, [number], manager);
+      const version = found.versions[0];
+      if (!version) throw AppError.notFound('Version');
+
+      const parent = dto.parentId ? await this.comments.findView(dto.parentId, manager) : null;
+      if (dto.parentId) {
+        if (!parent || parent.guideline_id !== guidelineId) {
+          throw unprocessable(commentReasons.parentNotFound(), actor.locale, 'parentId');
+        }
+        if (parent.deleted_at)
+          throw unprocessable(commentReasons.parentDeleted(), actor.locale, 'parentId');
+        if (parent.version_number !== number) {
+          throw unprocessable(
+            commentReasons.parentOnOtherVersion(parent.version_number, number),
+            actor.locale,
+            'parentId',
+          );
+        }
+        if (dto.sectionKey !== undefined && dto.sectionKey !== parent.section_key) {
+          throw unprocessable(
+            commentReasons.sectionMismatch(parent.section_key),
+            actor.locale,
+            'sectionKey',
+          );
+        }
+      }
+
+      await this.assertMayComment(manager, guideline, actor, !!dto.onBehalfOf);
+      if (!parent && guideline.current_version_number !== number) {
+        throw unprocessable(
+          commentReasons.versionNotCurrent(number, guideline.current_version_number ?? 0),
+          actor.locale,
+        );
+      }
+
+      const sectionKey = parent ? parent.section_key : dto.sectionKey!;
+      const section = await this.comments.section(manager, version.id, sectionKey);
+      if (!section) {
+        throw unprocessable(
+          commentReasons.unknownSection(number, sectionKey),
+          actor.locale,
+          'sectionKey',
+        );
+      }
+      if (dto.quote !== undefined && !quoteOccursIn(dto.quote, section)) {
+        throw unprocessable(commentReasons.quoteNotFound(sectionKey), actor.locale, 'quote');
+      }
+
+      const threadId = parent ? (parent.parent_id ?? parent.id) : null;
+      const commentId = await this.comments.insertOrExplain(manager, actor.locale, {
+        guidelineId,
+        versionId: version.id,
+        versionNumber: number,
+        sectionKey,
+        parentId: threadId,
+        inReplyToId: parent && parent.parent_id ? parent.id : null,
+        authorId: actor.id,
+        body: dto.body,
+        quote: dto.quote ?? null,
+        stage: guideline.stage,
+        spokenByName: dto.onBehalfOf?.name ?? null,
+        spokenByInstitution: dto.onBehalfOf?.institution ?? null,
+        eventId: dto.eventId ?? null,
+      });
+      if (parent) {
+        await this.outbox.enqueue(manager, {
+          queue: QUEUE.DOMAIN_EVENTS,
+          name: JOB.COMMENT_REPLIED,
+          jobId: `reply-${commentId}`,
+          payload: {
+            guidelineId,
+            commentId,
+            parentId: parent.id,
+            parentAuthorId: parent.author_id,
+            replyAuthorId: actor.id,
+          },
+        });
+      }
+      return commentId;
+    });
+    return this.view(id, actor);
+  }
+
+  /**
+   * A page of a version's top-level comments. Fixed cost: one query for the guideline and
+   * versions, one for the page (reply counts aggregated inside it), and, when a newer version
+   * exists, one for the sections of both versions to tell each comment what became of its section.
+   */
+  async listForVersion(
+    guidelineId: string,
+    number: number,
+    query: CommentQuery,
+    actor: AuthUser,
+  ): Promise<CommentListView> {
+    const found = await this.versions.findGuidelineVersions(guidelineId, [number], undefined, {
+      withCurrent: true,
+    });
+    if (!found.guideline) throw AppError.notFound('Guideline');
+    const version = found.versions.find((v) => v.number === number);
+    if (!version) throw AppError.notFound('Version');
+    const page = await this.comments.pageForVersion(version.id, query);
+    const items = page.items.map((row) => commentView(row, actor.locale));
+
+    const latest = found.versions.find((v) => v.number === found.guideline!.current_version_number);
+    if (latest && latest.number > number && items.length) {
+      const contents = await this.versions.sectionContents([version.id, latest.id]);
+      const check = carryOverChecker(
+        contents.get(version.id)!,
+        contents.get(latest.id)!,
+        latest.number,
+      );
+      for (const item of items) item.carryOver = check(item);
+    }
+    return { items, next: page.next };
+  }
+
+  async get(id: string, actor: AuthUser): Promise<CommentDetailView> {
+    const row = await this.comments.findView(id);
+    if (!row || row.deleted_at) throw AppError.notFound('Comment');
+    const [revisions, dispositions, replies] = await Promise.all([
+      this.comments.revisions(id),
+      this.comments.dispositions(id),
+      row.parent_id ? Promise.resolve([]) : this.comments.replies(id),
+    ]);
+    return {
+      ...commentView(row, actor.locale),
+      revisions: revisions.map(revisionView),
+      dispositions: dispositions.map(dispositionHistoryView),
+      replies: replies.map((r) => commentView(r, actor.locale)),
+    };
+  }
+
+  /** The author edits while no disposition exists and the stage still lets them comment; the old text is kept. */
+  async edit(id: string, dto: UpdateCommentDto, actor: AuthUser): Promise<CommentDetailView> {
+    if (dto.body === undefined && dto.quote === undefined) {
+      throw AppError.badRequest('Nothing to change', [
+        { field: 'body', message: 'give a new body or quote' },
+      ]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const comment = await this.lockOwnComment(manager, id, actor);
+      const body = dto.body ?? comment.body;
+      const quote = dto.quote === undefined ? comment.quote : dto.quote;
+      if (body === comment.body && quote === comment.quote) return;
+      if (quote !== null && quote !== comment.quote) {
+        const section = await this.comments.section(manager, comment.versionId, comment.sectionKey);
+        if (!section || !quoteOccursIn(quote, section)) {
+          throw unprocessable(
+            commentReasons.quoteNotFound(comment.sectionKey),
+            actor.locale,
+            'quote',
+          );
+        }
+      }
+      await this.comments.replaceText(manager, comment, { body, quote }, actor.id);
+    });
+    return this.get(id, actor);
+  }
+
+  /** Soft delete by the author, under the same conditions as an edit. */
+  async remove(id: string, actor: AuthUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockOwnComment(manager, id, actor);
+      await this.comments.softDelete(manager, id);
+    });
+  }
+
+  /**
+   * The secretariat's decision on a top-level comment: appended to the history, copied onto the
+   * comment with the guideline's current version, and announced to the author through the outbox.
+   */
+  async dispose(id: string, dto: DispositionDto, actor: AuthUser): Promise<CommentDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const known = await this.comments.findView(id, manager);
+      if (!known) throw AppError.notFound('Comment');
+      const guideline = await this.guidelines.lockShared(manager, known.guideline_id);
+      const comment = await this.comments.lockForChange(manager, id);
+      if (!guideline || !comment) throw AppError.notFound('Comment');
+      if (comment.deletedAt) throw unprocessable(commentReasons.commentDeleted(), actor.locale);
+      if (comment.parentId) throw unprocessable(commentReasons.notTopLevel(), actor.locale);
+      if (FINAL_STAGES.includes(guideline.stage)) {
+        throw unprocessable(commentReasons.dispositionsFrozen(guideline.stage), actor.locale);
+      }
+      const dispositionId = await this.comments.recordDisposition(manager, {
+        commentId: id,
+        status: dto.status,
+        response: dto.response ?? null,
+        versionNumber: guideline.current_version_number,
+        decidedBy: actor.id,
+      });
+      await this.outbox.enqueue(manager, {
+        queue: QUEUE.DOMAIN_EVENTS,
+        name: JOB.DISPOSITION_GIVEN,
+        jobId: `disposition-${dispositionId}`,
+        payload: {
+          guidelineId: comment.guidelineId,
+          commentId: id,
+          dispositionId,
+          authorId: comment.authorId,
+          status: dto.status,
+        },
+      });
+    });
+    return this.get(id, actor);
+  }
+
+  private async view(id: string, actor: AuthUser): Promise<CommentView> {
+    const row = await this.comments.findView(id);
+    return commentView(row!, actor.locale);
+  }
+
+  /** reviewAgencyIds matter only in interagency review: read them only then. */
+  private async assertMayComment(
+    manager: EntityManager,
+    guideline: LockedGuideline,
+    actor: AuthUser,
+    onBehalf: boolean,
+  ): Promise<void> {
+    const reviewAgencyIds =
+      guideline.stage === Stage.INTERAGENCY_REVIEW
+        ? await this.comments.reviewAgencyIds(manager, guideline.id)
+        : [];
+    const refusal = commentRefusal({
+      stage: guideline.stage,
+      role: actor.role,
+      committees: actor.committees,
+      agencyId: actor.agencyId,
+      reviewAgencyIds,
+      onBehalf,
+    });
+    if (refusal) throw stageRefusalError(refusal, actor.locale);
+  }
+
+  /** Locks a comment its author wants to change: it must be theirs, alive, unanswered, and the stage open to them. */
+  private async lockOwnComment(
+    manager: EntityManager,
+    id: string,
+    actor: AuthUser,
+  ): Promise<Comment> {
+    const known = await this.comments.findView(id, manager);
+    if (!known || known.deleted_at) throw AppError.notFound('Comment');
+    const guideline = await this.guidelines.lockShared(manager, known.guideline_id);
+    const comment = await this.comments.lockForChange(manager, id);
+    if (!guideline || !comment || comment.deletedAt) throw AppError.notFound('Comment');
+    if (comment.authorId !== actor.id) throw forbidden(commentReasons.notTheAuthor(), actor.locale);
+    if (comment.dispositionStatus)
+      throw unprocessable(commentReasons.hasDisposition(), actor.locale);
+    await this.assertMayComment(manager, guideline, actor, comment.spokenByName !== null);
+    return comment;
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error';
+import { decodeCursor, encodeCursor } from '../common/pagination';
+import { GuidelinesRepository } from '../guidelines/guidelines.repository';
+import { SearchHitView, SearchQuery, SearchResultView } from './comment.dto';
+import { CommentsRepository, SearchRow } from './comments.repository';
+
+const SNIPPET_RADIUS = 80;
+
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly guidelines: GuidelinesRepository,
+    private readonly comments: CommentsRepository,
+  ) {}
+
+  /** Sections of every version, then comments and replies, containing `q` (Lao included). */
+  async search(guidelineId: string, query: SearchQuery): Promise<SearchResultView> {
+    if (!(await this.guidelines.exists(guidelineId))) throw AppError.notFound('Guideline');
+    const [offset] = decodeCursor<[number]>(query.cursor, 1) ?? [0];
+    if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000) {
+      throw AppError.badRequest('Invalid cursor', [
+        { field: 'cursor', message: 'cursor is not one this API gave' },
+      ]);
+    }
+    const rows = await this.comments.search(guidelineId, query.q, query.limit + 1, offset);
+    const items = rows.slice(0, query.limit).map((row) => hit(row, query.q));
+    const next = rows.length > query.limit ? encodeCursor([offset + query.limit]) : null;
+    return { items, next };
+  }
+}
+
+function hit(row: SearchRow, q: string): SearchHitView {
+  const text = row.type === 'section' ? `${row.heading} ${row.text}` : row.text;
+  const base = {
+    type: row.type,
+    versionNumber: row.version_number,
+    sectionKey: row.section_key,
+    heading: row.heading,
+    snippet: snippet(text, q),
+  };
+  if (row.type === 'section') return base;
+  return {
+    ...base,
+    commentId: row.comment_id!,
+    parentId: row.parent_id,
+    author: { id: row.author_id!, name: row.author_name! },
+    createdAt: row.created_at!.toISOString(),
+  };
+}
+
+/** The text around the first match, so a long body does not travel whole. */
+export function snippet(text: string, q: string): string {
+  const at = text.toLocaleLowerCase().indexOf(q.toLocaleLowerCase());
+  if (at < 0 || text.length <= 2 * SNIPPET_RADIUS + q.length)
+    return text.slice(0, 2 * SNIPPET_RADIUS + q.length);
+  const start = Math.max(0, at - SNIPPET_RADIUS);
+  const end = Math.min(text.length, at + q.length + SNIPPET_RADIUS);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
