@@ -117,6 +117,48 @@ export class Env {
   @Min(0)
   @Max(23)
   REMINDER_HOUR = 9;
+
+  /** E-mail jobs: tries before a notification's e-mail is recorded FAILED. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  EMAIL_ATTEMPTS = 6;
+
+  /** E-mail jobs: first retry delay (ms); each further retry waits twice as long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  EMAIL_BACKOFF_MS = 60_000;
+
+  /** How often the outbox relay looks for unpublished jobs (ms); it also wakes on every commit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_MS = 500;
+
+  /** Jobs each worker runs at once, per queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY = 5;
+
+  /** A job whose worker stops answering for this long (ms) is handed to another worker. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  JOB_LOCK_MS = 30_000;
+
+  /**
+   * TEST ONLY: the relay divides each job's wait by this, so reminders planned days ahead run within
+   * seconds. Reminder times stored and shown stay the real schedule. 1 (the default) = real time;
+   * refused when NODE_ENV=production.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REMINDER_DELAY_DIVISOR = 1;
 }
 
 function IsValidTimeZone() {
@@ -143,6 +185,11 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   }
   if (env.NODE_ENV === 'production' && (!raw.JWT_SECRET || env.JWT_SECRET === DEV_JWT_SECRET)) {
     problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
+  if (env.NODE_ENV === 'production' && env.REMINDER_DELAY_DIVISOR !== 1) {
+    problems.push(
+      'REMINDER_DELAY_DIVISOR is for tests only: it must be 1 when NODE_ENV=production',
+    );
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be given together');

@@ -18,6 +18,12 @@ export const JOB = {
   COMMENT_REPLIED: 'comment.replied',
   REVIEW_REMINDER: 'review.reminder',
   SEND_EMAIL: 'email.send',
+  /** Written with the review requests themselves: the agency is told at once. */
+  REVIEW_REQUESTED: 'review.requested',
+  /** Written when open requests are withdrawn (the guideline left interagency review). */
+  REVIEW_WITHDRAWN: 'review.withdrawn',
+  /** Daily (job scheduler): judges who may still comment on a consultation closing soon. */
+  CONSULTATION_CLOSING_SCAN: 'consultation.closing-scan',
 } as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
@@ -58,10 +64,27 @@ export interface SendEmailPayload {
   notificationId: string;
 }
 
+export interface ReviewRequestedPayload {
+  reviewRequestId: string;
+}
+
+export interface ReviewWithdrawnPayload {
+  reviewRequestId: string;
+}
+
+/** The scheduler's jobs carry nothing: the scan reads the database. */
+export type ConsultationClosingScanPayload = Record<string, never>;
+
 export interface JobPayloads {
   [JOB.STAGE_CHANGED]: StageChangedPayload;
   [JOB.DISPOSITION_GIVEN]: DispositionGivenPayload;
   [JOB.COMMENT_REPLIED]: CommentRepliedPayload;
   [JOB.REVIEW_REMINDER]: ReviewReminderPayload;
   [JOB.SEND_EMAIL]: SendEmailPayload;
+  [JOB.REVIEW_REQUESTED]: ReviewRequestedPayload;
+  [JOB.REVIEW_WITHDRAWN]: ReviewWithdrawnPayload;
+  [JOB.CONSULTATION_CLOSING_SCAN]: ConsultationClosingScanPayload;
 }
+
+/** Every queue, for the places that must handle all of them (relay, dashboard, shutdown). */
+export const ALL_QUEUES: QueueName[] = Object.values(QUEUE);

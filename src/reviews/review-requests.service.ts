@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { JOB, QUEUE } from '../jobs/queues';
+import { OutboxWriter } from '../outbox/outbox.writer';
+import { ReminderPlanner } from '../reminders/reminder-planner.service';
 
 export interface OpenReviewsArgs {
   guidelineId: string;
@@ -14,11 +17,20 @@ export interface OpenReviewsArgs {
 
 /**
  * What the workflow asks of the interagency review, always inside the workflow's own transaction
- * (the move, its history row and the requests commit together or not at all).
+ * (the move, its history row, the requests, their reminders and jobs commit together or not at
+ * all; Redis is not touched, so the move works while Redis is down).
  */
 @Injectable()
 export class ReviewRequestsService {
-  /** One PENDING request per agency for the given version; returns the new request ids. */
+  constructor(
+    private readonly planner: ReminderPlanner,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  /**
+   * One PENDING request per agency for the given version, its reminders planned, and a job that
+   * tells the agency's reviewers at once. Returns the new request ids.
+   */
   async openForVersion(manager: EntityManager, args: OpenReviewsArgs): Promise<string[]> {
     if (!args.agencyIds.length) return [];
     const rows: { id: string }[] = await manager.query(
@@ -35,10 +47,27 @@ export class ReviewRequestsService {
         args.requestedBy,
       ],
     );
+    const now = new Date();
+    for (const { id } of rows) {
+      await this.planner.planForRequest(manager, id, args.dueDate, now);
+    }
+    await this.outbox.enqueue(
+      manager,
+      ...rows.map(({ id }) => ({
+        queue: QUEUE.DOMAIN_EVENTS,
+        name: JOB.REVIEW_REQUESTED,
+        jobId: `review-requested-${id}`,
+        payload: { reviewRequestId: id },
+      })),
+    );
     return rows.map((r) => r.id);
   }
 
-  /** Withdraws every open request of the guideline; returns the withdrawn ids. */
+  /**
+   * Withdraws every open request of the guideline and cancels their planned reminders (jobs
+   * already in Redis find them CANCELLED and send nothing); the reviewers are told. Returns the
+   * withdrawn ids.
+   */
   async withdrawOpen(
     manager: EntityManager,
     guidelineId: string,
@@ -49,6 +78,17 @@ export class ReviewRequestsService {
        WHERE guideline_id = $1 AND status = 'PENDING' RETURNING id`,
       [guidelineId, reason],
     );
-    return rows.map((r) => r.id);
+    const ids = rows.map((r) => r.id);
+    await this.planner.cancelForRequests(manager, ids);
+    await this.outbox.enqueue(
+      manager,
+      ...ids.map((id) => ({
+        queue: QUEUE.DOMAIN_EVENTS,
+        name: JOB.REVIEW_WITHDRAWN,
+        jobId: `review-withdrawn-${id}`,
+        payload: { reviewRequestId: id },
+      })),
+    );
+    return ids;
   }
 }

@@ -1,8 +1,16 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { RemindersModule } from '../reminders/reminders.module';
+import { ReviewNotices } from './review-notices.service';
 import { ReviewRequestsService } from './review-requests.service';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsRepository } from './reviews.repository';
+import { ReviewsService } from './reviews.service';
 
 @Module({
-  providers: [ReviewRequestsService],
-  exports: [ReviewRequestsService],
+  imports: [RemindersModule, NotificationsModule],
+  controllers: [ReviewsController],
+  providers: [ReviewRequestsService, ReviewsRepository, ReviewsService, ReviewNotices],
+  exports: [ReviewRequestsService, ReviewNotices],
 })
 export class ReviewsModule {}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { DomainEventNotices } from '../notifications/domain-events.service';
+import { ReviewNotices } from '../reviews/review-notices.service';
+import { JobProcessor } from './job-processor';
+import { JOB, JobPayloads, QUEUE } from './queues';
+
+@Injectable()
+export class DomainEventsProcessor implements JobProcessor {
+  readonly queue = QUEUE.DOMAIN_EVENTS;
+
+  constructor(
+    private readonly notices: DomainEventNotices,
+    private readonly reviews: ReviewNotices,
+  ) {}
+
+  process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JOB.STAGE_CHANGED:
+        return this.notices.stageChanged(job.data as JobPayloads[typeof JOB.STAGE_CHANGED]);
+      case JOB.DISPOSITION_GIVEN:
+        return this.notices.dispositionGiven(job.data as JobPayloads[typeof JOB.DISPOSITION_GIVEN]);
+      case JOB.COMMENT_REPLIED:
+        return this.notices.commentReplied(job.data as JobPayloads[typeof JOB.COMMENT_REPLIED]);
+      case JOB.REVIEW_REQUESTED:
+        return this.reviews.requested(
+          (job.data as JobPayloads[typeof JOB.REVIEW_REQUESTED]).reviewRequestId,
+        );
+      case JOB.REVIEW_WITHDRAWN:
+        return this.reviews.withdrawn(
+          (job.data as JobPayloads[typeof JOB.REVIEW_WITHDRAWN]).reviewRequestId,
+        );
+      default:
+        throw new UnrecoverableError(`no processor for ${job.name} on ${this.queue}`);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { bearerToken } from '../auth/auth.guard';
+import { Roles } from '../auth/decorators';
+import { Role } from '../auth/roles';
+import { sessionCookieToken } from '../auth/session-cookie';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { Env } from '../config/env';
+import { DASHBOARD_PATH, setDashboardCookie } from './queue-dashboard.auth';
+
+export class DashboardSessionView {
+  @ApiProperty({ example: DASHBOARD_PATH }) url: string;
+}
+
+@ApiTags('operations')
+@ApiBearerAuth()
+@Controller('queue-dashboard')
+export class QueueDashboardController {
+  constructor(private readonly env: Env) {}
+
+  /**
+   * Opens the queue dashboard for the signed-in ADMIN (bearer token or the web session): sets the
+   * dashboard's cookie and answers where to go.
+   */
+  @Post('session')
+  @HttpCode(200)
+  @Roles(Role.ADMIN)
+  @ApiOkResponse({ type: DashboardSessionView })
+  @ApiErrors(401, 403)
+  open(@Req() req: Request, @Res({ passthrough: true }) res: Response): DashboardSessionView {
+    const token = bearerToken(req) ?? sessionCookieToken(req);
+    if (token) setDashboardCookie(req, res, token, this.env);
+    return { url: DASHBOARD_PATH };
+  }
+}

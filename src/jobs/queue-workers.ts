@@ -1,0 +1,80 @@
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { Env } from '../config/env';
+import { CONSULTATION_SCAN_SCHEDULER } from '../reminders/consultation-closing.service';
+import { defaultJobOptions } from './job-options';
+import { JOB_PROCESSORS, JobProcessor } from './job-processor';
+import { QueueRegistry } from './queue-registry';
+import { JOB, QUEUE } from './queues';
+
+/**
+ * The BullMQ workers of this process, one per queue, each on its own Redis connection
+ * (maxRetriesPerRequest: null, as BullMQ requires). Shutdown waits for the jobs in hand to finish.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Workers');
+  private readonly workers: Worker[] = [];
+  private stopping = false;
+
+  constructor(
+    private readonly env: Env,
+    private readonly queues: QueueRegistry,
+    @Inject(JOB_PROCESSORS) private readonly processors: JobProcessor[],
+  ) {}
+
+  onApplicationBootstrap(): void {
+    for (const processor of this.processors) {
+      const worker = new Worker(processor.queue, (job) => processor.process(job), {
+        connection: { url: this.env.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: this.env.QUEUE_PREFIX,
+        concurrency: this.env.WORKER_CONCURRENCY,
+        lockDuration: this.env.JOB_LOCK_MS,
+        stalledInterval: this.env.JOB_LOCK_MS,
+      });
+      worker.on('error', (error) => this.queues.logRedisError(error));
+      worker.on('failed', (job, error) => {
+        this.logger.warn(
+          `${processor.queue} job ${job?.id} (${job?.name}) failed on attempt ${job?.attemptsMade}: ${error.message}`,
+        );
+      });
+      this.workers.push(worker);
+    }
+    this.logger.log(`Workers running for ${this.processors.map((p) => p.queue).join(', ')}`);
+    void this.scheduleConsultationScan();
+  }
+
+  /**
+   * The daily scan for consultations closing soon, at REMINDER_HOUR in APP_TIMEZONE. Upserting is
+   * idempotent, so every worker process does it at start (retrying until Redis answers).
+   */
+  private async scheduleConsultationScan(): Promise<void> {
+    for (let attempt = 0; !this.stopping; attempt += 1) {
+      try {
+        await this.queues.get(QUEUE.REMINDERS).upsertJobScheduler(
+          CONSULTATION_SCAN_SCHEDULER,
+          { pattern: `0 ${this.env.REMINDER_HOUR} * * *`, tz: this.env.APP_TIMEZONE },
+          {
+            name: JOB.CONSULTATION_CLOSING_SCAN,
+            data: {},
+            opts: defaultJobOptions(QUEUE.REMINDERS, this.env),
+          },
+        );
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** attempt, 30_000)).unref());
+      }
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

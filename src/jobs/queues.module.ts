@@ -1,0 +1,18 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { QueueRegistry } from './queue-registry';
+import { ALL_QUEUES } from './queues';
+
+const queueProviders = ALL_QUEUES.map((name) => ({
+  provide: getQueueToken(name),
+  useFactory: (registry: QueueRegistry) => registry.get(name),
+  inject: [QueueRegistry],
+}));
+
+/** The queues (producer side), in every process: the API removes jobs, the dashboard shows them. */
+@Global()
+@Module({
+  providers: [QueueRegistry, ...queueProviders],
+  exports: [QueueRegistry, ...queueProviders],
+})
+export class QueuesModule {}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { EmailProcessor } from '../notifications/email.processor';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OutboxRelay } from '../outbox/outbox.relay';
+import { RemindersModule } from '../reminders/reminders.module';
+import { RemindersProcessor } from '../reminders/reminders.processor';
+import { ReviewsModule } from '../reviews/reviews.module';
+import { DomainEventsProcessor } from './domain-events.processor';
+import { JOB_PROCESSORS, JobProcessor } from './job-processor';
+import { QueueWorkers } from './queue-workers';
+
+/**
+ * Everything that consumes jobs: the outbox relay and a worker per queue. Imported by the API
+ * unless WORKERS=off, and by the worker process (src/worker.ts).
+ */
+@Module({
+  imports: [NotificationsModule, RemindersModule, ReviewsModule],
+  providers: [
+    DomainEventsProcessor,
+    RemindersProcessor,
+    EmailProcessor,
+    {
+      provide: JOB_PROCESSORS,
+      useFactory: (...processors: JobProcessor[]) => processors,
+      inject: [DomainEventsProcessor, RemindersProcessor, EmailProcessor],
+    },
+    QueueWorkers,
+    OutboxRelay,
+  ],
+  exports: [OutboxRelay],
+})
+export class WorkersModule {}

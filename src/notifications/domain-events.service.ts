@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  CommentRepliedPayload,
+  DispositionGivenPayload,
+  StageChangedPayload,
+} from '../jobs/queues';
+import { Stage } from '../workflow/stage';
+import { MessageFactsRepository } from './message-facts.repository';
+import { Notifier } from './notifier.service';
+import { RecipientsRepository } from './recipients.repository';
+import { NotificationKind } from './templates';
+
+/**
+ * Domain events (written to the outbox by the transaction that made the change) become
+ * notifications. Each handler is idempotent through its dedupe key: running an event twice
+ * tells nobody twice.
+ */
+@Injectable()
+export class DomainEventNotices {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifier: Notifier,
+    private readonly recipients: RecipientsRepository,
+    private readonly facts: MessageFactsRepository,
+  ) {}
+
+  /** Followers of the guideline (see RecipientsRepository.followersOf) but not the one who moved it. */
+  stageChanged(event: StageChangedPayload): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const guideline = await this.facts.guideline(manager, event.guidelineId);
+      if (!guideline) return [];
+      const followers = (await this.recipients.followersOf(manager, event.guidelineId)).filter(
+        (r) => r.id !== event.actorId,
+      );
+      return this.notifier.announce(manager, followers, {
+        kind: NotificationKind.STAGE_CHANGED,
+        dedupeKey: `stage-${event.transitionId}`,
+        guidelineId: guideline.id,
+        context: {
+          guideline,
+          stage: event.to as Stage,
+          fromStage: event.from as Stage,
+          link: this.notifier.link(`/guidelines/${guideline.id}`),
+        },
+        data: { transitionId: event.transitionId, from: event.from, to: event.to },
+      });
+    });
+  }
+
+  /** The comment's author, unless they recorded the disposition themselves. */
+  dispositionGiven(event: DispositionGivenPayload): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const guideline = await this.facts.guideline(manager, event.guidelineId);
+      if (!guideline) return [];
+      const decided = await manager.query(
+        `SELECT decided_by FROM comment_dispositions WHERE id = $1`,
+        [event.dispositionId],
+      );
+      if (decided[0]?.decided_by === event.authorId) return [];
+      return this.notifier.announce(
+        manager,
+        await this.recipients.byIds(manager, [event.authorId]),
+        {
+          kind: NotificationKind.DISPOSITION_GIVEN,
+          dedupeKey: `disposition-${event.dispositionId}`,
+          guidelineId: guideline.id,
+          context: {
+            guideline,
+            dispositionStatus: event.status,
+            link: this.notifier.link(`/guidelines/${guideline.id}/comments/${event.commentId}`),
+          },
+          data: { commentId: event.commentId, status: event.status },
+        },
+      );
+    });
+  }
+
+  /** The parent comment's author, unless they replied to themselves. */
+  commentReplied(event: CommentRepliedPayload): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      if (event.parentAuthorId === event.replyAuthorId) return [];
+      const guideline = await this.facts.guideline(manager, event.guidelineId);
+      if (!guideline) return [];
+      const actorName = (await this.facts.userName(manager, event.replyAuthorId)) ?? '';
+      return this.notifier.announce(
+        manager,
+        await this.recipients.byIds(manager, [event.parentAuthorId]),
+        {
+          kind: NotificationKind.COMMENT_REPLIED,
+          dedupeKey: `reply-${event.commentId}`,
+          guidelineId: guideline.id,
+          context: {
+            guideline,
+            actorName,
+            link: this.notifier.link(`/guidelines/${guideline.id}/comments/${event.parentId}`),
+          },
+          data: { commentId: event.commentId, parentId: event.parentId },
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Mailer } from './mailer.service';
+
+export type EmailOutcome = 'SENT' | 'ALREADY_DONE' | 'RETRY' | 'FAILED';
+
+/**
+ * Sends the e-mail of one notification. The notification row is locked while the message goes
+ * out, so two runs of the same job (a retry racing a stalled run, a job id re-added after
+ * trimming) cannot both send: the second sees the e-mail already SENT. A failure is counted and
+ * kept on the row; on the last attempt the e-mail is recorded FAILED (the in-app notification
+ * stays as it is).
+ */
+@Injectable()
+export class EmailDelivery {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mailer: Mailer,
+  ) {}
+
+  async deliver(notificationId: string, finalAttempt: boolean): Promise<EmailOutcome> {
+    let failure: Error | null = null;
+    const outcome = await this.dataSource.transaction(async (manager): Promise<EmailOutcome> => {
+      const rows = await manager.query(
+        `SELECT n.subject, n.body, n.email_state, u.email FROM notifications n JOIN users u ON u.id = n.user_id
+         WHERE n.id = $1 FOR UPDATE OF n`,
+        [notificationId],
+      );
+      const row = rows[0];
+      if (!row || row.email_state !== 'PENDING') return 'ALREADY_DONE';
+      try {
+        await this.mailer.send({ to: row.email, subject: row.subject, text: row.body });
+      } catch (error) {
+        failure = error as Error;
+        await manager.query(
+          `UPDATE notifications SET email_attempts = email_attempts + 1, email_error = $2,
+             email_state = CASE WHEN $3::boolean THEN 'FAILED' ELSE email_state END
+           WHERE id = $1`,
+          [notificationId, describe(failure), finalAttempt],
+        );
+        return finalAttempt ? 'FAILED' : 'RETRY';
+      }
+      await manager.query(
+        `UPDATE notifications SET email_state = 'SENT', email_sent_at = now(),
+           email_attempts = email_attempts + 1, email_error = NULL WHERE id = $1`,
+        [notificationId],
+      );
+      return 'SENT';
+    });
+    // Thrown after the commit, so the attempt is recorded and BullMQ schedules the retry.
+    if (failure) throw failure;
+    return outcome;
+  }
+}
+
+function describe(error: Error & { responseCode?: number; response?: string }): string {
+  const text = error.response ?? error.message ?? String(error);
+  return (error.responseCode ? `${error.responseCode} ${text}` : text).slice(0, 1000);
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Stage } from '../workflow/stage';
+import { Bilingual } from './templates';
+
+export interface GuidelineFacts {
+  id: string;
+  code: string;
+  title: Bilingual;
+  stage: Stage;
+  consultationClosesAt: Date | null;
+}
+
+export interface AgencyFacts {
+  id: string;
+  code: string;
+  name: Bilingual;
+}
+
+/** What messages mention: a guideline's code, titles and stage; an agency's names. */
+@Injectable()
+export class MessageFactsRepository {
+  async guideline(manager: EntityManager, id: string): Promise<GuidelineFacts | null> {
+    const rows = await manager.query(
+      `SELECT id, code, title_en, title_lo, stage, consultation_closes_at FROM guidelines WHERE id = $1`,
+      [id],
+    );
+    if (!rows.length) return null;
+    const r = rows[0];
+    return {
+      id: r.id,
+      code: r.code,
+      title: { en: r.title_en, lo: r.title_lo },
+      stage: r.stage,
+      consultationClosesAt: r.consultation_closes_at,
+    };
+  }
+
+  async agency(manager: EntityManager, id: string): Promise<AgencyFacts | null> {
+    const rows = await manager.query(
+      `SELECT id, code, name_en, name_lo FROM agencies WHERE id = $1`,
+      [id],
+    );
+    if (!rows.length) return null;
+    return {
+      id: rows[0].id,
+      code: rows[0].code,
+      name: { en: rows[0].name_en, lo: rows[0].name_lo },
+    };
+  }
+
+  async userName(manager: EntityManager, id: string): Promise<string | null> {
+    const rows = await manager.query(`SELECT name FROM users WHERE id = $1`, [id]);
+    return rows[0]?.name ?? null;
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor } from '../common/pagination';
+
+export interface NotificationRow {
+  id: string;
+  user_id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  guideline_id: string | null;
+  data: Record<string, unknown>;
+  created_at: Date;
+  read_at: Date | null;
+  email_state: string;
+  email_attempts: number;
+  email_error: string | null;
+  email_sent_at: Date | null;
+  user_email?: string;
+  user_name?: string;
+}
+
+const COLUMNS = `n.id, n.user_id, n.kind, n.subject, n.body, n.link, n.guideline_id, n.data, n.created_at,
+  n.read_at, n.email_state, n.email_attempts, n.email_error, n.email_sent_at`;
+
+/** A person's inbox (newest first, keyset pages on (created_at, id)). */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  inboxPage(
+    userId: string,
+    opts: { unreadOnly: boolean; limit: number; cursor?: string },
+  ): Promise<NotificationRow[]> {
+    const after = decodeCursor<[string, string]>(opts.cursor, 2);
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notifications n
+       WHERE n.user_id = $1 AND (NOT $2::boolean OR n.read_at IS NULL)
+         AND ($3::timestamptz IS NULL OR (n.created_at, n.id) < ($3::timestamptz, $4::uuid))
+       ORDER BY n.created_at DESC, n.id DESC LIMIT $5`,
+      [userId, opts.unreadOnly, after?.[0] ?? null, after?.[1] ?? null, opts.limit + 1],
+    );
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const rows = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
+    return rows[0].n;
+  }
+
+  /** Marks one of the user's own notifications read; null when it is not theirs (or unknown). */
+  async markRead(userId: string, id: string): Promise<NotificationRow | null> {
+    const rows = await this.dataSource.query(
+      `WITH marked AS (
+         UPDATE notifications n SET read_at = coalesce(n.read_at, now())
+         WHERE n.id = $1 AND n.user_id = $2 RETURNING ${COLUMNS}
+       ) SELECT * FROM marked`,
+      [id, userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    const rows = await this.dataSource.query(
+      `WITH marked AS (
+         UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING 1
+       ) SELECT count(*)::int AS n FROM marked`,
+      [userId],
+    );
+    return rows[0].n;
+  }
+
+  failedEmailsPage(opts: { limit: number; cursor?: string }): Promise<NotificationRow[]> {
+    const after = decodeCursor<[string, string]>(opts.cursor, 2);
+    return this.dataSource.query(
+      `SELECT ${COLUMNS}, u.email AS user_email, u.name AS user_name
+       FROM notifications n JOIN users u ON u.id = n.user_id
+       WHERE n.email_state = 'FAILED'
+         AND ($1::timestamptz IS NULL OR (n.created_at, n.id) < ($1::timestamptz, $2::uuid))
+       ORDER BY n.created_at DESC, n.id DESC LIMIT $3`,
+      [after?.[0] ?? null, after?.[1] ?? null, opts.limit + 1],
+    );
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Env } from '../config/env';
+import { JOB, QUEUE } from '../jobs/queues';
+import { OutboxWriter } from '../outbox/outbox.writer';
+import { Recipient } from './recipients.repository';
+import { MessageContext, NotificationKind, renderMessage } from './templates';
+
+export interface Announcement {
+  kind: NotificationKind;
+  /**
+   * What makes this message one message: the same key to the same person is stored once
+   * (UNIQUE (user_id, dedupe_key)), however often the job that sends it runs.
+   */
+  dedupeKey: string;
+  guidelineId: string | null;
+  context: MessageContext;
+  /** Ids the web interface needs (review request, comment, ...). */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Turns an event into in-app notifications, one per recipient in their own language, and queues
+ * one e-mail job per notification actually created (through the outbox, in the caller's
+ * transaction). A repeat of the same announcement creates nothing and sends nothing.
+ */
+@Injectable()
+export class Notifier {
+  constructor(
+    private readonly env: Env,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  get emailEnabled(): boolean {
+    return Boolean(this.env.SMTP_URL);
+  }
+
+  /** Returns the ids of the notifications created now (none for people already told). */
+  async announce(
+    manager: EntityManager,
+    recipients: Recipient[],
+    announcement: Announcement,
+  ): Promise<string[]> {
+    const unique = [...new Map(recipients.map((r) => [r.id, r])).values()];
+    if (!unique.length) return [];
+    const messages = unique.map((r) =>
+      renderMessage(announcement.kind, r.locale, announcement.context, this.env.APP_TIMEZONE),
+    );
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO notifications (user_id, kind, dedupe_key, guideline_id, subject, body, link, data, email_state)
+       SELECT user_id, $2, $3, $4, subject, body, $5, $6::jsonb, $7
+       FROM unnest($1::uuid[], $8::text[], $9::text[]) AS t(user_id, subject, body)
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        unique.map((r) => r.id),
+        announcement.kind,
+        announcement.dedupeKey,
+        announcement.guidelineId,
+        announcement.context.link,
+        JSON.stringify(announcement.data ?? {}),
+        this.emailEnabled ? 'PENDING' : 'SKIPPED',
+        messages.map((m) => m.subject),
+        messages.map((m) => m.body),
+      ],
+    );
+    const ids = inserted.map((row) => row.id);
+    if (this.emailEnabled && ids.length) {
+      await this.outbox.enqueue(
+        manager,
+        ...ids.map((notificationId) => ({
+          queue: QUEUE.EMAIL,
+          name: JOB.SEND_EMAIL,
+          jobId: `email-${notificationId}`,
+          payload: { notificationId },
+        })),
+      );
+    }
+    return ids;
+  }
+
+  /** A link into the web interface. */
+  link(path: string): string {
+    return `${this.env.PUBLIC_URL.replace(/\/+$/, '')}${path}`;
+  }
+}

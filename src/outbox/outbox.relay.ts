@@ -1,0 +1,202 @@
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { Env } from '../config/env';
+import { QueueRegistry } from '../jobs/queue-registry';
+import { QueueName } from '../jobs/queues';
+
+const BATCH = 100;
+const ADD_TIMEOUT_MS = 3_000;
+const MAX_BACKOFF_MS = 10_000;
+
+interface OutboxRow {
+  id: string;
+  queue: QueueName;
+  job_name: string;
+  job_id: string;
+  payload: Record<string, unknown>;
+  run_at: Date;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from Redis in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Publishes outbox rows to BullMQ (runs inside the workers). Each pass locks a batch of unpublished
+ * rows with FOR UPDATE SKIP LOCKED, so any number of relays can run side by side; each row is added
+ * with its own job id and a delay until its run_at, then marked published in the same transaction.
+ * When Redis is down the rows stay unpublished, with the attempt counted and the error kept, and
+ * the relay backs off and tries again. A row published twice (a relay dying between Redis and the
+ * commit) is harmless: same job id, and processors claim in the database before acting.
+ *
+ * Wakes every OUTBOX_POLL_MS, and at once when a transaction commits outbox rows (LISTEN outbox).
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private stopping = false;
+  private running: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private wakeRequested = false;
+  private listener: Client | null = null;
+  private failures = 0;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueRegistry,
+    private readonly env: Env,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = this.loop();
+    void this.listen();
+  }
+
+  /** Publish now rather than at the next poll. */
+  nudge(): void {
+    this.wakeRequested = true;
+    this.wake?.();
+  }
+
+  /** One pass over up to BATCH rows: how many were published, how many stay for a retry. */
+  async publishBatch(): Promise<{ published: number; failed: number; error?: string }> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, queue, job_name, job_id, payload, run_at FROM outbox
+         WHERE published_at IS NULL ORDER BY attempts, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (!rows.length) return { published: 0, failed: 0 };
+      if (!(await this.queues.isReachable())) {
+        const error = 'Redis unreachable';
+        await this.recordFailure(
+          manager,
+          rows.map((r) => r.id),
+          error,
+        );
+        return { published: 0, failed: rows.length, error };
+      }
+      const results = await Promise.allSettled(rows.map((row) => this.add(row)));
+      const published = rows.filter((_, i) => results[i].status === 'fulfilled').map((r) => r.id);
+      if (published.length) {
+        await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+          published,
+        ]);
+      }
+      const failed = results.flatMap((result, i) =>
+        result.status === 'rejected' ? [{ id: rows[i].id, reason: result.reason as Error }] : [],
+      );
+      for (const { id, reason } of failed) {
+        await this.recordFailure(manager, [id], reason?.message ?? String(reason));
+      }
+      return {
+        published: published.length,
+        failed: failed.length,
+        error: failed[0]?.reason?.message,
+      };
+    });
+  }
+
+  private async add(row: OutboxRow): Promise<void> {
+    const wait = Math.max(0, new Date(row.run_at).getTime() - Date.now());
+    const delay = Math.round(wait / this.env.REMINDER_DELAY_DIVISOR);
+    await withTimeout(
+      this.queues.get(row.queue).add(row.job_name, row.payload, { jobId: row.job_id, delay }),
+      ADD_TIMEOUT_MS,
+      `adding job ${row.job_id}`,
+    );
+  }
+
+  private recordFailure(manager: EntityManager, ids: string[], error: string): Promise<unknown> {
+    return manager.query(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+      [ids, error.slice(0, 1000)],
+    );
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let published = 0;
+      let error: string | undefined;
+      try {
+        const pass = await this.publishBatch();
+        published = pass.published;
+        if (pass.failed && !pass.published) error = pass.error;
+      } catch (failure) {
+        error = (failure as Error).message; // the database itself is down
+      }
+      if (error) {
+        if (this.failures === 0) this.logger.warn(`Cannot publish jobs yet, will retry: ${error}`);
+        this.failures += 1;
+      } else if (this.failures) {
+        this.logger.log('Publishing jobs again');
+        this.failures = 0;
+      }
+      if (published === BATCH && !this.stopping) continue;
+      const pause = this.failures
+        ? Math.min(this.env.OUTBOX_POLL_MS * 2 ** this.failures, MAX_BACKOFF_MS)
+        : this.env.OUTBOX_POLL_MS;
+      await this.sleep(pause);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.wakeRequested) {
+      this.wakeRequested = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        this.wakeRequested = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  /** LISTEN on a connection of its own; reconnects when the database comes back. */
+  private async listen(): Promise<void> {
+    if (this.stopping) return;
+    const client = new Client({ connectionString: this.env.DATABASE_URL });
+    client.on('notification', () => this.nudge());
+    client.on('error', () => {
+      client.end().catch(() => undefined);
+      if (this.listener === client) this.listener = null;
+      if (!this.stopping) setTimeout(() => void this.listen(), 2_000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query('LISTEN outbox');
+      if (this.stopping) {
+        await client.end();
+        return;
+      }
+      this.listener = client;
+    } catch {
+      client.end().catch(() => undefined);
+      if (!this.stopping) setTimeout(() => void this.listen(), 2_000).unref();
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+}

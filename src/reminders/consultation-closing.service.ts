@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Committee, Locale, Role } from '../auth/roles';
+import { MessageFactsRepository } from '../notifications/message-facts.repository';
+import { Notifier } from '../notifications/notifier.service';
+import { NotificationKind } from '../notifications/templates';
+import { commentRefusal } from '../workflow/comment-rules';
+import { Stage } from '../workflow/stage';
+
+/** How far ahead a closing consultation is announced (shared/DOMAIN.md: "closes in 2 days"). */
+export const CLOSING_NOTICE_MS = 2 * 86_400_000;
+
+/** The job scheduler id of the daily scan (job ids may not contain ':'). */
+export const CONSULTATION_SCAN_SCHEDULER = 'consultation-closing-scan';
+
+interface JudgeRow {
+  id: string;
+  locale: Locale;
+  role: Role;
+  committees: Committee[];
+  agency_id: string | null;
+}
+
+/**
+ * Tells the judges who may comment on a consultation closing within two days, and have not
+ * commented in this round, that it is closing. Run daily by a BullMQ job scheduler; each person
+ * is told once per (guideline, close date) whatever the number of runs.
+ */
+@Injectable()
+export class ConsultationClosingNotices {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifier: Notifier,
+    private readonly facts: MessageFactsRepository,
+  ) {}
+
+  /** Returns how many notifications were created. */
+  async scan(now = new Date()): Promise<number> {
+    const closing: { id: string; closes_at: Date; round_started: Date | null }[] =
+      await this.dataSource.query(
+        `SELECT g.id, g.consultation_closes_at AS closes_at,
+           (SELECT max(t.at) FROM stage_transitions t WHERE t.guideline_id = g.id AND t.to_stage = 'CONSULTATION') AS round_started
+         FROM guidelines g
+         WHERE g.stage = 'CONSULTATION' AND g.consultation_closes_at > $1
+           AND g.consultation_closes_at <= $2 ORDER BY g.id`,
+        [now, new Date(now.getTime() + CLOSING_NOTICE_MS)],
+      );
+    let created = 0;
+    for (const consultation of closing) created += await this.announce(consultation);
+    return created;
+  }
+
+  private announce(consultation: {
+    id: string;
+    closes_at: Date;
+    round_started: Date | null;
+  }): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const guideline = await this.facts.guideline(manager, consultation.id);
+      if (!guideline) return 0;
+      const silent: JudgeRow[] = await manager.query(
+        `SELECT u.id, u.locale, u.role, u.committees, u.agency_id FROM users u
+         WHERE u.active AND u.role = 'JUDGE' AND NOT EXISTS (
+           SELECT 1 FROM comments c WHERE c.guideline_id = $1 AND c.author_id = u.id
+             AND c.stage = 'CONSULTATION' AND c.deleted_at IS NULL
+             AND c.created_at >= coalesce($2::timestamptz, '-infinity'))
+         ORDER BY u.id`,
+        [consultation.id, consultation.round_started],
+      );
+      const mayComment = silent.filter(
+        (u) =>
+          commentRefusal({
+            stage: Stage.CONSULTATION,
+            role: u.role,
+            committees: u.committees,
+            agencyId: u.agency_id,
+            reviewAgencyIds: [],
+            onBehalf: false,
+          }) === null,
+      );
+      const closesAt = new Date(consultation.closes_at);
+      const ids = await this.notifier.announce(manager, mayComment, {
+        kind: NotificationKind.CONSULTATION_CLOSING,
+        dedupeKey: `closing-${consultation.id}-${closesAt.getTime()}`,
+        guidelineId: guideline.id,
+        context: { guideline, closesAt, link: this.notifier.link(`/guidelines/${guideline.id}`) },
+        data: { closesAt: closesAt.toISOString() },
+      });
+      return ids.length;
+    });
+  }
+}

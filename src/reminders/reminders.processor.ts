@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { JobProcessor } from '../jobs/job-processor';
+import { JOB, QUEUE, ReviewReminderPayload } from '../jobs/queues';
+import { ConsultationClosingNotices } from './consultation-closing.service';
+import { ReminderDelivery } from './reminder-delivery.service';
+
+@Injectable()
+export class RemindersProcessor implements JobProcessor {
+  readonly queue = QUEUE.REMINDERS;
+
+  constructor(
+    private readonly reminders: ReminderDelivery,
+    private readonly closing: ConsultationClosingNotices,
+  ) {}
+
+  process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JOB.REVIEW_REMINDER:
+        return this.reminders.deliver((job.data as ReviewReminderPayload).reminderId);
+      case JOB.CONSULTATION_CLOSING_SCAN:
+        return this.closing.scan();
+      default:
+        throw new UnrecoverableError(`no processor for ${job.name} on ${this.queue}`);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Wall-clock times in an IANA time zone without a date library: the zone's offset at a moment is
+ * read from Intl.DateTimeFormat, which knows every zone's daylight-saving rules. Pure.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall clock in `timeZone` at `moment`, written as if it were UTC (ms since epoch). */
+function wallClockAt(moment: number, timeZone: string): number {
+  const parts = wallClockFormatter(timeZone).formatToParts(new Date(moment));
+  const n = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+}
+
+/** How far (ms) `timeZone` is ahead of UTC at `moment` (7 h for Asia/Vientiane). */
+export function zoneOffsetMs(moment: number, timeZone: string): number {
+  const whole = Math.floor(moment / 1000) * 1000;
+  return wallClockAt(whole, timeZone) - whole;
+}
+
+const DAY_MS = 86_400_000;
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseDay(day: string): [number, number, number] {
+  const m = CALENDAR_DAY.exec(day);
+  if (!m) throw new Error(`not a calendar day: ${day}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** `day` plus `days` calendar days (`YYYY-MM-DD`). */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = parseDay(day);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The calendar day (`YYYY-MM-DD`) that `moment` falls on in `timeZone`. */
+export function calendarDayIn(moment: Date, timeZone: string): string {
+  return new Date(wallClockAt(moment.getTime(), timeZone)).toISOString().slice(0, 10);
+}
+
+/**
+ * The moment the clocks in `timeZone` show `hour`:`minute` on `day`. When that wall time happens
+ * twice (clocks go back) the first is taken; when it never happens (clocks jump forward) the
+ * moment just after the jump, as a person would read "09:00" on that morning.
+ */
+export function zonedMoment(day: string, hour: number, minute: number, timeZone: string): Date {
+  const [y, m, d] = parseDay(day);
+  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  // The offset in force a day before and a day after covers any single transition near `wall`.
+  const offsets = [zoneOffsetMs(wall - DAY_MS, timeZone), zoneOffsetMs(wall + DAY_MS, timeZone)];
+  const matches = offsets
+    .map((offset) => wall - offset)
+    .filter((candidate) => wallClockAt(candidate, timeZone) === wall)
+    .sort((a, b) => a - b);
+  if (matches.length) return new Date(matches[0]);
+  // A gap: read the wall time with the offset before the jump, which lands after it.
+  return new Date(wall - offsets[0]);
+}

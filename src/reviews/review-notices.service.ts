@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MessageFactsRepository } from '../notifications/message-facts.repository';
+import { Notifier } from '../notifications/notifier.service';
+import { RecipientsRepository } from '../notifications/recipients.repository';
+import { NotificationKind } from '../notifications/templates';
+
+/**
+ * Tells an agency's reviewers that a review was requested of them (at once, not a reminder) or
+ * withdrawn. The agency is reached through its reviewer accounts; its contact address is not
+ * e-mailed.
+ */
+@Injectable()
+export class ReviewNotices {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifier: Notifier,
+    private readonly recipients: RecipientsRepository,
+    private readonly facts: MessageFactsRepository,
+  ) {}
+
+  requested(reviewRequestId: string): Promise<string[]> {
+    return this.tell(reviewRequestId, NotificationKind.REVIEW_REQUESTED, 'PENDING');
+  }
+
+  withdrawn(reviewRequestId: string): Promise<string[]> {
+    return this.tell(reviewRequestId, NotificationKind.REVIEW_WITHDRAWN, 'WITHDRAWN');
+  }
+
+  private tell(
+    reviewRequestId: string,
+    kind: NotificationKind.REVIEW_REQUESTED | NotificationKind.REVIEW_WITHDRAWN,
+    whileStatus: 'PENDING' | 'WITHDRAWN',
+  ): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query(
+        `SELECT id, guideline_id, agency_id, version_number, status,
+           to_char(due_date, 'YYYY-MM-DD') AS due_date
+         FROM review_requests WHERE id = $1`,
+        [reviewRequestId],
+      );
+      const request = rows[0];
+      // A request withdrawn before this job ran is not announced as requested.
+      if (!request || request.status !== whileStatus) return [];
+      const guideline = await this.facts.guideline(manager, request.guideline_id);
+      const agency = await this.facts.agency(manager, request.agency_id);
+      const reviewers = await this.recipients.reviewersOfAgency(manager, request.agency_id);
+      if (!guideline || !agency) return [];
+      const prefix =
+        kind === NotificationKind.REVIEW_REQUESTED ? 'review-requested' : 'review-withdrawn';
+      return this.notifier.announce(manager, reviewers, {
+        kind,
+        dedupeKey: `${prefix}-${request.id}`,
+        guidelineId: guideline.id,
+        context: {
+          guideline,
+          agency,
+          stage: guideline.stage,
+          dueDate: request.due_date,
+          versionNumber: request.version_number,
+          link: this.notifier.link(`/reviews/${request.id}`),
+        },
+        data: { reviewRequestId: request.id },
+      });
+    });
+  }
+}

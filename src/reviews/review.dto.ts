@@ -1,0 +1,168 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../common/pagination';
+
+export const DECISIONS = ['APPROVE', 'APPROVE_WITH_COMMENTS', 'OBJECT'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** OVERDUE is derived: PENDING and the due day (APP_TIMEZONE) has passed. */
+export const REVIEW_STATUSES = ['PENDING', 'ANSWERED', 'OVERDUE', 'WITHDRAWN'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const REMINDER_STATES = ['PLANNED', 'SENT', 'CANCELLED'] as const;
+
+export class ReviewQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: REVIEW_STATUSES,
+    description: 'PENDING means not answered and not yet late; OVERDUE, not answered and late',
+  })
+  @IsOptional()
+  @IsIn(REVIEW_STATUSES)
+  status?: ReviewStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  guidelineId?: string;
+}
+
+export class SignatoryDto {
+  @ApiProperty({ example: 'Somphone K.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'Director-General, Department of Legislation' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+}
+
+export class ReviewResponseDto {
+  @ApiProperty({ enum: DECISIONS })
+  @IsIn(DECISIONS)
+  decision: Decision;
+
+  @ApiProperty({
+    description: "The agency's text; required (not blank) with APPROVE_WITH_COMMENTS and OBJECT",
+    maxLength: 20000,
+  })
+  @IsString()
+  @MaxLength(20000)
+  comments: string;
+
+  @ApiProperty({ type: SignatoryDto })
+  @ValidateNested()
+  @Type(() => SignatoryDto)
+  signatory: SignatoryDto;
+}
+
+export class DueDateDto {
+  @ApiProperty({
+    example: '2026-04-30',
+    description:
+      'The new due day (YYYY-MM-DD in APP_TIMEZONE), or a timestamp: its local day is taken',
+  })
+  @IsISO8601({ strict: true })
+  dueAt: string;
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class BilingualView {
+  @ApiProperty() en: string;
+  @ApiProperty() lo: string;
+}
+
+export class ReviewGuidelineView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ type: BilingualView }) title: BilingualView;
+}
+
+export class ReviewAgencyView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty({ type: BilingualView }) name: BilingualView;
+}
+
+export class PersonView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class SignatoryView {
+  @ApiProperty() name: string;
+  @ApiProperty() title: string;
+}
+
+export class ReviewAnswerView {
+  @ApiProperty({ enum: DECISIONS }) decision: Decision;
+  @ApiProperty() comments: string;
+  @ApiProperty({ type: SignatoryView }) signatory: SignatoryView;
+  @ApiProperty({ type: PersonView }) answeredBy: PersonView;
+  @ApiProperty({ format: 'date-time' }) answeredAt: string;
+}
+
+export class WithdrawalView {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+}
+
+export class ReviewView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: ReviewGuidelineView }) guideline: ReviewGuidelineView;
+  @ApiProperty() versionNumber: number;
+  @ApiProperty({ type: ReviewAgencyView }) agency: ReviewAgencyView;
+  @ApiProperty({ example: '2026-04-30', description: 'A calendar day in APP_TIMEZONE' })
+  dueDate: string;
+  @ApiProperty({ enum: REVIEW_STATUSES }) status: ReviewStatus;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({ type: ReviewAnswerView, nullable: true }) answer: ReviewAnswerView | null;
+  @ApiProperty({ type: WithdrawalView, nullable: true }) withdrawn: WithdrawalView | null;
+}
+
+export class ReminderView {
+  @ApiProperty({
+    example: 'D-7',
+    description: 'Day relative to the due day: D-7, D-2, D, D+3, ...',
+  })
+  kind: string;
+  @ApiProperty({ format: 'date-time' }) plannedAt: string;
+  @ApiProperty({ enum: REMINDER_STATES }) state: (typeof REMINDER_STATES)[number];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) sentAt: string | null;
+}
+
+export class DueDateChangeView {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: PersonView }) changedBy: PersonView;
+  @ApiProperty({ format: 'date-time' }) changedAt: string;
+}
+
+export class ReviewDetailView extends ReviewView {
+  @ApiProperty({ type: [ReminderView] }) reminders: ReminderView[];
+  @ApiProperty({ type: [DueDateChangeView] }) dueDateChanges: DueDateChangeView[];
+}
+
+export class ReviewListView {
+  @ApiProperty({ type: [ReviewView] }) items: ReviewView[];
+  @ApiProperty({ nullable: true, type: String }) next: string | null;
+}

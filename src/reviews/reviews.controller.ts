@@ -1,0 +1,80 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { AuthUser, Role } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
+import {
+  DueDateDto,
+  ReviewDetailView,
+  ReviewListView,
+  ReviewQuery,
+  ReviewResponseDto,
+} from './review.dto';
+import { ReviewsService } from './reviews.service';
+
+const READERS = [Role.AGENCY_REVIEWER, Role.SECRETARIAT, Role.OBSERVER, Role.ADMIN];
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller('reviews')
+export class ReviewsController {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  /** Review requests: a reviewer sees its own agency's; the secretariat, observers and admins see all. */
+  @Get()
+  @Roles(...READERS)
+  @ApiOkResponse({ type: ReviewListView })
+  @ApiErrors(400, 401, 403)
+  list(@CurrentUser() user: AuthUser, @Query() query: ReviewQuery): Promise<ReviewListView> {
+    return this.reviews.list(user, query);
+  }
+
+  /** One request with its reminders and due-date history (404 for another agency's). */
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOkResponse({ type: ReviewDetailView })
+  @ApiErrors(400, 401, 403, 404)
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ReviewDetailView> {
+    return this.reviews.get(user, id);
+  }
+
+  /** The agency's answer (its reviewers only); a second answer, or one to a withdrawn request, is 409. */
+  @Post(':id/response')
+  @HttpCode(200)
+  @Roles(Role.AGENCY_REVIEWER)
+  @ApiOkResponse({ type: ReviewDetailView })
+  @ApiErrors(400, 401, 403, 404, 409)
+  respond(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReviewResponseDto,
+  ): Promise<ReviewDetailView> {
+    return this.reviews.respond(user, id, dto);
+  }
+
+  /** Moves the due day (SECRETARIAT), with a reason: its reminders move with it. */
+  @Put(':id/due-date')
+  @Roles(Role.SECRETARIAT)
+  @ApiOkResponse({ type: ReviewDetailView })
+  @ApiErrors(400, 401, 403, 404, 409, 422)
+  changeDueDate(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DueDateDto,
+  ): Promise<ReviewDetailView> {
+    return this.reviews.changeDueDate(user, id, dto);
+  }
+}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor } from '../common/pagination';
+import { Decision, ReviewStatus } from './review.dto';
+
+export interface ReviewRow {
+  id: string;
+  guideline_id: string;
+  guideline_code: string;
+  title_en: string;
+  title_lo: string;
+  version_number: number;
+  agency_id: string;
+  agency_code: string;
+  agency_name_en: string;
+  agency_name_lo: string;
+  due_date: string;
+  status: 'PENDING' | 'ANSWERED' | 'WITHDRAWN';
+  requested_at: Date;
+  decision: Decision | null;
+  response_comments: string | null;
+  signatory_name: string | null;
+  signatory_title: string | null;
+  answered_by: string | null;
+  answered_by_name: string | null;
+  answered_at: Date | null;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
+}
+
+export interface DueDateChangeRow {
+  from_date: string;
+  to_date: string;
+  reason: string;
+  changed_by: string;
+  changed_by_name: string;
+  changed_at: Date;
+}
+
+const SELECT_REVIEW = `
+  SELECT q.id, q.guideline_id, g.code AS guideline_code, g.title_en, g.title_lo, q.version_number,
+    q.agency_id, a.code AS agency_code, a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
+    to_char(q.due_date, 'YYYY-MM-DD') AS due_date, q.status, q.requested_at, q.decision,
+    q.response_comments, q.signatory_name, q.signatory_title, q.answered_by,
+    ub.name AS answered_by_name, q.answered_at, q.withdrawn_at, q.withdrawn_reason
+  FROM review_requests q
+  JOIN guidelines g ON g.id = q.guideline_id
+  JOIN agencies a ON a.id = q.agency_id
+  LEFT JOIN users ub ON ub.id = q.answered_by`;
+
+export interface ReviewFilter {
+  /** Only this agency's requests (a reviewer); null for every agency. */
+  agencyId: string | null;
+  status?: ReviewStatus;
+  guidelineId?: string;
+  /** Today in APP_TIMEZONE: a PENDING request due before it is OVERDUE. */
+  today: string;
+}
+
+/** Review requests as the API reads and changes them. */
+@Injectable()
+export class ReviewsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Ordered by due day (the most urgent first), keyset pages on (due_date, id). */
+  page(filter: ReviewFilter, limit: number, cursor?: string): Promise<ReviewRow[]> {
+    const after = decodeCursor<[string, string]>(cursor, 2);
+    const status = filter.status === 'OVERDUE' ? 'PENDING' : (filter.status ?? null);
+    const lateness =
+      filter.status === 'OVERDUE'
+        ? 'AND q.due_date < $4::date'
+        : filter.status === 'PENDING'
+          ? 'AND q.due_date >= $4::date'
+          : 'AND $4::date IS NOT NULL';
+    return this.dataSource.query(
+      `${SELECT_REVIEW}
+       WHERE ($1::uuid IS NULL OR q.agency_id = $1) AND ($2::text IS NULL OR q.status = $2)
+         AND ($3::uuid IS NULL OR q.guideline_id = $3) ${lateness}
+         AND ($5::date IS NULL OR (q.due_date, q.id) > ($5::date, $6::uuid))
+       ORDER BY q.due_date, q.id LIMIT $7`,
+      [
+        filter.agencyId,
+        status,
+        filter.guidelineId ?? null,
+        filter.today,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit + 1,
+      ],
+    );
+  }
+
+  /** The request when the caller may see it (agencyId null: any agency); otherwise null. */
+  async findVisible(
+    id: string,
+    agencyId: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReviewRow | null> {
+    const rows = await manager.query(
+      `${SELECT_REVIEW} WHERE q.id = $1 AND ($2::uuid IS NULL OR q.agency_id = $2)`,
+      [id, agencyId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Records the agency's answer if the request is still PENDING; false otherwise. */
+  async answer(
+    manager: EntityManager,
+    id: string,
+    agencyId: string,
+    answer: {
+      decision: Decision;
+      comments: string;
+      signatoryName: string;
+      signatoryTitle: string;
+      answeredBy: string;
+    },
+  ): Promise<boolean> {
+    const rows = await manager.query(
+      `WITH answered AS (
+         UPDATE review_requests SET status = 'ANSWERED', decision = $3, response_comments = $4,
+           signatory_name = $5, signatory_title = $6, answered_by = $7, answered_at = now()
+         WHERE id = $1 AND agency_id = $2 AND status = 'PENDING' RETURNING id
+       ) SELECT id FROM answered`,
+      [
+        id,
+        agencyId,
+        answer.decision,
+        answer.comments,
+        answer.signatoryName,
+        answer.signatoryTitle,
+        answer.answeredBy,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /** Locks the request for a change of due date; null when unknown. */
+  async lockForDueDateChange(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ status: string; due_date: string } | null> {
+    const rows = await manager.query(
+      `SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM review_requests WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async changeDueDate(
+    manager: EntityManager,
+    change: { id: string; from: string; to: string; reason: string; changedBy: string },
+  ): Promise<void> {
+    await manager.query(`UPDATE review_requests SET due_date = $2::date WHERE id = $1`, [
+      change.id,
+      change.to,
+    ]);
+    await manager.query(
+      `INSERT INTO review_due_date_changes (review_request_id, from_date, to_date, reason, changed_by)
+       VALUES ($1, $2::date, $3::date, $4, $5)`,
+      [change.id, change.from, change.to, change.reason, change.changedBy],
+    );
+  }
+
+  dueDateChanges(id: string): Promise<DueDateChangeRow[]> {
+    return this.dataSource.query(
+      `SELECT to_char(c.from_date, 'YYYY-MM-DD') AS from_date, to_char(c.to_date, 'YYYY-MM-DD') AS to_date,
+         c.reason, c.changed_by, u.name AS changed_by_name, c.changed_at
+       FROM review_due_date_changes c JOIN users u ON u.id = c.changed_by
+       WHERE c.review_request_id = $1 ORDER BY c.id`,
+      [id],
+    );
+  }
+}

@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser, Role } from '../auth/roles';
+import { AppError } from '../common/app-error';
+import { toPage } from '../common/pagination';
+import { Env } from '../config/env';
+import { ReminderPlanner } from '../reminders/reminder-planner.service';
+import { RemindersRepository } from '../reminders/reminders.repository';
+import { calendarDayIn } from '../reminders/zoned-time';
+import {
+  DueDateDto,
+  ReviewDetailView,
+  ReviewListView,
+  ReviewQuery,
+  ReviewResponseDto,
+  ReviewStatus,
+  ReviewView,
+} from './review.dto';
+import { ReviewRow, ReviewsRepository } from './reviews.repository';
+
+const iso = (d: Date) => new Date(d).toISOString();
+
+/** Interagency review as the agencies and the secretariat use it. */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reviews: ReviewsRepository,
+    private readonly reminders: RemindersRepository,
+    private readonly planner: ReminderPlanner,
+    private readonly env: Env,
+  ) {}
+
+  private today(): string {
+    return calendarDayIn(new Date(), this.env.APP_TIMEZONE);
+  }
+
+  /** A reviewer sees its own agency's requests only; everyone else allowed here sees all. */
+  private agencyScope(user: AuthUser): string | null {
+    if (user.role !== Role.AGENCY_REVIEWER) return null;
+    if (!user.agencyId) throw AppError.forbidden('This reviewer belongs to no agency');
+    return user.agencyId;
+  }
+
+  async list(user: AuthUser, query: ReviewQuery): Promise<ReviewListView> {
+    const today = this.today();
+    const rows = await this.reviews.page(
+      {
+        agencyId: this.agencyScope(user),
+        status: query.status,
+        guidelineId: query.guidelineId,
+        today,
+      },
+      query.limit,
+      query.cursor,
+    );
+    const page = toPage(rows, query.limit, (r) => [r.due_date, r.id]);
+    return { items: page.items.map((r) => this.toView(r, today)), next: page.next };
+  }
+
+  async get(user: AuthUser, id: string): Promise<ReviewDetailView> {
+    const row = await this.reviews.findVisible(id, this.agencyScope(user));
+    // Another agency's request is answered exactly like an unknown id.
+    if (!row) throw AppError.notFound('Review request');
+    return this.detail(row);
+  }
+
+  /**
+   * The agency's answer: once only (409 the second time, and 409 on a withdrawn request: the
+   * state is stale, nothing is wrong with the answer itself). Remaining reminders are cancelled.
+   */
+  async respond(user: AuthUser, id: string, dto: ReviewResponseDto): Promise<ReviewDetailView> {
+    const agencyId = this.agencyScope(user);
+    if (!agencyId) throw AppError.forbidden('Only the agency asked may answer');
+    if (dto.decision !== 'APPROVE' && !dto.comments.trim()) {
+      throw AppError.badRequest('Comments are required with this decision', [
+        { field: 'comments', message: `comments must not be blank with ${dto.decision}` },
+      ]);
+    }
+    const cancelled = await this.dataSource.transaction(async (manager) => {
+      const answered = await this.reviews.answer(manager, id, agencyId, {
+        decision: dto.decision,
+        comments: dto.comments,
+        signatoryName: dto.signatory.name,
+        signatoryTitle: dto.signatory.title,
+        answeredBy: user.id,
+      });
+      if (!answered) {
+        const current = await this.reviews.findVisible(id, agencyId, manager);
+        if (!current) throw AppError.notFound('Review request');
+        throw AppError.conflict(
+          current.status === 'WITHDRAWN'
+            ? 'This review request was withdrawn: no answer is needed'
+            : 'This review request has already been answered',
+          [{ code: `REVIEW_${current.status}`, message: `status is ${current.status}` }],
+        );
+      }
+      return this.planner.cancelForRequests(manager, [id]);
+    });
+    await this.planner.removeJobs(cancelled);
+    return this.get(user, id);
+  }
+
+  /**
+   * A new due day (SECRETARIAT), with its reason kept in the history: planned reminders are
+   * cancelled and the schedule planned again from the new day (new reminder rows, new job ids).
+   */
+  async changeDueDate(user: AuthUser, id: string, dto: DueDateDto): Promise<ReviewDetailView> {
+    const zone = this.env.APP_TIMEZONE;
+    const to = /^\d{4}-\d{2}-\d{2}$/.test(dto.dueAt)
+      ? dto.dueAt
+      : calendarDayIn(new Date(dto.dueAt), zone);
+    const cancelled = await this.dataSource.transaction(async (manager) => {
+      const current = await this.reviews.lockForDueDateChange(manager, id);
+      if (!current) throw AppError.notFound('Review request');
+      if (current.status !== 'PENDING') {
+        throw AppError.conflict(`This review request is ${current.status.toLowerCase()}`, [
+          { code: `REVIEW_${current.status}`, message: `status is ${current.status}` },
+        ]);
+      }
+      const today = this.today();
+      const problems = [];
+      if (to < today) {
+        problems.push({
+          code: 'DUE_DATE_PAST',
+          field: 'dueAt',
+          message: `${to} is before today (${today})`,
+        });
+      }
+      if (to === current.due_date) {
+        problems.push({ code: 'DUE_DATE_UNCHANGED', field: 'dueAt', message: `already due ${to}` });
+      }
+      if (problems.length)
+        throw AppError.unprocessable('The due date cannot be set to that day', problems);
+      await this.reviews.changeDueDate(manager, {
+        id,
+        from: current.due_date,
+        to,
+        reason: dto.reason,
+        changedBy: user.id,
+      });
+      const gone = await this.planner.cancelForRequests(manager, [id]);
+      await this.planner.planForRequest(manager, id, to, new Date());
+      return gone;
+    });
+    await this.planner.removeJobs(cancelled);
+    return this.get(user, id);
+  }
+
+  private async detail(row: ReviewRow): Promise<ReviewDetailView> {
+    const [reminders, changes] = await Promise.all([
+      this.reminders.listForRequest(this.dataSource.manager, row.id),
+      this.reviews.dueDateChanges(row.id),
+    ]);
+    return {
+      ...this.toView(row, this.today()),
+      reminders: reminders.map((r) => ({
+        kind: r.kind,
+        plannedAt: iso(r.planned_at),
+        state: r.state,
+        sentAt: r.sent_at ? iso(r.sent_at) : null,
+      })),
+      dueDateChanges: changes.map((c) => ({
+        from: c.from_date,
+        to: c.to_date,
+        reason: c.reason,
+        changedBy: { id: c.changed_by, name: c.changed_by_name },
+        changedAt: iso(c.changed_at),
+      })),
+    };
+  }
+
+  private toView(row: ReviewRow, today: string): ReviewView {
+    const status: ReviewStatus =
+      row.status === 'PENDING' && row.due_date < today ? 'OVERDUE' : row.status;
+    return {
+      id: row.id,
+      guideline: {
+        id: row.guideline_id,
+        code: row.guideline_code,
+        title: { en: row.title_en, lo: row.title_lo },
+      },
+      versionNumber: row.version_number,
+      agency: {
+        id: row.agency_id,
+        code: row.agency_code,
+        name: { en: row.agency_name_en, lo: row.agency_name_lo },
+      },
+      dueDate: row.due_date,
+      status,
+      requestedAt: iso(row.requested_at),
+      answer:
+        row.status === 'ANSWERED' && row.decision && row.answered_at
+          ? {
+              decision: row.decision,
+              comments: row.response_comments ?? '',
+              signatory: { name: row.signatory_name ?? '', title: row.signatory_title ?? '' },
+              answeredBy: { id: row.answered_by ?? '', name: row.answered_by_name ?? '' },
+              answeredAt: iso(row.answered_at),
+            }
+          : null,
+      withdrawn: row.withdrawn_at
+        ? { at: iso(row.withdrawn_at), reason: row.withdrawn_reason }
+        : null,
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+/** One message as the test SMTP server received it. */
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  /** Decoded (RFC 2047) subject. */
+  subject: string;
+  raw: string;
+}
+
+/**
+ * accept: take every message; reject: answer 554 to every message (a server refusing mail);
+ * hold: take the message data but never answer (a transfer in flight, for crash tests).
+ */
+export type SmtpMode = 'accept' | 'reject' | 'hold';
+
+export interface TestSmtp {
+  url: string;
+  messages: ReceivedMail[];
+  /** Every DATA transfer started, refused ones included. */
+  attempts: () => number;
+  setMode: (mode: SmtpMode) => void;
+  waitFor: (count: number, timeoutMs?: number) => Promise<ReceivedMail[]>;
+  close: () => Promise<void>;
+}
+
+function unfold(headers: string): string {
+  return headers.replace(/\r?\n[ \t]+/g, ' ');
+}
+
+/** Decodes RFC 2047 encoded words (B and Q), joining adjacent ones as the RFC says. */
+export function decodeHeader(value: string): string {
+  const joined = value.replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, '$1');
+  return joined.replace(
+    /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g,
+    (_m, _charset, enc: string, text: string) => {
+      if (enc.toUpperCase() === 'B') return Buffer.from(text, 'base64').toString('utf8');
+      const bytes = text
+        .replace(/_/g, ' ')
+        .replace(/=([0-9A-Fa-f]{2})/g, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8');
+    },
+  );
+}
+
+function headerOf(raw: string, name: string): string {
+  const head = unfold(raw.split(/\r?\n\r?\n/)[0]);
+  const line = head
+    .split(/\r?\n/)
+    .find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line ? decodeHeader(line.slice(name.length + 1).trim()) : '';
+}
+
+/** A real SMTP server on a free local port (no TLS, no auth), recording what it receives. */
+export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestSmtp> {
+  let mode = initialMode;
+  let attempts = 0;
+  const messages: ReceivedMail[] = [];
+  const held: (() => void)[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      attempts += 1;
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (mode === 'reject') {
+          const error = new Error('Mailbox unavailable (test server refuses mail)') as Error & {
+            responseCode: number;
+          };
+          error.responseCode = 554;
+          return callback(error);
+        }
+        if (mode === 'hold') {
+          held.push(() => callback(new Error('connection dropped')));
+          return;
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        messages.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          subject: headerOf(raw, 'Subject'),
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    attempts: () => attempts,
+    setMode: (next) => {
+      mode = next;
+    },
+    waitFor: async (count, timeoutMs = 20_000) => {
+      const until = Date.now() + timeoutMs;
+      while (messages.length < count) {
+        if (Date.now() > until) {
+          throw new Error(`SMTP: expected ${count} messages, got ${messages.length}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return messages;
+    },
+    close: async () => {
+      held.splice(0).forEach((release) => release());
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
