@@ -75,7 +75,7 @@ export class TransitionsService {
       const guideline = await this.facts.lockForTransition(manager, guidelineId);
       if (!guideline) throw AppError.notFound('Guideline');
       const newest = await this.facts.newestVersion(manager, guidelineId);
-      const request = await this.requestFacts(manager, dto);
+      const { request, agencyIds } = await this.requestFacts(manager, dto);
       const decision = decideMove({
         from: guideline.stage,
         to: dto.to,
@@ -99,6 +99,7 @@ export class TransitionsService {
         override: decision.override,
         overridden: decision.overridden,
         request,
+        agencyIds,
         actor,
       });
     });
@@ -144,7 +145,10 @@ export class TransitionsService {
   }
 
   /** The caller's inputs as the gates read them; agency codes resolved against the database. */
-  private async requestFacts(manager: EntityManager, dto: MoveDto): Promise<MoveRequestFacts> {
+  private async requestFacts(
+    manager: EntityManager,
+    dto: MoveDto,
+  ): Promise<{ request: MoveRequestFacts; agencyIds: string[] }> {
     const tz = this.env.APP_TIMEZONE;
     const base: MoveRequestFacts = {
       reason: dto.reason?.trim() || null,
@@ -155,16 +159,19 @@ export class TransitionsService {
       agencyCodes: [],
       unknownAgencyCodes: [],
     };
-    if (dto.to !== Stage.INTERAGENCY_REVIEW) return base;
+    if (dto.to !== Stage.INTERAGENCY_REVIEW) return { request: base, agencyIds: [] };
     const asked = [
       ...new Set((dto.agencies ?? DEFAULT_REVIEW_AGENCIES).map((c) => c.toUpperCase())),
     ];
     const found = await this.facts.agenciesByCodes(manager, asked);
     const known = new Set(found.map((a) => a.code));
     return {
-      ...base,
-      agencyCodes: asked.filter((c) => known.has(c)),
-      unknownAgencyCodes: asked.filter((c) => !known.has(c)),
+      request: {
+        ...base,
+        agencyCodes: found.map((a) => a.code),
+        unknownAgencyCodes: asked.filter((c) => !known.has(c)),
+      },
+      agencyIds: found.map((a) => a.id),
     };
   }
 
@@ -177,6 +184,7 @@ export class TransitionsService {
       override: boolean;
       overridden: OverriddenGate[];
       request: MoveRequestFacts;
+      agencyIds: string[];
       actor: AuthUser;
     },
   ): Promise<MoveResultView> {
@@ -212,12 +220,11 @@ export class TransitionsService {
 
     let reviewRequestIds: string[] = [];
     if (rule.to === Stage.INTERAGENCY_REVIEW) {
-      const agencies = await this.facts.agenciesByCodes(manager, request.agencyCodes);
       reviewRequestIds = await this.reviews.openForVersion(manager, {
         guidelineId: guideline.id,
         versionId: newest!.id,
         versionNumber: newest!.number,
-        agencyIds: agencies.map((a) => a.id),
+        agencyIds: m.agencyIds,
         dueDate: request.reviewDueDay!,
         requestedBy: actor.id,
         transitionId: transition.id,
