@@ -445,12 +445,12 @@ function anotherMoveWon(from: Stage, expected: Stage | null): Reason {
     ? {
         code: 'STAGE_CHANGED',
         en: `The guideline is now in ${en(from)}, not ${en(expected)}: another move came first. Reload and try again`,
-        lo: `ແນວທາງນີ້ປັດຈຸບັນຢູ່ໃນຂັ້ນຕອນ${lo(from)} ບໍ່ແມ່ນ${lo(expected)}: ມີການປ່ຽນຂັ້ນຕອນອື່ນເກີດຂຶ້ນກ່ອນແລ້ວ. ກະລຸນາໂຫຼດໃໝ່ແລ້ວລອງອີກຄັ້ງ`,
+        lo: `ຂໍ້ແນະນຳນີ້ປັດຈຸບັນຢູ່ໃນຂັ້ນຕອນ${lo(from)} ບໍ່ແມ່ນ${lo(expected)}: ມີການປ່ຽນຂັ້ນຕອນອື່ນເກີດຂຶ້ນກ່ອນແລ້ວ. ກະລຸນາໂຫຼດໃໝ່ແລ້ວລອງອີກຄັ້ງ`,
       }
     : {
         code: 'ANOTHER_MOVE_WON',
         en: `The guideline is already in ${en(from)}: another move came first. Reload and try again`,
-        lo: `ແນວທາງນີ້ຢູ່ໃນຂັ້ນຕອນ${lo(from)}ແລ້ວ: ມີການປ່ຽນຂັ້ນຕອນອື່ນເກີດຂຶ້ນກ່ອນແລ້ວ. ກະລຸນາໂຫຼດໃໝ່ແລ້ວລອງອີກຄັ້ງ`,
+        lo: `ຂໍ້ແນະນຳນີ້ຢູ່ໃນຂັ້ນຕອນ${lo(from)}ແລ້ວ: ມີການປ່ຽນຂັ້ນຕອນອື່ນເກີດຂຶ້ນກ່ອນແລ້ວ. ກະລຸນາໂຫຼດໃໝ່ແລ້ວລອງອີກຄັ້ງ`,
       };
 }
 
@@ -459,21 +459,21 @@ function notAMove(from: Stage, to: Stage): Reason {
     return {
       code: 'STAGE_FINAL',
       en: `The guideline is ${en(from)}, a final stage: it cannot move any more`,
-      lo: `ແນວທາງນີ້${lo(from)} ເຊິ່ງເປັນຂັ້ນຕອນສຸດທ້າຍ: ບໍ່ສາມາດປ່ຽນຂັ້ນຕອນໄດ້ອີກ`,
+      lo: `ຂໍ້ແນະນຳນີ້${lo(from)} ເຊິ່ງເປັນຂັ້ນຕອນສຸດທ້າຍ: ບໍ່ສາມາດປ່ຽນຂັ້ນຕອນໄດ້ອີກ`,
     };
   }
   if (from === to) {
     return {
       code: 'ALREADY_IN_STAGE',
       en: `The guideline is already in ${en(to)}`,
-      lo: `ແນວທາງນີ້ຢູ່ໃນຂັ້ນຕອນ${lo(to)}ແລ້ວ`,
+      lo: `ຂໍ້ແນະນຳນີ້ຢູ່ໃນຂັ້ນຕອນ${lo(to)}ແລ້ວ`,
     };
   }
   const options = movesFrom(from).map((m) => m.to);
   return {
     code: 'MOVE_NOT_ALLOWED',
     en: `A guideline in ${en(from)} cannot move to ${en(to)}; it can move to: ${options.map(en).join(', ')}`,
-    lo: `ແນວທາງທີ່ຢູ່ໃນຂັ້ນຕອນ${lo(from)} ບໍ່ສາມາດປ່ຽນໄປຂັ້ນຕອນ${lo(to)}ໄດ້; ສາມາດປ່ຽນໄປ: ${options.map(lo).join(', ')}`,
+    lo: `ຂໍ້ແນະນຳທີ່ຢູ່ໃນຂັ້ນຕອນ${lo(from)} ບໍ່ສາມາດປ່ຽນໄປຂັ້ນຕອນ${lo(to)}ໄດ້; ສາມາດປ່ຽນໄປ: ${options.map(lo).join(', ')}`,
   };
 }
 
@@ -489,7 +489,7 @@ function forbidden(rule: MoveRule, actor: Actor): Reason {
   return {
     code: 'ROLE_MAY_NOT_MOVE',
     en: `Only ${who.map((w) => w.en).join(' or ')} may move a guideline from ${en(rule.from)} to ${en(rule.to)}; you are ${ROLE_NAMES[actor.role].en}`,
-    lo: `ມີແຕ່${who.map((w) => w.lo).join(' ຫຼື ')}ທີ່ສາມາດປ່ຽນແນວທາງຈາກຂັ້ນຕອນ${lo(rule.from)}ໄປ${lo(rule.to)}ໄດ້; ທ່ານແມ່ນ${ROLE_NAMES[actor.role].lo}`,
+    lo: `ມີແຕ່${who.map((w) => w.lo).join(' ຫຼື ')}ທີ່ສາມາດປ່ຽນຂໍ້ແນະນຳຈາກຂັ້ນຕອນ${lo(rule.from)}ໄປ${lo(rule.to)}ໄດ້; ທ່ານແມ່ນ${ROLE_NAMES[actor.role].lo}`,
   };
 }
 
