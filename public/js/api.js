@@ -39,7 +39,11 @@ export function apiUrl(path, query) {
 }
 
 export async function api(path, { method = 'GET', body, query } = {}) {
-  const headers = { Accept: 'application/json' };
+  // The API words refusals and gates in the language the screen shows.
+  const headers = {
+    Accept: 'application/json',
+    'Accept-Language': document.documentElement.lang || 'lo',
+  };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();

@@ -35,6 +35,12 @@ export function navigate(path) {
   else location.hash = path;
 }
 
+/** Sends to another page in place of this one (no history entry), keeping the focus rules. */
+function redirect(path, options) {
+  history.replaceState(null, '', `#${path}`);
+  return render(options);
+}
+
 function navItems() {
   const role = state.user?.role;
   const items = [{ href: '#/', key: 'nav.home' }];
@@ -103,17 +109,13 @@ function renderHeader() {
   }
   const tools = [languageSwitch];
   if (state.user) {
-    const label = state.unread > 0 ? t('bell.unread', { count: state.unread }) : t('bell.none');
     tools.push(
       h(
         'a',
-        { class: 'bell', href: '#/notifications', id: 'bell', 'aria-label': label, title: label },
+        { class: 'bell', href: '#/notifications', id: 'bell' },
         bellIcon(),
-        h(
-          'span',
-          { class: 'count', id: 'bell-count', 'aria-hidden': 'true' },
-          String(state.unread),
-        ),
+        h('span', { class: 'visually-hidden' }, `${t('bell.label')} `),
+        h('span', { class: 'count', id: 'bell-count' }, String(state.unread)),
       ),
       h('span', { class: 'who' }, `${state.user.name} · ${t(`role.${state.user.role}`)}`),
       h('button', { type: 'button', class: 'linkish', onclick: logout }, t('nav.logout')),
@@ -189,16 +191,17 @@ function errorView(error) {
 
 let renderCount = 0;
 /** Renders the route in the hash. keepFocus: a re-render after an action on the same page. */
-export async function render({ keepFocus = false, focusSelector } = {}) {
+export async function render(options = {}) {
+  const { keepFocus = false, focusSelector } = options;
   const ticket = ++renderCount;
   const { path, query } = parseHash();
   const found = match(path);
   const main = document.getElementById('main');
-  if (!found) return navigate('/');
+  if (!found) return redirect('/', options);
   if (!found.route.public && !state.user) {
-    return navigate(`/login?next=${encodeURIComponent(path)}`);
+    return redirect(path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`, options);
   }
-  if (found.route.path === '/login' && state.user) return navigate('/');
+  if (found.route.path === '/login' && state.user) return redirect('/', options);
   main.setAttribute('aria-busy', 'true');
   let view;
   try {
@@ -215,6 +218,7 @@ export async function render({ keepFocus = false, focusSelector } = {}) {
   if (ticket !== renderCount) return; // a newer navigation won
   state.current = path;
   replace(main, view.node);
+  main.dataset.path = path;
   main.removeAttribute('aria-busy');
   document.title = `${view.title} · ${t('app.name')}`;
   renderHeader();

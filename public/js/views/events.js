@@ -3,7 +3,32 @@ import { crumbs, errorBox, guidelineTitle, notice } from '../components.js';
 import { announce, field, h } from '../dom.js';
 import { t, todayInVientiane } from '../i18n.js';
 
+export const INSTITUTION_CATEGORIES = [
+  'COURT',
+  'PROSECUTION',
+  'POLICE',
+  'JUSTICE',
+  'WOMENS_UNION',
+  'CIVIL_SOCIETY',
+  'OTHER',
+];
+export const EVENT_KINDS = [
+  'WORKSHOP',
+  'TRAINING',
+  'TWG_MEETING',
+  'COUNCIL_MEETING',
+  'CONSULTATION_MEETING',
+  'OTHER',
+];
+
 function institutionRow(index, actions) {
+  const category = h(
+    'select',
+    { name: 'category' },
+    INSTITUTION_CATEGORIES.map((c) =>
+      h('option', { value: c, selected: c === 'OTHER' }, t(`category.${c}`)),
+    ),
+  );
   const name = h('input', { type: 'text', name: 'institution' });
   const count = h('input', {
     type: 'number',
@@ -34,7 +59,11 @@ function institutionRow(index, actions) {
       t('event.removeInstitution'),
     ),
   );
-  row.read = () => ({ name: name.value.trim(), count: Number(count.value || 0) });
+  row.read = () => {
+    const out = { category: category.value, count: Number(count.value || 0) };
+    if (name.value.trim()) out.name = name.value.trim();
+    return out;
+  };
   return row;
 }
 
@@ -45,6 +74,11 @@ export async function eventView({ params }) {
   const date = input('date', { required: true, value: todayInVientiane() });
   const location = input('text', { required: true });
   const partner = input('text');
+  const kind = h(
+    'select',
+    {},
+    EVENT_KINDS.map((k) => h('option', { value: k }, t(`eventKind.${k}`))),
+  );
   const num = () =>
     input('number', { min: '0', step: '1', value: '0', inputmode: 'numeric', required: true });
   const female = num();
@@ -79,7 +113,12 @@ export async function eventView({ params }) {
       h('div', {}, field(t('event.date'), date)),
       h('div', {}, field(t('event.location'), location)),
     ),
-    field(t('event.partner'), partner),
+    h(
+      'div',
+      { class: 'field-row' },
+      h('div', {}, field(t('event.kind'), kind)),
+      h('div', {}, field(t('event.partner'), partner)),
+    ),
     h(
       'fieldset',
       {},
@@ -104,14 +143,15 @@ export async function eventView({ params }) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     message.replaceChildren();
-    const rows = [...institutions.querySelectorAll('fieldset.institution')]
-      .map((row) => row.read())
-      .filter((r) => r.name);
+    const rows = [...institutions.querySelectorAll('fieldset.institution')].map((row) =>
+      row.read(),
+    );
     const body = {
       guidelineId: g.id,
       title: title.value.trim(),
       date: date.value,
       location: location.value.trim(),
+      kind: kind.value,
       participants: {
         female: Number(female.value || 0),
         male: Number(male.value || 0),

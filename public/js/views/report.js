@@ -1,7 +1,7 @@
 import { api, apiAll } from '../api.js';
 import { crumbs, guidelineTitle } from '../components.js';
 import { field, h, scrollTable, svg, uid } from '../dom.js';
-import { formatDate, formatNumber, pick, t } from '../i18n.js';
+import { formatNumber, pick, t } from '../i18n.js';
 
 /** A horizontal bar chart in SVG; the same numbers are in the table next to it. */
 export function barChart(label, bars) {
@@ -78,8 +78,6 @@ function dataTable(caption, headers, rows) {
   );
 }
 
-const percent = (share) => formatNumber(share ?? 0, { style: 'percent', maximumFractionDigits: 2 });
-
 export async function reportView({ query }) {
   const guidelines = await apiAll('/guidelines');
   const filters = {};
@@ -102,7 +100,7 @@ export async function reportView({ query }) {
   const to = h('input', { type: 'date', name: 'to', value: query.to ?? '' });
   const form = h(
     'form',
-    { class: 'panel' },
+    { class: 'panel', 'aria-label': t('report.filters') },
     field(t('report.guideline'), guidelineSelect),
     h(
       'div',
@@ -125,24 +123,25 @@ export async function reportView({ query }) {
     location.hash = `#/reports${params.toString() ? `?${params}` : ''}`;
   });
 
-  const participants = report.participants ?? {};
-  const shares = report.shares ?? {};
   const sexes = ['female', 'male', 'other'];
+  const bySex = report.bySex ?? {};
   const sexBars = sexes.map((s) => ({
     label: t(`sex.${s}`),
-    value: participants[s] ?? 0,
-    text: `${formatNumber(participants[s] ?? 0)} (${percent(shares[s])})`,
+    value: bySex[s]?.count ?? 0,
+    text: `${formatNumber(bySex[s]?.count ?? 0)} (${bySex[s]?.label ?? '—'})`,
   }));
-  const institutions = report.institutions ?? report.byInstitution ?? [];
+  const institutions = report.byInstitution ?? [];
+  const institutionName = (i) => i.name ?? pick(i.categoryName);
   const institutionBars = institutions.map((i) => ({
-    label: i.name,
-    value: i.count ?? i.participants ?? 0,
+    label: institutionName(i),
+    value: i.count,
+    text: `${formatNumber(i.count)} (${i.label})`,
   }));
-  const events = report.events ?? [];
-  const eventList = Array.isArray(events) ? events : (report.eventList ?? []);
-  const eventCount = Array.isArray(events) ? events.length : events;
+  const categories = (report.byCategory ?? []).filter((c) => c.count > 0);
+  const disability = report.withDisability;
   const sexId = uid('sex');
   const instId = uid('inst');
+  const catId = uid('cat');
   return {
     title: t('report.title'),
     node: h(
@@ -152,18 +151,20 @@ export async function reportView({ query }) {
       h('h1', {}, t('report.title')),
       form,
       h(
-        'p',
+        'div',
         { class: 'panel', id: 'report-summary' },
-        t('report.summary', {
-          events: formatNumber(eventCount ?? 0),
-          total: formatNumber(participants.total ?? 0),
-          female: percent(shares.female),
-          male: percent(shares.male),
-          other: percent(shares.other),
-        }),
-        participants.withDisability !== undefined
-          ? ` ${t('report.disability', { count: formatNumber(participants.withDisability) })}`
-          : '',
+        h('p', {}, h('strong', {}, pick(report.summary))),
+        disability && disability.eventsReporting > 0
+          ? h(
+              'p',
+              {},
+              t('report.disability', {
+                count: formatNumber(disability.count),
+                share: disability.label,
+                events: formatNumber(disability.eventsReporting),
+              }),
+            )
+          : null,
       ),
       h(
         'section',
@@ -173,7 +174,11 @@ export async function reportView({ query }) {
         dataTable(
           t('report.bySex'),
           [t('report.sex'), t('report.count'), t('report.share')],
-          sexes.map((s) => [t(`sex.${s}`), formatNumber(participants[s] ?? 0), percent(shares[s])]),
+          sexes.map((s) => [
+            t(`sex.${s}`),
+            formatNumber(bySex[s]?.count ?? 0),
+            bySex[s]?.label ?? '—',
+          ]),
         ),
       ),
       h(
@@ -185,29 +190,43 @@ export async function reportView({ query }) {
               barChart(t('report.byInstitution'), institutionBars),
               dataTable(
                 t('report.byInstitution'),
-                [t('report.institution'), t('report.count')],
-                institutions.map((i) => [i.name, formatNumber(i.count ?? i.participants ?? 0)]),
+                [
+                  t('report.institution'),
+                  t('report.category'),
+                  t('report.count'),
+                  t('report.share'),
+                ],
+                institutions.map((i) => [
+                  institutionName(i),
+                  pick(i.categoryName),
+                  formatNumber(i.count),
+                  i.label,
+                ]),
               ),
             ]
           : h('p', { class: 'muted' }, t('report.noInstitutions')),
+        report.withoutInstitutionBreakdown?.count
+          ? h(
+              'p',
+              { class: 'muted' },
+              t('report.withoutBreakdown', {
+                count: formatNumber(report.withoutInstitutionBreakdown.count),
+              }),
+            )
+          : null,
       ),
-      eventList.length
+      categories.length
         ? h(
             'section',
-            { class: 'panel' },
-            h('h2', {}, t('report.events')),
+            { class: 'panel', 'aria-labelledby': catId },
+            h('h2', { id: catId }, t('report.byCategory')),
             dataTable(
-              t('report.events'),
-              [t('event.name'), t('event.date'), t('report.count')],
-              eventList.map((e) => [
-                `${e.title}${e.location ? ` — ${e.location}` : ''}`,
-                formatDate(e.date),
-                formatNumber(e.participants?.total ?? e.total ?? 0),
-              ]),
+              t('report.byCategory'),
+              [t('report.category'), t('report.count'), t('report.share')],
+              categories.map((c) => [pick(c.name), formatNumber(c.count), c.label]),
             ),
           )
         : null,
-      h('p', { class: 'muted' }, pick(report.note) || ''),
     ),
   };
 }
