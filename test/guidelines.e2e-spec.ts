@@ -4,6 +4,9 @@ import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 const UNKNOWN_ID = '5b0f5f0e-8a43-4c61-9a38-2a8b2e7a1c11';
 
+// The e2e project's testTimeout is not applied per project by Jest 30: boot + seeding can exceed 5 s on a busy machine.
+jest.setTimeout(60_000);
+
 describe('guidelines and their versions', () => {
   let t: TestApp;
   let secretariat: TestUser;
