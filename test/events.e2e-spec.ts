@@ -371,6 +371,59 @@ describe('consultation events', () => {
     });
   });
 
+  describe('comments gathered at an event', () => {
+    it('shows a comment typed by the secretariat on behalf of a participant, with both people', async () => {
+      const version = await t
+        .http()
+        .post(`/api/guidelines/${guidelineId}/versions`)
+        .set(as(secretariat))
+        .send({
+          changeSummary: 'Draft for the consultation',
+          sections: [{ key: 'art-1', heading: 'ມາດຕາ 1', body: 'ຜູ້ເຄາະຮ້າຍລໍຖ້າຢູ່ຫ້ອງແຍກຕ່າງຫາກ.' }],
+        });
+      expect(version.status).toBe(201);
+      await t.sql((c) =>
+        c.query(`UPDATE guidelines SET stage = 'CONSULTATION' WHERE id = $1`, [guidelineId]),
+      );
+      const event = await post(workshop({ title: 'Provincial consultation', date: today() }));
+      expect(event.status).toBe(201);
+
+      const comment = await t
+        .http()
+        .post(`/api/guidelines/${guidelineId}/versions/${version.body.number}/comments`)
+        .set(as(secretariat))
+        .send({
+          sectionKey: 'art-1',
+          body: 'ຄວນມີນາຍແປພາສາຢູ່ຫ້ອງລໍຖ້າ.',
+          onBehalfOf: { name: 'Ms Vongdeuane', institution: 'ສູນກາງສະຫະພັນແມ່ຍິງລາວ' },
+          eventId: event.body.id,
+        });
+      expect(comment.status).toBe(201);
+      expect(comment.body).toMatchObject({
+        author: { id: secretariat.id, name: 'Souksavanh (secretariat)' },
+        spokenBy: { name: 'Ms Vongdeuane', institution: 'ສູນກາງສະຫະພັນແມ່ຍິງລາວ' },
+        eventId: event.body.id,
+      });
+
+      const res = await t.http().get(`/api/events/${event.body.id}`).set(as(observer));
+      expect(res.status).toBe(200);
+      expect(res.body.comments).toEqual([
+        {
+          id: comment.body.id,
+          versionNumber: version.body.number,
+          sectionKey: 'art-1',
+          parentId: null,
+          body: 'ຄວນມີນາຍແປພາສາຢູ່ຫ້ອງລໍຖ້າ.',
+          quote: null,
+          spokenBy: { name: 'Ms Vongdeuane', institution: 'ສູນກາງສະຫະພັນແມ່ຍິງລາວ' },
+          recordedBy: { id: secretariat.id, name: 'Souksavanh (secretariat)' },
+          dispositionStatus: null,
+          createdAt: expect.any(String),
+        },
+      ]);
+    });
+  });
+
   describe('listing', () => {
     let otherGuideline: string;
     beforeAll(async () => {
