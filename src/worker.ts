@@ -1,40 +1,12 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Logger, LoggerModule } from 'nestjs-pino';
-import { AppConfigModule } from './config/config.module';
-import { Env, EnvValidationError, validateEnv } from './config/env';
-import { dataSourceOptions } from './database/data-source-options';
+import { Logger } from 'nestjs-pino';
+import { EnvValidationError, validateEnv } from './config/env';
 import { DatabaseUnavailableError, prepareDatabase } from './database/prepare-database';
-import { QueuesModule } from './jobs/queues.module';
-import { WorkersModule } from './jobs/workers.module';
-import { pinoHttpOptions } from './logging';
-import { OutboxModule } from './outbox/outbox.module';
+import { WorkerAppModule } from './jobs/worker-app.module';
 
-/** Workers only: the outbox relay and a BullMQ worker per queue; no HTTP listener. */
-@Module({})
-export class WorkerAppModule {
-  static forRoot(env: Env): DynamicModule {
-    return {
-      module: WorkerAppModule,
-      imports: [
-        AppConfigModule.forRoot(env),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(env) }),
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(env.DATABASE_URL),
-          autoLoadEntities: true,
-          retryAttempts: 0,
-        }),
-        OutboxModule,
-        QueuesModule,
-        WorkersModule,
-      ],
-    };
-  }
-}
-
+/** `npm run start:worker`: workers only (no HTTP listener); any number may run beside the API. */
 async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = validateEnv(process.env);
