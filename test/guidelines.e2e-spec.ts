@@ -525,6 +525,37 @@ describe('guidelines and their versions', () => {
     });
   });
 
+  it('documents every guideline, version and comment route in the OpenAPI document', async () => {
+    const res = await t.http().get('/api/docs-json');
+    expect(res.status).toBe(200);
+    const paths = res.body.paths as Record<string, Record<string, unknown>>;
+    const expected: [string, string[]][] = [
+      ['/api/guidelines', ['get', 'post']],
+      ['/api/guidelines/{id}', ['get']],
+      ['/api/guidelines/{id}/versions', ['get', 'post']],
+      ['/api/guidelines/{id}/versions/{number}', ['get']],
+      ['/api/guidelines/{id}/versions/{number}/diff', ['get']],
+      ['/api/guidelines/{id}/versions/{number}/comments', ['get', 'post']],
+      ['/api/comments/{id}', ['get', 'patch', 'delete']],
+      ['/api/comments/{id}/disposition', ['put']],
+      ['/api/guidelines/{id}/comment-matrix', ['get']],
+      ['/api/guidelines/{id}/search', ['get']],
+    ];
+    for (const [path, methods] of expected) {
+      expect(Object.keys(paths[path] ?? {}).sort()).toEqual(expect.arrayContaining(methods));
+    }
+    const schemas = Object.keys(res.body.components.schemas);
+    expect(schemas).toEqual(
+      expect.arrayContaining([
+        'GuidelineView',
+        'VersionView',
+        'VersionDiffView',
+        'CommentView',
+        'MatrixView',
+      ]),
+    );
+  });
+
   describe('diff', () => {
     it('shows an English edit word by word, and added, removed and moved sections', async () => {
       const g = await createGuideline();

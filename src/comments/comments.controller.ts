@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiProduces,
@@ -52,7 +53,8 @@ export class VersionCommentsController {
    * stage is closed to comments, the quote is not in the section, or the version is not current.
    */
   @Post()
-  @ApiErrors(400, 401, 403, 404, 422)
+  @ApiCreatedResponse({ type: CommentView })
+  @ApiErrors(400, 401, 403, 404, 413, 422)
   create(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('number', VersionNumberPipe) number: number,
@@ -67,6 +69,7 @@ export class VersionCommentsController {
    * exists, each says what became of its section (`carryOver`).
    */
   @Get()
+  @ApiOkResponse({ type: CommentListView })
   @ApiErrors(400, 401, 404)
   list(
     @Param('id', ParseUUIDPipe) id: string,
@@ -86,6 +89,7 @@ export class CommentsController {
 
   /** One comment with its earlier texts, its dispositions and (for a thread) its replies. */
   @Get(':id')
+  @ApiOkResponse({ type: CommentDetailView })
   @ApiErrors(400, 401, 404)
   get(
     @Param('id', ParseUUIDPipe) id: string,
@@ -96,6 +100,7 @@ export class CommentsController {
 
   /** Edit your own comment while it has no disposition; the earlier text is kept. */
   @Patch(':id')
+  @ApiOkResponse({ type: CommentDetailView })
   @ApiErrors(400, 401, 403, 404, 422)
   edit(
     @Param('id', ParseUUIDPipe) id: string,
@@ -117,6 +122,7 @@ export class CommentsController {
   /** Record or revise the disposition of a top-level comment (SECRETARIAT); the author is told. */
   @Put(':id/disposition')
   @Roles(Role.SECRETARIAT)
+  @ApiOkResponse({ type: CommentDetailView })
   @ApiErrors(400, 401, 403, 404, 422)
   dispose(
     @Param('id', ParseUUIDPipe) id: string,
@@ -164,6 +170,7 @@ export class GuidelineCommentsController {
 
   /** Find a substring (Lao too) in the sections of every version and in comments. */
   @Get('search')
+  @ApiOkResponse({ type: SearchResultView })
   @ApiErrors(400, 401, 404)
   search(
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { AuthUser, Role } from '../auth/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -20,6 +20,7 @@ export class GuidelinesController {
   /** Start a guideline (SECRETARIAT): it begins in DRAFTING with no version. */
   @Post()
   @Roles(Role.SECRETARIAT)
+  @ApiCreatedResponse({ type: GuidelineView })
   @ApiErrors(400, 401, 403, 409)
   create(@Body() dto: CreateGuidelineDto, @CurrentUser() user: AuthUser): Promise<GuidelineView> {
     return this.guidelines.create(dto, user);
@@ -27,6 +28,7 @@ export class GuidelinesController {
 
   /** Every guideline, by code; `?stage=` filters. */
   @Get()
+  @ApiOkResponse({ type: GuidelineListView })
   @ApiErrors(400, 401)
   list(@Query() query: GuidelineQuery): Promise<GuidelineListView> {
     return this.guidelines.list(query);
@@ -34,6 +36,7 @@ export class GuidelinesController {
 
   /** One guideline with its stage, current version number and open review count. */
   @Get(':id')
+  @ApiOkResponse({ type: GuidelineView })
   @ApiErrors(400, 401, 404)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<GuidelineView> {
     return this.guidelines.get(id);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { AuthUser, Role } from '../auth/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -26,6 +26,7 @@ export class VersionsController {
    */
   @Post()
   @Roles(Role.SECRETARIAT)
+  @ApiCreatedResponse({ type: VersionView })
   @ApiErrors(400, 401, 403, 404, 413, 422)
   publish(
     @Param('id', ParseUUIDPipe) id: string,
@@ -37,6 +38,7 @@ export class VersionsController {
 
   /** The versions of a guideline, newest first, without their sections. */
   @Get()
+  @ApiOkResponse({ type: VersionListView })
   @ApiErrors(400, 401, 404)
   list(
     @Param('id', ParseUUIDPipe) id: string,
@@ -47,6 +49,7 @@ export class VersionsController {
 
   /** One version with its sections and, per section, its comment counts. */
   @Get(':number')
+  @ApiOkResponse({ type: VersionView })
   @ApiErrors(400, 401, 404)
   get(
     @Param('id', ParseUUIDPipe) id: string,
@@ -57,6 +60,7 @@ export class VersionsController {
 
   /** What changed from `against` (default: the previous version) to this version, section by section and word by word. */
   @Get(':number/diff')
+  @ApiOkResponse({ type: VersionDiffView })
   @ApiErrors(400, 401, 404)
   diff(
     @Param('id', ParseUUIDPipe) id: string,
