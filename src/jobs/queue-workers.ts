@@ -75,6 +75,8 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    this.logger.log('Stopping workers: finishing the jobs in hand');
     await Promise.all(this.workers.map((w) => w.close()));
+    this.logger.log('Workers stopped');
   }
 }

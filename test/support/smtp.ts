@@ -22,6 +22,8 @@ export interface TestSmtp {
   /** Every DATA transfer started, refused ones included. */
   attempts: () => number;
   setMode: (mode: SmtpMode) => void;
+  /** Answers every held transfer with success (the messages are then received). */
+  releaseHeld: () => number;
   waitFor: (count: number, timeoutMs?: number) => Promise<ReceivedMail[]>;
   close: () => Promise<void>;
 }
@@ -58,11 +60,16 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
   let mode = initialMode;
   let attempts = 0;
   const messages: ReceivedMail[] = [];
-  const held: (() => void)[] = [];
+  const held: { accept: () => void; drop: () => void }[] = [];
+  // A message is received only when the server answers 250 on an open connection (RFC 5321).
+  const closed = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onClose(session) {
+      closed.add(session.id);
+    },
     onData(stream, session, callback) {
       attempts += 1;
       const chunks: Buffer[] = [];
@@ -75,18 +82,22 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
           error.responseCode = 554;
           return callback(error);
         }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const accept = () => {
+          if (closed.has(session.id)) return;
+          messages.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: headerOf(raw, 'Subject'),
+            raw,
+          });
+          callback();
+        };
         if (mode === 'hold') {
-          held.push(() => callback(new Error('connection dropped')));
+          held.push({ accept, drop: () => callback(new Error('connection dropped')) });
           return;
         }
-        const raw = Buffer.concat(chunks).toString('utf8');
-        messages.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: headerOf(raw, 'Subject'),
-          raw,
-        });
-        callback();
+        accept();
       });
     },
   });
@@ -96,6 +107,12 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
     url: `smtp://127.0.0.1:${port}`,
     messages,
     attempts: () => attempts,
+    releaseHeld: () => {
+      const waiting = held.splice(0);
+      // A transfer whose client went away meanwhile is not received.
+      waiting.forEach((transfer) => transfer.accept());
+      return waiting.length;
+    },
     setMode: (next) => {
       mode = next;
     },
@@ -110,7 +127,7 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
       return messages;
     },
     close: async () => {
-      held.splice(0).forEach((release) => release());
+      held.splice(0).forEach((transfer) => transfer.drop());
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
