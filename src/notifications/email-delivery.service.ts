@@ -30,7 +30,12 @@ export class EmailDelivery {
       const row = rows[0];
       if (!row || row.email_state !== 'PENDING') return 'ALREADY_DONE';
       try {
-        await this.mailer.send({ to: row.email, subject: row.subject, text: row.body });
+        await this.mailer.send({
+          to: row.email,
+          subject: row.subject,
+          text: row.body,
+          notificationId,
+        });
       } catch (error) {
         failure = error as Error;
         await manager.query(

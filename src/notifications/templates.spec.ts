@@ -21,6 +21,7 @@ const context: MessageContext = {
   versionNumber: 3,
   dispositionStatus: 'PARTIALLY_ACCEPTED',
   actorName: 'Khamphone',
+  daysLeft: 7,
 };
 
 describe('notification templates', () => {
@@ -64,6 +65,15 @@ describe('notification templates', () => {
     expect(
       renderMessage(NotificationKind.REVIEW_REQUESTED, 'en', context, 'Asia/Vientiane').subject,
     ).toBe('Review requested: Victim-sensitive courts (due 20 March 2026)');
+  });
+
+  it('says how many days are left in a before-due reminder, so two reminders never look alike', () => {
+    expect(
+      renderMessage(NotificationKind.REVIEW_REMINDER, 'en', context, 'Asia/Vientiane').subject,
+    ).toBe('Reminder: review of Victim-sensitive courts is due 20 March 2026 (7 days left)');
+    expect(
+      renderMessage(NotificationKind.REVIEW_REMINDER, 'lo', context, 'Asia/Vientiane').subject,
+    ).toMatch(/\(ຍັງເຫຼືອ 7 ມື້\)$/);
   });
 
   it('shows moments on the court clock (Asia/Vientiane), not UTC', () => {

@@ -36,6 +36,8 @@ export interface MessageContext {
   dispositionStatus?: string;
   /** Who did it (a reply's author). */
   actorName?: string;
+  /** Days from the reminder's day to the due day (before-due reminders). */
+  daysLeft?: number;
 }
 
 export interface RenderedMessage {
@@ -84,6 +86,7 @@ interface Words {
   version: string;
   disposition: string;
   actor: string;
+  daysLeft: string;
 }
 
 const SUBJECTS: Record<NotificationKind, (w: Words) => Bilingual> = {
@@ -92,8 +95,8 @@ const SUBJECTS: Record<NotificationKind, (w: Words) => Bilingual> = {
     lo: `ຄຳຮ້ອງຂໍໃຫ້ທົບທວນ: ${w.title} (ກຳນົດ ${w.due})`,
   }),
   [NotificationKind.REVIEW_REMINDER]: (w) => ({
-    en: `Reminder: review of ${w.title} is due ${w.due}`,
-    lo: `ແຈ້ງເຕືອນ: ການທົບທວນ ${w.title} ຄົບກຳນົດວັນທີ ${w.due}`,
+    en: `Reminder: review of ${w.title} is due ${w.due} (${w.daysLeft} days left)`,
+    lo: `ແຈ້ງເຕືອນ: ການທົບທວນ ${w.title} ຄົບກຳນົດວັນທີ ${w.due} (ຍັງເຫຼືອ ${w.daysLeft} ມື້)`,
   }),
   [NotificationKind.REVIEW_DUE_TODAY]: (w) => ({
     en: `Due today: review of ${w.title}`,
@@ -192,6 +195,7 @@ export function renderMessage(
         )
       : '',
     actor: context.actorName ?? '',
+    daysLeft: context.daysLeft !== undefined ? String(context.daysLeft) : '',
   };
   return {
     subject: pick(SUBJECTS[kind](words)),

@@ -61,6 +61,7 @@ export class ReminderDelivery {
           agency,
           dueDate: reminder.due_date,
           versionNumber: reminder.version_number,
+          daysLeft: -offset,
           link: this.notifier.link(`/reviews/${reminder.review_request_id}`),
         },
         data: {

@@ -7,6 +7,8 @@ export interface ReceivedMail {
   to: string[];
   /** Decoded (RFC 2047) subject. */
   subject: string;
+  /** The X-Notification-Id header: which notification this e-mail carries. */
+  notificationId: string;
   raw: string;
 }
 
@@ -89,6 +91,7 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: headerOf(raw, 'Subject'),
+            notificationId: headerOf(raw, 'X-Notification-Id'),
             raw,
           });
           callback();
