@@ -23,6 +23,8 @@ export interface TestSmtp {
   messages: ReceivedMail[];
   /** Every DATA transfer started, refused ones included. */
   attempts: () => number;
+  /** How many transfers (refused ones included) carried this notification's e-mail. */
+  transfersOf: (notificationId: string) => number;
   setMode: (mode: SmtpMode) => void;
   /** Answers every held transfer with success (the messages are then received). */
   releaseHeld: () => number;
@@ -61,6 +63,7 @@ function headerOf(raw: string, name: string): string {
 export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestSmtp> {
   let mode = initialMode;
   let attempts = 0;
+  const transfers: string[] = [];
   const messages: ReceivedMail[] = [];
   const held: { accept: () => void; drop: () => void }[] = [];
   // A message is received only when the server answers 250 on an open connection (RFC 5321).
@@ -77,6 +80,7 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        transfers.push(headerOf(Buffer.concat(chunks).toString('utf8'), 'X-Notification-Id'));
         if (mode === 'reject') {
           const error = new Error('Mailbox unavailable (test server refuses mail)') as Error & {
             responseCode: number;
@@ -110,6 +114,7 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
     url: `smtp://127.0.0.1:${port}`,
     messages,
     attempts: () => attempts,
+    transfersOf: (notificationId) => transfers.filter((id) => id === notificationId).length,
     releaseHeld: () => {
       const waiting = held.splice(0);
       // A transfer whose client went away meanwhile is not received.
