@@ -1,0 +1,642 @@
+// `npm run bench`: the service's figures beside the raw limits of this machine, in one run.
+// Starts the compiled service on a fresh database, loads a realistic data set, measures five
+// figures with their baselines, prints a table and writes bench/results.json.
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { Job, Queue, QueueEvents, Worker } from 'bullmq';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { validateEnv } from '../src/config/env';
+import { ReminderPlanner } from '../src/reminders/reminder-planner.service';
+import { ReviewRequestsService } from '../src/reviews/review-requests.service';
+import {
+  api,
+  dropDatabase,
+  freePort,
+  freshDatabase,
+  percentile,
+  REDIS_URL,
+  rssMb,
+  sleep,
+  startProcess,
+  stopProcess,
+  until,
+  waitReady,
+} from './support';
+
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = 32;
+const APP_POOL_SIZE = 20; // src/database/data-source-options.ts extra.max
+const REVIEW_REQUESTS = 10_000;
+const LATENESS_SAMPLES = 300;
+const ADMIN = { email: 'bench-admin@bench.court.la', password: 'bench-admin-password' };
+const PASSWORD = 'bench-user-password';
+
+interface Figure {
+  id: string;
+  value: number;
+  baseline: number;
+  ratio: number;
+  unit: string;
+  target: string;
+  note?: string;
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+async function main(): Promise<void> {
+  const runId = `bench_${Date.now().toString(36)}`;
+  const databaseUrl = await freshDatabase(runId);
+  const port = await freePort();
+  const service = startProcess(
+    'main',
+    {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: runId,
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
+    port,
+  );
+  const figures: Figure[] = [];
+  const pool = new Pool({ connectionString: databaseUrl, max: APP_POOL_SIZE });
+  try {
+    await waitReady(service);
+    console.log(`service up on ${service.url} (pid ${service.child.pid}), database ${runId}`);
+    const data = await loadDataSet(service.url, pool);
+
+    // 5a. Memory at rest, after start-up and the data load, before any load test.
+    await sleep(2000);
+    const rssIdle = rssMb(service.child.pid!);
+
+    // 1. POST a comment (auth, validation, stage rule, one transaction) against raw INSERTs.
+    const rssSamples: number[] = [];
+    const sampler = setInterval(() => rssSamples.push(rssMb(service.child.pid!)), 250);
+    const post = await cannon({
+      url: `${service.url}/api/guidelines/${data.loadGuidelineId}/versions/1/comments`,
+      method: 'POST',
+      headers: { authorization: `Bearer ${data.judgeToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sectionKey: 's-001', body: 'ຄວນເພີ່ມການປົກປ້ອງຜູ້ເສຍຫາຍໃນຂັ້ນຕອນນີ້ (bench)' }),
+    });
+    clearInterval(sampler);
+    const rawInsert = await rawLoop(pool, CONNECTIONS, DURATION_S, (client) =>
+      client.query(
+        `INSERT INTO comments (guideline_id, version_id, version_number, section_key, author_id, body, stage)
+         VALUES ($1, $2, 1, 's-001', $3, $4, 'CONSULTATION')`,
+        [
+          data.loadGuidelineId,
+          data.loadVersionId,
+          data.judgeId,
+          'ຄວນເພີ່ມການປົກປ້ອງຜູ້ເສຍຫາຍໃນຂັ້ນຕອນນີ້ (raw)',
+        ],
+      ),
+    );
+    figures.push({
+      id: 'comment_post',
+      value: round(post.rps),
+      baseline: round(rawInsert.rps),
+      ratio: round(post.rps / rawInsert.rps, 3),
+      unit: 'requests/s',
+      target: '>= 0.35',
+      note: `API p50 ${post.p50} ms, p99 ${post.p99} ms, ${post.non2xx} non-2xx`,
+    });
+
+    // 2. GET a version of 200 sections whose counts cover 2,000 comments, against hand-written SQL.
+    const read = await cannon({
+      url: `${service.url}/api/guidelines/${data.readGuidelineId}/versions/1`,
+      method: 'GET',
+      headers: { authorization: `Bearer ${data.judgeToken}` },
+    });
+    const rawRead = await rawLoop(pool, CONNECTIONS, DURATION_S, async (client) => {
+      await client.query(
+        `SELECT v.*, g.stage AS guideline_stage FROM guideline_versions v JOIN guidelines g ON g.id = v.guideline_id
+         WHERE v.guideline_id = $1 AND v.number = 1`,
+        [data.readGuidelineId],
+      );
+      await client.query(
+        `SELECT s.position, s.key, s.kind, s.heading, s.body, s.indicator_code, s.indicator_category,
+                coalesce(c.total, 0) AS comment_count, coalesce(c.open, 0) AS open_count
+         FROM version_sections s
+         LEFT JOIN (
+           SELECT section_key, count(*) AS total,
+                  count(*) FILTER (WHERE parent_id IS NULL AND disposition_status IS NULL) AS open
+           FROM comments WHERE version_id = $1 AND deleted_at IS NULL GROUP BY section_key
+         ) c ON c.section_key = s.key
+         WHERE s.version_id = $1 ORDER BY s.position`,
+        [data.readVersionId],
+      );
+    });
+    figures.push({
+      id: 'version_read',
+      value: round(read.rps),
+      baseline: round(rawRead.rps),
+      ratio: round(read.rps / rawRead.rps, 3),
+      unit: 'requests/s',
+      target: '>= 0.5',
+      note: `API p50 ${read.p50} ms, p99 ${read.p99} ms; raw p50 ${rawRead.p50} ms, p99 ${rawRead.p99} ms`,
+    });
+
+    // 3 and 4 run the service's own planning code in this process (workers off here): the
+    // service's relay publishes what it writes.
+    const env = validateEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: runId,
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      WORKERS: 'off',
+      MIGRATIONS_RUN: 'false',
+      LOG_LEVEL: 'warn',
+    });
+    const context = await NestFactory.createApplicationContext(AppModule.forRoot(env), {
+      logger: ['error', 'warn'],
+    });
+    try {
+      const planning = await measurePlanning(
+        context.get(DataSource),
+        context.get(ReviewRequestsService),
+        pool,
+        data,
+      );
+      const rawPlanning = await rawAddBulk(planning.jobs, `${runId}-raw`);
+      figures.push({
+        id: 'reminder_planning',
+        value: round(planning.jobsPerSecond),
+        baseline: round(rawPlanning),
+        ratio: round(planning.jobsPerSecond / rawPlanning, 3),
+        unit: 'jobs/s',
+        target: '>= 0.5',
+        note: `${REVIEW_REQUESTS} requests, ${planning.jobs} reminder jobs through the outbox and the relay`,
+      });
+
+      const lateness = await measureLateness(
+        context.get(DataSource),
+        context.get(ReminderPlanner),
+        pool,
+        data,
+      );
+      const rawLateness = await rawDelayedLateness(`${runId}-rawdelay`);
+      figures.push({
+        id: 'reminder_delay_p99',
+        value: lateness.p99,
+        baseline: rawLateness.p99,
+        ratio: round(rawLateness.p99 / Math.max(lateness.p99, 1), 3),
+        unit: 'ms',
+        target: 'value <= 2 x baseline (ratio >= 0.5)',
+        note: `service p50 ${lateness.p50} ms; raw BullMQ p50 ${rawLateness.p50} ms, p99 ${rawLateness.p99} ms (${LATENESS_SAMPLES} reminders)`,
+      });
+    } finally {
+      await context.close();
+    }
+
+    const rssLoad = rssSamples.length ? Math.max(...rssSamples) : NaN;
+    figures.push({
+      id: 'rss_idle_mb',
+      value: rssIdle,
+      baseline: 200,
+      ratio: round(200 / rssIdle, 3),
+      unit: 'MB',
+      target: '< 200 MB idle',
+      note: `under the load of figure 1: ${rssLoad} MB (peak)`,
+    });
+
+    printTable(figures);
+    const out = join(__dirname, 'results.json');
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          machine: { cpus: require('node:os').cpus().length, node: process.version },
+          settings: {
+            durationSeconds: DURATION_S,
+            connections: CONNECTIONS,
+            poolSize: APP_POOL_SIZE,
+          },
+          figures: figures.map(({ id, value, baseline, ratio, unit }) => ({
+            id,
+            value,
+            baseline,
+            ratio,
+            unit,
+          })),
+          notes: Object.fromEntries(figures.map((f) => [f.id, `${f.target}; ${f.note ?? ''}`])),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    console.log(`\nwritten ${out}`);
+  } finally {
+    await pool.end();
+    await stopProcess(service);
+    await obliterate(runId);
+    await dropDatabase(runId);
+  }
+}
+
+interface DataSet {
+  judgeToken: string;
+  judgeId: string;
+  secretaryId: string;
+  readGuidelineId: string;
+  readVersionId: string;
+  loadGuidelineId: string;
+  loadVersionId: string;
+}
+
+/** 20 guidelines through the API; one version of 200 sections with 2,000 comments (+ replies). */
+async function loadDataSet(baseUrl: string, pool: Pool): Promise<DataSet> {
+  const anon = api(baseUrl);
+  const adminToken = (await anon('POST', '/api/auth/login', ADMIN)).body.accessToken as string;
+  const asAdmin = api(baseUrl, adminToken);
+  const secretary = await asAdmin('POST', '/api/users', {
+    email: 'secretariat@bench.court.la',
+    name: 'Bench Secretariat',
+    password: PASSWORD,
+    role: 'SECRETARIAT',
+    locale: 'lo',
+  });
+  const judge = await asAdmin('POST', '/api/users', {
+    email: 'judge@bench.court.la',
+    name: 'Bench Judge',
+    password: PASSWORD,
+    role: 'JUDGE',
+    locale: 'lo',
+    committees: ['TWG'],
+  });
+  for (const agency of ['MOFA', 'MOJ', 'OSPP', 'MPS']) {
+    await asAdmin('POST', '/api/users', {
+      email: `reviewer.${agency.toLowerCase()}@bench.court.la`,
+      name: `Reviewer ${agency}`,
+      password: PASSWORD,
+      role: 'AGENCY_REVIEWER',
+      agencyCode: agency,
+      locale: 'en',
+    });
+  }
+  const secToken = (
+    await anon('POST', '/api/auth/login', {
+      email: 'secretariat@bench.court.la',
+      password: PASSWORD,
+    })
+  ).body.accessToken;
+  const judgeToken = (
+    await anon('POST', '/api/auth/login', { email: 'judge@bench.court.la', password: PASSWORD })
+  ).body.accessToken;
+  const asSec = api(baseUrl, secToken);
+  const asJudge = api(baseUrl, judgeToken);
+
+  const sections = Array.from({ length: 200 }, (_, i) => ({
+    key: `s-${String(i + 1).padStart(3, '0')}`,
+    heading: i % 2 ? `Article ${i + 1}: treatment of victims` : `ມາດຕາ ${i + 1}: ການປະຕິບັດຕໍ່ຜູ້ເສຍຫາຍ`,
+    body:
+      i % 2
+        ? 'Judges shall ensure that a trafficked victim is heard in a separate room, with a support person, and is never confronted with the accused without consent. '.repeat(
+            3,
+          )
+        : 'ຜູ້ພິພາກສາຕ້ອງຮັບປະກັນໃຫ້ຜູ້ເສຍຫາຍຈາກການຄ້າມະນຸດໄດ້ຮັບການຮັບຟັງໃນຫ້ອງແຍກຕ່າງຫາກ ພ້ອມດ້ວຍຜູ້ໃຫ້ການຊ່ວຍເຫຼືອ. '.repeat(
+            3,
+          ),
+  }));
+  const guidelineIds: string[] = [];
+  for (let g = 0; g < 20; g += 1) {
+    const created = await asSec('POST', '/api/guidelines', {
+      code: `VSC-BENCH-${g + 1}`,
+      title: {
+        en: `Victim-sensitive court guideline ${g + 1}`,
+        lo: `ຂໍ້ແນະນຳສານທີ່ອ່ອນໄຫວຕໍ່ຜູ້ເສຍຫາຍ ${g + 1}`,
+      },
+    });
+    if (created.status !== 201) throw new Error(`guideline: ${JSON.stringify(created.body)}`);
+    guidelineIds.push(created.body.id);
+    const version = await asSec('POST', `/api/guidelines/${created.body.id}/versions`, {
+      changeSummary: 'First draft',
+      sections: g < 2 ? sections : sections.slice(0, 20),
+    });
+    if (version.status !== 201) throw new Error(`version: ${JSON.stringify(version.body)}`);
+    const closes = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const moved = await asSec('POST', `/api/guidelines/${created.body.id}/transitions`, {
+      to: 'CONSULTATION',
+      consultationClosesAt: closes,
+    });
+    if (moved.status !== 200) throw new Error(`move: ${JSON.stringify(moved.body)}`);
+  }
+  const [readGuidelineId, loadGuidelineId] = guidelineIds;
+  const versionId = async (guidelineId: string) =>
+    (
+      await pool.query(`SELECT id FROM guideline_versions WHERE guideline_id = $1 AND number = 1`, [
+        guidelineId,
+      ])
+    ).rows[0].id as string;
+
+  // 2,000 top-level comments through the API (spread over the sections), and 500 replies.
+  const readVersionId = await versionId(readGuidelineId);
+  const ids: string[] = [];
+  await runConcurrently(2000, 16, async (i) => {
+    const res = await asJudge('POST', `/api/guidelines/${readGuidelineId}/versions/1/comments`, {
+      sectionKey: sections[i % 200].key,
+      body: `${i % 2 ? 'Please add a support person here.' : 'ຄວນລະບຸສິດຂອງຜູ້ເສຍຫາຍໃຫ້ຈະແຈ້ງ.'} #${i}`,
+    });
+    if (res.status !== 201) throw new Error(`comment: ${JSON.stringify(res.body)}`);
+    ids.push(res.body.id);
+  });
+  await runConcurrently(500, 16, async (i) => {
+    const res = await asJudge('POST', `/api/guidelines/${readGuidelineId}/versions/1/comments`, {
+      parentId: ids[i],
+      body: `Agreed (${i}).`,
+    });
+    if (res.status !== 201) throw new Error(`reply: ${JSON.stringify(res.body)}`);
+  });
+  console.log(
+    'data set: 20 guidelines, 2 versions of 200 sections, 2,000 comments + 500 replies, 6 users',
+  );
+  return {
+    judgeToken,
+    judgeId: judge.body.id,
+    secretaryId: secretary.body.id,
+    readGuidelineId,
+    readVersionId,
+    loadGuidelineId,
+    loadVersionId: await versionId(loadGuidelineId),
+  };
+}
+
+async function runConcurrently(
+  count: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function cannon(options: autocannon.Options): Promise<LoadResult> {
+  // Warm-up so the JIT and the pools are in their steady state.
+  await autocannon({ ...options, connections: CONNECTIONS, duration: 2 });
+  const result = await autocannon({ ...options, connections: CONNECTIONS, duration: DURATION_S });
+  if (result.errors || result.non2xx > result.requests.total * 0.01) {
+    throw new Error(
+      `load test of ${options.url}: ${result.errors} errors, ${result.non2xx} non-2xx`,
+    );
+  }
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+  };
+}
+
+/** The same statements straight through pg, CONNECTIONS loops sharing a pool of the app's size. */
+async function rawLoop(
+  pool: Pool,
+  loops: number,
+  seconds: number,
+  statement: (client: Pool) => Promise<unknown>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: loops }, async () => {
+      while (Date.now() < end) {
+        const start = process.hrtime.bigint();
+        await statement(pool);
+        latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / seconds,
+    p50: round(percentile(latencies, 50), 2),
+    p99: round(percentile(latencies, 99), 2),
+    non2xx: 0,
+  };
+}
+
+/**
+ * Opens 10,000 review requests with the service's own code (2,500 guidelines x the four agencies,
+ * in transactions of one guideline each, 8 at a time) and waits until the service's relay has
+ * published every reminder job to BullMQ.
+ */
+async function measurePlanning(
+  dataSource: DataSource,
+  reviews: ReviewRequestsService,
+  pool: Pool,
+  data: DataSet,
+): Promise<{ jobs: number; jobsPerSecond: number }> {
+  const guidelines = REVIEW_REQUESTS / 4;
+  // Guidelines with one (empty) version and the move into review each, loaded with SQL: planning is what is measured.
+  await pool.query(
+    `WITH g AS (
+       INSERT INTO guidelines (code, title_en, title_lo, stage, current_version_number, created_by)
+       SELECT 'VSC-REVIEW-' || n, 'Review load ' || n, 'ທົດສອບ ' || n, 'INTERAGENCY_REVIEW', 1, $1
+       FROM generate_series(1, $2) AS n RETURNING id
+     ), v AS (
+       INSERT INTO guideline_versions (guideline_id, number, stage, change_summary, content_hash, section_count, published_by)
+       SELECT id, 1, 'DRAFTING', 'load', repeat('0', 64), 0, $1 FROM g
+     )
+     INSERT INTO stage_transitions (guideline_id, from_stage, to_stage, actor_id, version_number, reason)
+     SELECT id, 'COUNCIL_OF_JUDGES', 'INTERAGENCY_REVIEW', $1, 1, 'bench' FROM g`,
+    [data.secretaryId, guidelines],
+  );
+  const targets = (
+    await pool.query(
+      `SELECT g.id AS guideline_id, v.id AS version_id, t.id::text AS transition_id FROM guidelines g
+       JOIN guideline_versions v ON v.guideline_id = g.id
+       JOIN stage_transitions t ON t.guideline_id = g.id AND t.to_stage = 'INTERAGENCY_REVIEW'
+       WHERE g.code LIKE 'VSC-REVIEW-%'`,
+    )
+  ).rows as { guideline_id: string; version_id: string; transition_id: string }[];
+  const agencyIds = (
+    await pool.query(`SELECT id FROM agencies WHERE code IN ('MOFA','MOJ','OSPP','MPS')`)
+  ).rows.map((r) => r.id);
+  const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+  const started = Date.now();
+  await runConcurrently(targets.length, 8, async (i) => {
+    await dataSource.transaction((manager) =>
+      reviews.openForVersion(manager, {
+        guidelineId: targets[i].guideline_id,
+        versionId: targets[i].version_id,
+        versionNumber: 1,
+        agencyIds,
+        dueDate,
+        requestedBy: data.secretaryId,
+        transitionId: targets[i].transition_id,
+      }),
+    );
+  });
+  const written = Date.now() - started;
+  await until(
+    async () =>
+      (
+        await pool.query(
+          `SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL AND queue = 'reminders'`,
+        )
+      ).rows[0].n === 0,
+    600_000,
+    'the relay to publish every reminder job',
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  const jobs = (await pool.query(`SELECT count(*)::int AS n FROM outbox WHERE queue = 'reminders'`))
+    .rows[0].n as number;
+  console.log(
+    `planning: ${jobs} reminder jobs written in ${written} ms, all published after ${Math.round(elapsed * 1000)} ms`,
+  );
+  return { jobs, jobsPerSecond: jobs / elapsed };
+}
+
+/** Raw BullMQ: the same number of delayed jobs with addBulk, 1,000 a call. */
+async function rawAddBulk(count: number, prefix: string): Promise<number> {
+  const queue = new Queue('raw-reminders', { connection: { url: REDIS_URL }, prefix });
+  try {
+    await queue.waitUntilReady();
+    const started = Date.now();
+    for (let i = 0; i < count; i += 1000) {
+      await queue.addBulk(
+        Array.from({ length: Math.min(1000, count - i) }, (_, j) => ({
+          name: 'review.reminder',
+          data: { reminderId: `raw-${i + j}` },
+          opts: {
+            jobId: `reminder-raw-${i + j}`,
+            delay: 30 * 86_400_000,
+            removeOnComplete: { age: 3600, count: 1000 },
+          },
+        })),
+      );
+    }
+    return count / ((Date.now() - started) / 1000);
+  } finally {
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+  }
+}
+
+/**
+ * Plans LATENESS_SAMPLES reminders due 3-6 s from now with the service's planner, on pending
+ * requests, and reads how late each was claimed (sent_at - planned_at).
+ */
+async function measureLateness(
+  dataSource: DataSource,
+  planner: ReminderPlanner,
+  pool: Pool,
+  _data: DataSet,
+): Promise<{ p50: number; p99: number }> {
+  const requests = (
+    await pool.query(
+      `SELECT id FROM review_requests WHERE status = 'PENDING' ORDER BY id LIMIT $1`,
+      [LATENESS_SAMPLES],
+    )
+  ).rows.map((r) => r.id as string);
+  const base = Date.now() + 3000;
+  const ids: string[] = [];
+  await dataSource.transaction(async (manager) => {
+    for (let i = 0; i < requests.length; i += 1) {
+      const plannedAt = new Date(base + Math.floor((i * 3000) / requests.length));
+      ids.push(
+        ...(await planner.plan(manager, requests[i], [{ kind: 'D-1', dayOffset: -1, plannedAt }])),
+      );
+    }
+  });
+  await until(
+    async () =>
+      (
+        await pool.query(
+          `SELECT count(*)::int AS n FROM reminders WHERE id = ANY($1::uuid[]) AND state = 'SENT'`,
+          [ids],
+        )
+      ).rows[0].n === ids.length,
+    120_000,
+    'every lateness reminder to be sent',
+  );
+  const late = (
+    await pool.query(
+      `SELECT extract(epoch FROM (sent_at - planned_at)) * 1000 AS ms FROM reminders WHERE id = ANY($1::uuid[]) ORDER BY 1`,
+      [ids],
+    )
+  ).rows.map((r) => Math.max(0, Number(r.ms)));
+  return { p50: round(percentile(late, 50)), p99: round(percentile(late, 99)) };
+}
+
+/** Raw BullMQ: the same number of delayed jobs due 3-6 s from now; lateness as the worker sees it. */
+async function rawDelayedLateness(prefix: string): Promise<{ p50: number; p99: number }> {
+  const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
+  const queue = new Queue('raw-delay', { connection, prefix });
+  const late: number[] = [];
+  const worker = new Worker(
+    'raw-delay',
+    async (job: Job<{ plannedAt: number }>) => {
+      late.push(Math.max(0, Date.now() - job.data.plannedAt));
+    },
+    { connection, prefix, concurrency: 10 },
+  );
+  const events = new QueueEvents('raw-delay', { connection, prefix });
+  try {
+    await Promise.all([queue.waitUntilReady(), worker.waitUntilReady(), events.waitUntilReady()]);
+    const base = Date.now() + 3000;
+    await queue.addBulk(
+      Array.from({ length: LATENESS_SAMPLES }, (_, i) => {
+        const plannedAt = base + Math.floor((i * 3000) / LATENESS_SAMPLES);
+        return {
+          name: 'tick',
+          data: { plannedAt },
+          opts: { jobId: `tick-${i}`, delay: plannedAt - Date.now() },
+        };
+      }),
+    );
+    await until(async () => late.length === LATENESS_SAMPLES, 60_000, 'raw delayed jobs');
+    late.sort((a, b) => a - b);
+    return { p50: round(percentile(late, 50)), p99: round(percentile(late, 99)) };
+  } finally {
+    await worker.close();
+    await events.close();
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+  }
+}
+
+async function obliterate(prefix: string): Promise<void> {
+  for (const name of ['domain-events', 'reminders', 'email']) {
+    const queue = new Queue(name, { connection: { url: REDIS_URL }, prefix });
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+  }
+}
+
+function printTable(figures: Figure[]): void {
+  const rows = figures.map((f) => ({
+    figure: f.id,
+    service: `${f.value} ${f.unit}`,
+    baseline: `${f.baseline} ${f.unit}`,
+    ratio: f.ratio,
+    target: f.target,
+    note: f.note ?? '',
+  }));
+  console.log('');
+  console.table(rows);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
