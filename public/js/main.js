@@ -216,6 +216,7 @@ export async function render(options = {}) {
     view = errorView(error);
   }
   if (ticket !== renderCount) return; // a newer navigation won
+  if (view.redirect) return render(options);
   state.current = path;
   replace(main, view.node);
   main.dataset.path = path;

@@ -6,7 +6,7 @@ import { homeView } from './views/home.js';
 import { loginView } from './views/login.js';
 import { matrixView } from './views/matrix.js';
 import { moveView } from './views/move.js';
-import { notificationsView } from './views/notifications.js';
+import { commentLinkView, notificationsView } from './views/notifications.js';
 import { publishView } from './views/publish.js';
 import { reportView } from './views/report.js';
 import { reviewsView, reviewView } from './views/reviews.js';
@@ -28,4 +28,5 @@ export const routes = [
   { path: '/reviews', view: reviewsView },
   { path: '/reviews/:id', view: reviewView },
   { path: '/notifications', view: notificationsView },
+  { path: '/c/:id', view: commentLinkView },
 ];

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ExpressAdapter } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,6 +16,24 @@ export function publicDirectory(): string {
 }
 
 /**
+ * Links in notifications and e-mails name pages by path (PUBLIC_URL + /guidelines/:id, …); the
+ * interface routes by hash, so those paths answer with a redirect to the matching page.
+ */
+const LINK_PATHS: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^\/guidelines\/([0-9a-f-]{36})\/comments\/([0-9a-f-]{36})\/?$/i, (m) => `/#/c/${m[2]}`],
+  [/^\/guidelines\/([0-9a-f-]{36})\/?$/i, (m) => `/#/g/${m[1]}`],
+  [/^\/reviews\/([0-9a-f-]{36})\/?$/i, (m) => `/#/reviews/${m[1]}`],
+];
+
+export function pageForLink(path: string): string | null {
+  for (const [pattern, target] of LINK_PATHS) {
+    const match = path.match(pattern);
+    if (match) return target(match);
+  }
+  return null;
+}
+
+/**
  * Serves the web interface at `/`. Registered from onModuleInit, which Nest runs after the API
  * routes and before its not-found handler, so /api/* always wins and unknown paths still get the
  * JSON 404. Pages route with the URL hash, so no HTML fallback is needed.
@@ -26,6 +45,11 @@ export class StaticAssets implements OnModuleInit {
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter as ExpressAdapter | undefined;
     if (!adapter || adapter.getType() !== 'express') return;
+    adapter.use((req: Request, res: Response, next: NextFunction) => {
+      const page = req.method === 'GET' ? pageForLink(req.path) : null;
+      if (page) res.redirect(302, page);
+      else next();
+    });
     adapter.useStaticAssets(publicDirectory(), {
       index: 'index.html',
       dotfiles: 'ignore',

@@ -27,12 +27,26 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 }
 
-/** A signed-out browser tab that records every console error and uncaught page error. */
+/** An API answer of 400 or more that the page received (and, the test checks, expected). */
+export interface HttpError {
+  status: number;
+  method: string;
+  path: string;
+}
+
+/**
+ * A signed-out browser tab. `errors` gets every console error and uncaught page error, except
+ * Chromium's own "Failed to load resource: … status of N" line for an HTTP error answer: those
+ * answers are listed in `httpErrors` instead, so a test states exactly which refusals it caused.
+ */
 export interface UiPage {
   context: BrowserContext;
   page: Page;
   errors: string[];
+  httpErrors: HttpError[];
 }
+
+const HTTP_ERROR_LOG = /^Failed to load resource: the server responded with a status of \d{3}/;
 
 export async function openPage(
   browser: Browser,
@@ -47,12 +61,23 @@ export async function openPage(
   });
   const page = await context.newPage();
   const errors: string[] = [];
+  const httpErrors: HttpError[] = [];
   page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error')
-      errors.push(`console: ${message.text()} (${message.location().url})`);
+    if (message.type() !== 'error') return;
+    if (HTTP_ERROR_LOG.test(message.text())) return;
+    errors.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  return { context, page, errors };
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const url = new URL(response.url());
+    httpErrors.push({
+      status: response.status(),
+      method: response.request().method(),
+      path: url.pathname,
+    });
+  });
+  return { context, page, errors, httpErrors };
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -260,4 +260,20 @@ describe('web session (cookie + CSRF)', () => {
     );
     expect(latinOnly).toEqual([]);
   });
+
+  it('redirects the page links of notifications and e-mails to the matching screen', async () => {
+    const id = '0b7f6c1e-2a4d-4c55-9a51-2f7d6d1e9a10';
+    const other = '5d1b8a3e-7c2f-4e9b-8d61-0a3c4b5e6f70';
+    const cases: [string, string][] = [
+      [`/guidelines/${id}`, `/#/g/${id}`],
+      [`/guidelines/${id}/comments/${other}`, `/#/c/${other}`],
+      [`/reviews/${id}`, `/#/reviews/${id}`],
+    ];
+    for (const [path, page] of cases) {
+      const res = await t.http().get(path);
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toBe(page);
+    }
+    expect((await t.http().get('/guidelines/not-an-id')).status).toBe(404);
+  });
 });

@@ -1,12 +1,12 @@
 import { api, apiUrl, ApiError } from '../api.js';
 import { can, crumbs, errorBox, guidelineTitle } from '../components.js';
 import { announce, h, scrollTable, uid } from '../dom.js';
-import { formatDate, t } from '../i18n.js';
+import { formatDate, lang, t } from '../i18n.js';
 
 export const DISPOSITIONS = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'NOTED'];
 
 function rowsOf(matrix) {
-  return matrix.items ?? matrix.rows ?? [];
+  return matrix.items ?? [];
 }
 
 function dispositionCell(row, index, onSaved) {
@@ -19,7 +19,7 @@ function dispositionCell(row, index, onSaved) {
     ),
   );
   const response = h('textarea', { id: uid('response'), name: 'response', rows: '2' });
-  response.value = row.disposition?.response ?? '';
+  response.value = row.response ?? '';
   const message = h('div', {});
   const label = t('matrix.rowN', { n: index + 1 });
   const save = h('button', { type: 'submit', class: 'primary small' }, t('matrix.save'));
@@ -53,10 +53,9 @@ function dispositionCell(row, index, onSaved) {
     }
     save.disabled = true;
     try {
-      await api(`/comments/${row.commentId ?? row.id}/disposition`, {
-        method: 'PUT',
-        body: { status: status.value, response: response.value.trim() },
-      });
+      const body = { status: status.value };
+      if (response.value.trim()) body.response = response.value.trim();
+      await api(`/comments/${row.commentId}/disposition`, { method: 'PUT', body });
       announce(t('matrix.saved'));
       await onSaved(index);
     } catch (error) {
@@ -75,7 +74,7 @@ export async function matrixView({ params, user, rerender }) {
   ]);
   const rows = rowsOf(matrix);
   const editable = can(user, 'SECRETARIAT');
-  const undisposed = rows.filter((r) => !r.disposition).length;
+  const undisposed = rows.filter((r) => !r.dispositionStatus).length;
   const title = `${t('matrix.title')} — ${guidelineTitle(g)}`;
   const onSaved = (index) => rerender({ keepFocus: true, focusSelector: `#matrix-row-${index}` });
   const table = h(
@@ -107,35 +106,29 @@ export async function matrixView({ params, user, rerender }) {
           { id: `matrix-row-${index}`, tabindex: '-1' },
           h('th', { scope: 'row', class: 'num' }, String(index + 1)),
           h('td', { class: 'num' }, String(row.versionNumber ?? '')),
-          h('td', {}, row.sectionHeading ?? row.section?.heading ?? row.sectionKey ?? ''),
+          h('td', {}, row.sectionHeading),
           h(
             'td',
             {},
-            row.author?.name ?? row.authorName ?? '',
-            row.author?.institution
-              ? h('span', { class: 'muted' }, ` (${row.author.institution})`)
-              : null,
+            row.commenter,
+            row.institution ? h('span', { class: 'muted' }, ` (${row.institution})`) : null,
           ),
           h(
             'td',
             {},
             row.quote ? h('blockquote', {}, row.quote) : null,
-            h('p', {}, row.body ?? row.comment ?? ''),
-            row.sectionChanged ? h('p', { class: 'muted' }, t('matrix.sectionChanged')) : null,
-            row.replyCount
-              ? h('p', { class: 'muted' }, t('matrix.replies', { count: row.replyCount }))
-              : null,
-            row.createdAt ? h('p', { class: 'muted' }, formatDate(row.createdAt)) : null,
+            h('p', {}, row.text),
+            h('p', { class: 'muted' }, formatDate(row.createdAt)),
           ),
           h(
             'td',
             {},
             editable
               ? dispositionCell(row, index, onSaved)
-              : row.disposition
+              : row.dispositionStatus
                 ? [
-                    h('strong', {}, t(`disposition.${row.disposition.status}`)),
-                    h('p', {}, row.disposition.response ?? ''),
+                    h('strong', {}, t(`disposition.${row.dispositionStatus}`)),
+                    h('p', {}, row.response ?? ''),
                   ]
                 : h('span', { class: 'muted' }, t('matrix.none')),
           ),
@@ -162,7 +155,7 @@ export async function matrixView({ params, user, rerender }) {
           'a',
           {
             class: 'button',
-            href: apiUrl(`/guidelines/${g.id}/comment-matrix`, { format: 'csv' }),
+            href: apiUrl(`/guidelines/${g.id}/comment-matrix`, { format: 'csv', locale: lang() }),
             download: '',
           },
           t('matrix.csv'),
@@ -171,7 +164,7 @@ export async function matrixView({ params, user, rerender }) {
           'a',
           {
             class: 'button',
-            href: apiUrl(`/guidelines/${g.id}/comment-matrix`, { format: 'docx' }),
+            href: apiUrl(`/guidelines/${g.id}/comment-matrix`, { format: 'docx', locale: lang() }),
             download: '',
           },
           t('matrix.docx'),

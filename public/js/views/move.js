@@ -4,17 +4,6 @@ import { field, h, uid } from '../dom.js';
 import { pick, t, todayInVientiane } from '../i18n.js';
 import { historyTimeline } from './guideline.js';
 
-const BACKWARD = new Set([
-  'CONSULTATION>DRAFTING',
-  'TECHNICAL_WORKING_GROUP>CONSULTATION',
-  'COUNCIL_OF_JUDGES>TECHNICAL_WORKING_GROUP',
-  'INTERAGENCY_REVIEW>TECHNICAL_WORKING_GROUP',
-]);
-
-function unmetOf(move) {
-  return move.unmet ?? move.unmetGates ?? move.gates?.filter((gate) => !gate.met) ?? [];
-}
-
 function addDays(isoDate, days) {
   const d = new Date(`${isoDate}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -23,12 +12,13 @@ function addDays(isoDate, days) {
 
 function movePanel(g, move, agencies, user, onMoved) {
   const to = move.to;
-  const unmet = unmetOf(move);
-  const backward = BACKWARD.has(`${g.stage}>${to}`) || to === 'WITHDRAWN';
+  const unmet = move.unmetGates;
+  const needs = new Set(move.inputs);
+  const reasonRequired = move.needsReason || move.asOverride;
   const headingId = uid('move');
   const inputs = {};
   const controls = [];
-  if (to === 'CONSULTATION') {
+  if (needs.has('consultationClosesAt')) {
     inputs.consultationClosesAt = h('input', {
       type: 'date',
       min: addDays(todayInVientiane(), 1),
@@ -36,13 +26,15 @@ function movePanel(g, move, agencies, user, onMoved) {
     });
     controls.push(field(t('move.closesAt'), inputs.consultationClosesAt, t('move.closesAtHint')));
   }
-  if (to === 'INTERAGENCY_REVIEW') {
+  if (needs.has('reviewDueAt')) {
     inputs.reviewDueAt = h('input', {
       type: 'date',
       min: addDays(todayInVientiane(), 1),
       value: addDays(todayInVientiane(), 30),
     });
     controls.push(field(t('move.dueAt'), inputs.reviewDueAt, t('move.dueAtHint')));
+  }
+  if (needs.has('agencies')) {
     inputs.agencies = agencies.map((a) =>
       h('input', {
         type: 'checkbox',
@@ -61,10 +53,9 @@ function movePanel(g, move, agencies, user, onMoved) {
       ),
     );
   }
-  inputs.reason = h('textarea', { rows: '2', required: backward });
-  controls.push(field(t(backward ? 'move.reasonRequired' : 'move.reason'), inputs.reason));
-  const overrideBox =
-    user.role === 'ADMIN' && unmet.length ? h('input', { type: 'checkbox' }) : null;
+  inputs.reason = h('textarea', { rows: '2', required: reasonRequired });
+  controls.push(field(t(reasonRequired ? 'move.reasonRequired' : 'move.reason'), inputs.reason));
+  const overrideBox = move.asOverride ? h('input', { type: 'checkbox', checked: true }) : null;
   if (overrideBox) controls.push(h('label', { class: 'choice' }, overrideBox, t('move.override')));
 
   const message = h('div', {});
@@ -117,7 +108,7 @@ function movePanel(g, move, agencies, user, onMoved) {
           h(
             'ul',
             {},
-            unmet.map((gate) => h('li', {}, gate.message ?? pick(gate) ?? gate.code)),
+            unmet.map((gate) => h('li', { dataset: { gate: gate.code } }, gate.message)),
           ),
         )
       : h('p', { class: 'notice' }, t('move.ready')),
@@ -132,12 +123,13 @@ export async function moveView({ params, user, query }) {
     apiAll('/agencies'),
     api(`/guidelines/${params.id}/transitions`),
   ]);
-  const moves = available.items ?? available.moves ?? available ?? [];
+  const moves = available.items.filter((move) => move.allowedForYou);
   const title = `${t('move.title')} — ${guidelineTitle(g)}`;
   const onMoved = (to) => {
     location.hash = `#/g/${g.id}/move?moved=${to}`;
   };
   const writable = can(user, 'SECRETARIAT', 'ADMIN');
+  // Everyone may look at the panel; only moves their role may make get a form.
   const historyId = uid('h');
   return {
     title,

@@ -4,16 +4,34 @@ import { h } from '../dom.js';
 import { formatDateTime, t } from '../i18n.js';
 import { refreshBell } from '../main.js';
 
-/** A notification's link as a page of this interface when it points here; else as it is. */
+const LINK_PAGES = [
+  [/^\/guidelines\/([0-9a-f-]{36})\/comments\/([0-9a-f-]{36})\/?$/i, (m) => `#/c/${m[2]}`],
+  [/^\/guidelines\/([0-9a-f-]{36})\/?$/i, (m) => `#/g/${m[1]}`],
+  [/^\/reviews\/([0-9a-f-]{36})\/?$/i, (m) => `#/reviews/${m[1]}`],
+];
+
+/** A notification's link (PUBLIC_URL + /guidelines/…) as the page of this interface it names. */
 function localLink(link) {
   if (!link) return null;
   try {
     const url = new URL(link, location.origin);
     if (url.hash.startsWith('#/')) return url.hash;
+    for (const [pattern, page] of LINK_PAGES) {
+      const match = url.pathname.match(pattern);
+      if (match) return page(match);
+    }
     return url.href;
   } catch {
     return null;
   }
+}
+
+/** #/c/<comment id>: opens the section thread the comment belongs to. */
+export async function commentLinkView({ params }) {
+  const comment = await api(`/comments/${params.id}`);
+  const target = `/g/${comment.guidelineId}/v/${comment.versionNumber}/s/${encodeURIComponent(comment.sectionKey)}`;
+  history.replaceState(null, '', `#${target}`);
+  return { redirect: target, title: '', node: h('p', {}, '') };
 }
 
 export async function notificationsView({ rerender }) {

@@ -6,11 +6,11 @@ import { formatDate, formatDateTime, pick, t, todayInVientiane } from '../i18n.j
 export const DECISIONS = ['APPROVE', 'APPROVE_WITH_COMMENTS', 'OBJECT'];
 
 export function dueDateOf(review) {
-  return (review.dueDate ?? review.dueAt ?? '').slice(0, 10);
+  return (review.dueDate ?? '').slice(0, 10);
 }
 
 export function isOverdue(review) {
-  if (typeof review.overdue === 'boolean') return review.overdue;
+  if (review.status === 'OVERDUE') return true;
   return (
     review.status === 'PENDING' &&
     dueDateOf(review) !== '' &&
@@ -23,11 +23,11 @@ export function reviewGuidelineTitle(review) {
 }
 
 function versionNumberOf(review) {
-  return review.versionNumber ?? review.version?.number;
+  return review.versionNumber;
 }
 
 function statusBadge(review) {
-  if (review.status === 'PENDING' && isOverdue(review)) {
+  if (isOverdue(review)) {
     return h('span', { class: 'badge overdue' }, t('review.overdue'));
   }
   const tone = review.status === 'ANSWERED' ? 'ok' : review.status === 'WITHDRAWN' ? 'bad' : 'warn';
@@ -118,22 +118,21 @@ export async function reviewsView({ user, query }) {
   };
 }
 
-function answerSummary(review) {
+function answerSummary(answer) {
   return h(
     'dl',
     {},
     h('dt', {}, t('review.decision')),
-    h('dd', {}, t(`review.decision.${review.decision}`)),
+    h('dd', {}, t(`review.decision.${answer.decision}`)),
     h('dt', {}, t('review.comments')),
-    h('dd', {}, review.comments ?? review.responseComments ?? ''),
+    h('dd', {}, answer.comments),
     h('dt', {}, t('review.signatory')),
-    h(
-      'dd',
-      {},
-      `${review.signatory?.name ?? review.signatoryName ?? ''}, ${review.signatory?.title ?? review.signatoryTitle ?? ''}`,
-    ),
-    review.answeredAt
-      ? [h('dt', {}, t('review.answeredAt')), h('dd', {}, formatDateTime(review.answeredAt))]
+    h('dd', {}, `${answer.signatory.name}, ${answer.signatory.title}`),
+    answer.answeredAt
+      ? [
+          h('dt', {}, t('review.answeredAt')),
+          h('dd', {}, `${formatDateTime(answer.answeredAt)} — ${answer.answeredBy?.name ?? ''}`),
+        ]
       : null,
   );
 }
@@ -260,11 +259,12 @@ function answerForm(review, rerender) {
 
 export async function reviewView({ params, user, rerender }) {
   const review = await api(`/reviews/${params.id}`);
-  const gid = review.guideline?.id ?? review.guidelineId;
+  const gid = review.guideline.id;
   const number = versionNumberOf(review);
   const title = reviewGuidelineTitle(review);
-  const answered = review.status === 'ANSWERED';
-  const mayAnswer = user.role === 'AGENCY_REVIEWER' && review.status === 'PENDING';
+  const answered = review.status === 'ANSWERED' && review.answer;
+  const mayAnswer =
+    user.role === 'AGENCY_REVIEWER' && ['PENDING', 'OVERDUE'].includes(review.status);
   const reminders = review.reminders ?? [];
   const answerId = uid('answer');
   return {
@@ -306,7 +306,7 @@ export async function reviewView({ params, user, rerender }) {
               { class: 'notice', role: 'status', id: 'review-answered', tabindex: '-1' },
               t('review.answered'),
             ),
-            answerSummary(review),
+            answerSummary(review.answer),
           )
         : null,
       mayAnswer

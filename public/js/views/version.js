@@ -25,19 +25,22 @@ function mayComment(user, guideline, number) {
   return false;
 }
 
-/** Top-level comments with their replies nested, oldest first. */
-export function threadsOf(comments) {
-  const byId = new Map(comments.map((c) => [c.id, { ...c, replies: [] }]));
-  const roots = [];
-  for (const comment of byId.values()) {
-    const parent = comment.parentId ? byId.get(comment.parentId) : null;
-    if (parent) parent.replies.push(comment);
-    else if (!comment.parentId) roots.push(comment);
-  }
-  const byTime = (a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
-  roots.sort(byTime).forEach((root) => root.replies.sort(byTime));
-  return roots;
+/** The text selected inside the open section's body, if any. */
+function passageInOpenSection() {
+  const selection = document.getSelection();
+  const body = document.getElementById('open-section-body');
+  if (!selection || selection.isCollapsed || !body || selection.rangeCount === 0) return '';
+  const range = selection.getRangeAt(0);
+  return body.contains(range.commonAncestorContainer) ? selection.toString().trim() : '';
 }
+
+// The last passage selected in the open section, kept while focus moves to the quote button
+// (a keyboard user's selection may collapse on the way there).
+let lastPassage = '';
+document.addEventListener('selectionchange', () => {
+  const passage = passageInOpenSection();
+  if (passage) lastPassage = passage;
+});
 
 function dispositionOf(comment) {
   return comment.disposition ?? null;
@@ -45,7 +48,7 @@ function dispositionOf(comment) {
 
 function commentArticle(comment, { replyForm } = {}) {
   const disposition = dispositionOf(comment);
-  const authorName = comment.author?.name ?? comment.spokenBy?.name ?? '';
+  const authorName = comment.spokenBy?.name ?? comment.author?.name ?? '';
   return h(
     'article',
     { class: 'comment', 'aria-label': t('thread.commentBy', { name: authorName }) },
@@ -64,7 +67,16 @@ function commentArticle(comment, { replyForm } = {}) {
           comment.quote,
         )
       : null,
-    h('p', {}, comment.deletedAt ? t('thread.deleted') : comment.body),
+    h('p', {}, comment.body),
+    comment.carryOver && comment.carryOver.sectionStatus !== 'unchanged'
+      ? h(
+          'p',
+          { class: 'muted' },
+          t(`thread.carryOver.${comment.carryOver.sectionStatus}`, {
+            number: comment.carryOver.latestVersion,
+          }),
+        )
+      : null,
     disposition
       ? h(
           'p',
@@ -222,23 +234,7 @@ export async function versionView({ params, user, rerender }) {
   const title = guidelineTitle(g);
   const base = `#/g/${g.id}/v/${number}`;
 
-  // The passage last selected inside the open section's text (kept while focus moves to a button).
-  let selectedPassage = '';
-  const rememberSelection = () => {
-    const selection = document.getSelection();
-    const bodyEl = document.getElementById('open-section-body');
-    if (!selection || selection.isCollapsed || !bodyEl) return;
-    const range = selection.getRangeAt(0);
-    if (bodyEl.contains(range.commonAncestorContainer))
-      selectedPassage = selection.toString().trim();
-  };
-  document.addEventListener('selectionchange', rememberSelection);
-  document.addEventListener(
-    'cg:rendered',
-    () => document.removeEventListener('selectionchange', rememberSelection),
-    { once: true },
-  );
-
+  lastPassage = '';
   const sectionItems = version.sections.map((s) => {
     const open = s.key === openKey;
     const headingId = `sec-${s.key}`;
@@ -280,10 +276,16 @@ export async function versionView({ params, user, rerender }) {
 
   let threadPanel = null;
   if (openSection) {
-    const comments = await apiAll(`/guidelines/${g.id}/versions/${number}/comments`, {
+    const roots = await apiAll(`/guidelines/${g.id}/versions/${number}/comments`, {
       sectionKey: openSection.key,
     });
-    const threads = threadsOf(comments);
+    // The list holds each thread's first comment; its replies come with the comment's detail.
+    const threads = await Promise.all(
+      roots.map(async (root) => ({
+        ...root,
+        replies: root.replyCount > 0 ? ((await api(`/comments/${root.id}`)).replies ?? []) : [],
+      })),
+    );
     const canWrite = mayComment(user, g, number);
     const post = async (payload) => {
       await api(`/guidelines/${g.id}/versions/${number}/comments`, {
@@ -325,7 +327,7 @@ export async function versionView({ params, user, rerender }) {
               labelKey: 'thread.commentLabel',
               submitKey: 'thread.send',
               withQuote: true,
-              quoteSource: () => selectedPassage,
+              quoteSource: () => passageInOpenSection() || lastPassage,
               onSubmit: post,
             }),
           )
