@@ -53,22 +53,63 @@ export function pick(pair) {
 const ZONE = 'Asia/Vientiane';
 const locale = () => (current === 'lo' ? 'lo-LA' : 'en-GB');
 
+// Browsers' ICU data often lacks Lao month names ("2026 M11 29"): Lao dates are composed here.
+const LAO_MONTHS = [
+  'ມັງກອນ',
+  'ກຸມພາ',
+  'ມີນາ',
+  'ເມສາ',
+  'ພຶດສະພາ',
+  'ມິຖຸນາ',
+  'ກໍລະກົດ',
+  'ສິງຫາ',
+  'ກັນຍາ',
+  'ຕຸລາ',
+  'ພະຈິກ',
+  'ທັນວາ',
+];
+
+function partsInVientiane(date) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+}
+
+function toDate(value) {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? new Date(`${value}T12:00:00+07:00`)
+    : new Date(value);
+}
+
 export function formatDate(value) {
   if (!value) return '';
-  const date =
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? new Date(`${value}T12:00:00+07:00`)
-      : new Date(value);
+  const date = toDate(value);
+  if (current === 'lo') {
+    const p = partsInVientiane(date);
+    return `${Number(p.day)} ${LAO_MONTHS[Number(p.month) - 1]} ${p.year}`;
+  }
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: ZONE }).format(date);
 }
 
 export function formatDateTime(value) {
   if (!value) return '';
+  const date = toDate(value);
+  if (current === 'lo') {
+    const p = partsInVientiane(date);
+    return `${formatDate(date)}, ${p.hour}:${p.minute}`;
+  }
   return new Intl.DateTimeFormat(locale(), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: ZONE,
-  }).format(new Date(value));
+  }).format(date);
 }
 
 export function formatNumber(value, options = {}) {
