@@ -60,8 +60,9 @@ export function startProcess(
   entry: 'main' | 'worker',
   env: Record<string, string>,
   port = 0,
+  nodeArgs: string[] = [],
 ): ServiceProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', `${entry}.js`)], {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', `${entry}.js`)], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',

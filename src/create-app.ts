@@ -20,7 +20,8 @@ export async function createApp(env: Env): Promise<NestExpressApplication> {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  app.use(helmet());
+  // No upgrade-insecure-requests: a court's intranet may serve the app over plain http on a LAN address.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api', {
     exclude: [
