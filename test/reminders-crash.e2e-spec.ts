@@ -82,6 +82,16 @@ describe('a worker killed mid-job', () => {
     await blocker.query('BEGIN');
     await blocker.query('SELECT 1 FROM reminders WHERE id = $1 FOR UPDATE', [reminder.id]);
 
+    // WORKERS=off: the API itself publishes and runs nothing.
+    await new Promise((r) => setTimeout(r, 500));
+    const waiting = await t.sql(
+      async (c) =>
+        (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)).rows[0]
+          .n,
+    );
+    expect(waiting).toBeGreaterThanOrEqual(5); // 4 reminders + the review-requested notice (+ stage changes)
+    expect(await notifications(t)).toEqual([]);
+
     const first = start();
     // The review-requested e-mail goes out first, so from here on the only e-mail is the reminder's.
     await eventually(

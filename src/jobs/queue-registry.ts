@@ -55,7 +55,20 @@ export class QueueRegistry implements OnApplicationShutdown {
     this.logger.warn(`Redis unavailable: ${error.message}`);
   }
 
+  /** Closes every queue; one whose Redis is gone is disconnected after a few seconds instead. */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.all().map((q) => q.close().catch(() => undefined)));
+    await Promise.all(
+      this.all().map(async (queue) => {
+        let timer: NodeJS.Timeout | undefined;
+        const closed = queue.close().then(
+          () => true,
+          () => false,
+        );
+        const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 5_000)));
+        const ok = await Promise.race([closed, late]);
+        clearTimeout(timer);
+        if (!ok) await queue.disconnect().catch(() => undefined);
+      }),
+    );
   }
 }
