@@ -26,6 +26,11 @@ export const commentReasons = {
     en: 'No consultation event has this id',
     lo: 'ບໍ່ພົບກອງປະຊຸມປຶກສາຫາລືທີ່ມີລະຫັດນີ້',
   }),
+  eventOfAnotherGuideline: (): Reason => ({
+    code: 'EVENT_OF_ANOTHER_GUIDELINE',
+    en: 'This consultation event was held on another guideline',
+    lo: 'ກອງປະຊຸມປຶກສາຫາລືນີ້ແມ່ນຈັດຂຶ້ນສຳລັບຂໍ້ແນະນຳອື່ນ',
+  }),
   parentNotFound: (): Reason => ({
     code: 'PARENT_NOT_FOUND',
     en: 'The comment you reply to does not exist',

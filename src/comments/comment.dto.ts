@@ -6,6 +6,7 @@ import {
   Max,
   Min,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -63,7 +64,8 @@ export class CreateCommentDto {
     description:
       'A passage of the section (heading or body) the comment is about; must occur there',
   })
-  @IsOptional()
+  // Not @IsOptional: that would let null through; omit the field for no quote.
+  @ValidateIf((o: CreateCommentDto) => o.quote !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_QUOTE)
@@ -84,6 +86,7 @@ export class CreateCommentDto {
       'SECRETARIAT only: a comment spoken by a participant (e.g. at a consultation event)',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SpokenByDto)
   onBehalfOf?: SpokenByDto;
@@ -96,7 +99,7 @@ export class CreateCommentDto {
 
 export class UpdateCommentDto {
   @ApiPropertyOptional({ maxLength: MAX_COMMENT })
-  @IsOptional()
+  @ValidateIf((o: UpdateCommentDto) => o.body !== undefined)
   @Transform(trim)
   @IsString()
   @IsNotEmpty()

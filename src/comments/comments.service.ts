@@ -53,7 +53,8 @@ export class CommentsService {
     dto: CreateCommentDto,
     actor: AuthUser,
   ): Promise<CommentView> {
-    if (dto.eventId && !dto.onBehalfOf) {
+    const spokenBy = spokenByOf(dto);
+    if (dto.eventId && !spokenBy) {
       throw AppError.badRequest('eventId needs onBehalfOf', [
         {
           field: 'eventId',
@@ -91,7 +92,8 @@ export class CommentsService {
         }
       }
 
-      await this.assertMayComment(manager, guideline, actor, !!dto.onBehalfOf);
+      await this.assertMayComment(manager, guideline, actor, spokenBy !== null);
+      if (dto.eventId) await this.assertEventOfGuideline(manager, dto.eventId, guidelineId, actor);
       if (!parent && guideline.current_version_number !== number) {
         throw unprocessable(
           commentReasons.versionNotCurrent(number, guideline.current_version_number ?? 0),
@@ -108,7 +110,7 @@ export class CommentsService {
           'sectionKey',
         );
       }
-      if (dto.quote !== undefined && !quoteOccursIn(dto.quote, section)) {
+      if (dto.quote != null && !quoteOccursIn(dto.quote, section)) {
         throw unprocessable(commentReasons.quoteNotFound(sectionKey), actor.locale, 'quote');
       }
 
@@ -124,8 +126,8 @@ export class CommentsService {
         body: dto.body,
         quote: dto.quote ?? null,
         stage: guideline.stage,
-        spokenByName: dto.onBehalfOf?.name ?? null,
-        spokenByInstitution: dto.onBehalfOf?.institution ?? null,
+        spokenByName: spokenBy?.name ?? null,
+        spokenByInstitution: spokenBy?.institution ?? null,
         eventId: dto.eventId ?? null,
       });
       if (parent) {
@@ -297,6 +299,22 @@ export class CommentsService {
     if (refusal) throw stageRefusalError(refusal, actor.locale);
   }
 
+  /** A comment gathered at an event belongs to the guideline that event was about. */
+  private async assertEventOfGuideline(
+    manager: EntityManager,
+    eventId: string,
+    guidelineId: string,
+    actor: AuthUser,
+  ): Promise<void> {
+    const eventGuidelineId = await this.comments.eventGuidelineId(manager, eventId);
+    if (eventGuidelineId === null) {
+      throw unprocessable(commentReasons.unknownEvent(), actor.locale, 'eventId');
+    }
+    if (eventGuidelineId !== guidelineId) {
+      throw unprocessable(commentReasons.eventOfAnotherGuideline(), actor.locale, 'eventId');
+    }
+  }
+
   /** Locks a comment its author wants to change: it must be theirs, alive, unanswered, and the stage open to them. */
   private async lockOwnComment(
     manager: EntityManager,
@@ -314,4 +332,14 @@ export class CommentsService {
     await this.assertMayComment(manager, guideline, actor, comment.spokenByName !== null);
     return comment;
   }
+}
+
+/**
+ * The participant a comment is recorded for, or null. Only a non-empty name makes a comment
+ * "on behalf": anything else must not let the secretariat comment in its own name.
+ */
+function spokenByOf(dto: CreateCommentDto): { name: string; institution: string | null } | null {
+  const name = dto.onBehalfOf?.name;
+  if (typeof name !== 'string' || name.length === 0) return null;
+  return { name, institution: dto.onBehalfOf?.institution ?? null };
 }
