@@ -277,10 +277,14 @@ describe('comments, replies, edits and dispositions', () => {
       ).toBe(201);
 
       await setStage(g, 'INTERAGENCY_REVIEW');
+      // As the workflow does: the move into review is recorded and the request belongs to it.
       await t.sql((c) =>
         c.query(
-          `INSERT INTO review_requests (guideline_id, version_id, version_number, agency_id, due_date, requested_by)
-           SELECT $1, v.id, 1, a.id, '2030-01-01', $2 FROM guideline_versions v, agencies a
+          `WITH move AS (
+             INSERT INTO stage_transitions (guideline_id, from_stage, to_stage, actor_id, version_number)
+             VALUES ($1, 'COUNCIL_OF_JUDGES', 'INTERAGENCY_REVIEW', $2, 1) RETURNING id)
+           INSERT INTO review_requests (guideline_id, version_id, version_number, agency_id, transition_id, due_date, requested_by)
+           SELECT $1, v.id, 1, a.id, move.id, '2030-01-01', $2 FROM guideline_versions v, agencies a, move
             WHERE v.guideline_id = $1 AND v.number = 1 AND a.code = 'MOJ'`,
           [g, secretariat.id],
         ),

@@ -4,6 +4,7 @@ import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { Locale } from '../auth/roles';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import { inCurrentReviewRound } from '../workflow/review-round';
 import { Stage } from '../workflow/stage';
 import { Comment, DispositionStatus } from './comment.entity';
 import { CommentStatusFilter } from './comment.dto';
@@ -133,6 +134,22 @@ const COMMENT_JOINS = `
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UTC_MICROS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/;
 
+const INT_MAX = 2_147_483_647;
+
+/** A section position as the cursor carries it: it goes into SQL as an int. */
+function isSectionPosition(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= INT_MAX;
+}
+
+/** A real instant written as UTC with microseconds: the shape alone lets month 13 through to SQL. */
+function isUtcMicros(value: unknown): value is string {
+  if (typeof value !== 'string' || !UTC_MICROS.test(value)) return false;
+  const millis = Date.parse(`${value.slice(0, 23)}Z`);
+  return (
+    !Number.isNaN(millis) && new Date(millis).toISOString().slice(0, 23) === value.slice(0, 23)
+  );
+}
+
 /** `%` and `_` in a search string are meant literally. */
 export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -193,11 +210,7 @@ export class CommentsRepository {
     const after = decodeCursor<[number, string, string]>(filter.cursor, 3);
     if (after) {
       const [position, created, id] = after;
-      if (
-        !Number.isInteger(position) ||
-        !UTC_MICROS.test(String(created)) ||
-        !UUID.test(String(id))
-      ) {
+      if (!isSectionPosition(position) || !isUtcMicros(created) || !UUID.test(String(id))) {
         throw AppError.badRequest('Invalid cursor', [
           { field: 'cursor', message: 'cursor is not one this API gave' },
         ]);
@@ -263,13 +276,23 @@ export class CommentsRepository {
     return rows[0] ?? null;
   }
 
-  /** Agencies asked to review this guideline (requests not withdrawn). */
+  /** Agencies asked in the guideline's current review round (requests not withdrawn). */
   async reviewAgencyIds(manager: EntityManager, guidelineId: string): Promise<string[]> {
     const rows: { agency_id: string }[] = await manager.query(
-      `SELECT DISTINCT agency_id FROM review_requests WHERE guideline_id = $1 AND status <> 'WITHDRAWN'`,
+      `SELECT DISTINCT r.agency_id FROM review_requests r
+        WHERE r.guideline_id = $1 AND r.status <> 'WITHDRAWN' AND ${inCurrentReviewRound('r')}`,
       [guidelineId],
     );
     return rows.map((r) => r.agency_id);
+  }
+
+  /** The guideline a consultation event was held on; null when no event has this id. */
+  async eventGuidelineId(manager: EntityManager, eventId: string): Promise<string | null> {
+    const rows: { guideline_id: string }[] = await manager.query(
+      `SELECT guideline_id FROM consultation_events WHERE id = $1`,
+      [eventId],
+    );
+    return rows[0]?.guideline_id ?? null;
   }
 
   /** Inserts; an event id that names no consultation event is a 422 on `eventId`, not a generic error. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { inCurrentReviewRound } from './review-round';
 import { Stage } from './stage';
 import { GuidelineFacts, ReviewFact } from './stages';
 
@@ -100,12 +101,9 @@ export class WorkflowFactsRepository {
     }[] = await manager.query(
       `SELECT a.code AS agency_code, r.status, r.decision
            FROM review_requests r JOIN agencies a ON a.id = r.agency_id
-          WHERE r.guideline_id = $1
-            AND r.transition_id = (
-              SELECT max(id) FROM stage_transitions
-               WHERE guideline_id = $1 AND to_stage = $2)
+          WHERE r.guideline_id = $1 AND ${inCurrentReviewRound('r')}
           ORDER BY a.code`,
-      [guidelineId, Stage.INTERAGENCY_REVIEW],
+      [guidelineId],
     );
     return rows.map((r) => ({ agencyCode: r.agency_code, status: r.status, decision: r.decision }));
   }
