@@ -7,7 +7,8 @@ import { ErrorBody, errorBody } from './error-body';
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
-const PG_INVALID_TEXT = '22P02';
+/** A value Postgres could not read: invalid text, datetime format or field, number out of range. */
+const PG_MALFORMED_VALUE = ['22P02', '22007', '22008', '22003'];
 const PG_CHECK_VIOLATION = '23514';
 const PG_SERIALIZATION = ['40001', '40P01'];
 const PG_UNAVAILABLE = [
@@ -64,7 +65,8 @@ export function toErrorBody(exception: unknown): ErrorBody {
     if (code === PG_UNIQUE_VIOLATION) return errorBody(409, 'This record already exists');
     if (code === PG_FOREIGN_KEY_VIOLATION)
       return errorBody(422, 'A referenced record does not exist');
-    if (code === PG_INVALID_TEXT) return errorBody(400, 'A value has the wrong format');
+    if (code && PG_MALFORMED_VALUE.includes(code))
+      return errorBody(400, 'A value has the wrong format');
     if (code === PG_CHECK_VIOLATION) return errorBody(422, 'A value breaks a rule of the record');
     if (code && PG_SERIALIZATION.includes(code))
       return errorBody(409, 'Another change won the race: reload and retry');
