@@ -12,6 +12,7 @@ import {
   IsString,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { AgencyView } from '../agencies/agency.dto';
 import { Committee, Locale, LOCALES, Role } from '../auth/roles';
@@ -67,9 +68,14 @@ export class CreateUserDto {
   locale: Locale;
 }
 
+/**
+ * Only the fields given change. Fields that cannot be empty use @ValidateIf rather than
+ * @IsOptional, which would let null through to a NOT NULL column; institution and agencyCode
+ * take null to clear them.
+ */
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((o: UpdateUserDto) => o.name !== undefined)
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -77,30 +83,36 @@ export class UpdateUserDto {
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((o: UpdateUserDto) => o.email !== undefined)
   @Transform(trim)
   @IsEmail()
+  @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ minLength: 10 })
-  @IsOptional()
+  @ValidateIf((o: UpdateUserDto) => o.password !== undefined)
   @IsString()
   @MinLength(10)
   @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional({ enum: Role })
-  @IsOptional()
+  @ValidateIf((o: UpdateUserDto) => o.role !== undefined)
   @IsEnum(Role)
   role?: Role;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'AGENCY_REVIEWER only; null clears it. Changing the role away from AGENCY_REVIEWER clears it too',
+  })
   @IsOptional()
   @IsString()
   agencyCode?: string | null;
 
   @ApiPropertyOptional({ enum: Committee, isArray: true })
-  @IsOptional()
+  @ValidateIf((o: UpdateUserDto) => o.committees !== undefined)
   @IsArray()
   @ArrayUnique()
   @IsEnum(Committee, { each: true })
@@ -113,14 +125,14 @@ export class UpdateUserDto {
   institution?: string | null;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @ValidateIf((o: UpdateUserDto) => o.locale !== undefined)
   @IsIn(LOCALES)
   locale?: Locale;
 
   @ApiPropertyOptional({
     description: 'false deactivates: no login, and existing tokens stop working',
   })
-  @IsOptional()
+  @ValidateIf((o: UpdateUserDto) => o.active !== undefined)
   @IsBoolean()
   active?: boolean;
 }

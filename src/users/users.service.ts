@@ -57,7 +57,15 @@ export class UsersService {
     assertCommitteesFit(role, committees);
     let agencyId = user.agencyId;
     if (dto.agencyCode !== undefined || dto.role !== undefined) {
-      agencyId = await this.resolveAgency(role, dto.agencyCode ?? user.agency?.code ?? undefined);
+      // An explicit agencyCode (null clears it) wins; otherwise a reviewer keeps their agency and
+      // any other role has none, so changing a reviewer's role drops the agency.
+      const agencyCode =
+        dto.agencyCode !== undefined
+          ? dto.agencyCode
+          : role === Role.AGENCY_REVIEWER
+            ? user.agency?.code
+            : null;
+      agencyId = await this.resolveAgency(role, agencyCode);
     }
     if (dto.email && (await this.users.emailTaken(dto.email, id))) {
       throw AppError.conflict('A user with this e-mail already exists', [
