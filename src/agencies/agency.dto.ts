@@ -2,12 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsEmail,
+  IsDefined,
   IsNotEmpty,
-  IsOptional,
+  IsObject,
   IsString,
   Matches,
   MaxLength,
   ValidateNested,
+  ValidateIf,
 } from 'class-validator';
 import { Agency } from './agency.entity';
 
@@ -33,6 +35,8 @@ export class CreateAgencyDto {
   code: string;
 
   @ApiProperty({ type: LocalizedNameDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedNameDto)
   name: LocalizedNameDto;
@@ -43,14 +47,16 @@ export class CreateAgencyDto {
 }
 
 export class UpdateAgencyDto {
+  // Not @IsOptional: null would pass it; omit a field to keep it.
   @ApiPropertyOptional({ type: LocalizedNameDto })
-  @IsOptional()
+  @ValidateIf((o: UpdateAgencyDto) => o.name !== undefined)
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedNameDto)
   name?: LocalizedNameDto;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((o: UpdateAgencyDto) => o.email !== undefined)
   @IsEmail()
   email?: string;
 }

@@ -3,9 +3,11 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsEnum,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -68,24 +70,24 @@ export class ParticipantsDto {
   withDisability?: number;
 }
 
-/** A correction changes only the counts it gives. */
+/** A correction changes only the counts it gives; a count cannot be null. */
 export class ParticipantsPatchDto {
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
+  @ValidateIf((o: ParticipantsPatchDto) => o.female !== undefined)
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   female?: number;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
+  @ValidateIf((o: ParticipantsPatchDto) => o.male !== undefined)
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   male?: number;
 
   @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
+  @ValidateIf((o: ParticipantsPatchDto) => o.other !== undefined)
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
@@ -164,6 +166,8 @@ export class CreateEventDto {
   kind?: EventKind;
 
   @ApiProperty({ type: ParticipantsDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ParticipantsDto)
   participants: ParticipantsDto;
@@ -175,11 +179,16 @@ export class CreateEventDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_INSTITUTIONS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => InstitutionCountDto)
   institutions?: InstitutionCountDto[];
 }
 
+/**
+ * Only the fields given change. Fields that cannot be empty use @ValidateIf rather than
+ * @IsOptional, which would let null through; partner takes "" to clear it.
+ */
 export class CorrectEventDto {
   @ApiProperty({ example: 'Attendance sheet recounted', description: 'Why the record changes' })
   @Transform(trim)
@@ -189,13 +198,13 @@ export class CorrectEventDto {
   reason: string;
 
   @ApiPropertyOptional({ description: 'The revision you corrected; 409 when another came first' })
-  @IsOptional()
+  @ValidateIf((o: CorrectEventDto) => o.expectedRevision !== undefined)
   @IsInt()
   @Min(1)
   expectedRevision?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((o: CorrectEventDto) => o.title !== undefined)
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -203,12 +212,12 @@ export class CorrectEventDto {
   title?: string;
 
   @ApiPropertyOptional({ example: '2026-03-11' })
-  @IsOptional()
+  @ValidateIf((o: CorrectEventDto) => o.date !== undefined)
   @Validate(CalendarDayConstraint)
   date?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((o: CorrectEventDto) => o.location !== undefined)
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -223,12 +232,13 @@ export class CorrectEventDto {
   partner?: string;
 
   @ApiPropertyOptional({ enum: EventKind })
-  @IsOptional()
+  @ValidateIf((o: CorrectEventDto) => o.kind !== undefined)
   @IsEnum(EventKind)
   kind?: EventKind;
 
   @ApiPropertyOptional({ type: ParticipantsPatchDto })
-  @IsOptional()
+  @ValidateIf((o: CorrectEventDto) => o.participants !== undefined)
+  @IsObject()
   @ValidateNested()
   @Type(() => ParticipantsPatchDto)
   participants?: ParticipantsPatchDto;
@@ -237,9 +247,10 @@ export class CorrectEventDto {
     type: [InstitutionCountDto],
     description: 'Replaces the whole breakdown; [] removes it',
   })
-  @IsOptional()
+  @ValidateIf((o: CorrectEventDto) => o.institutions !== undefined)
   @IsArray()
   @ArrayMaxSize(MAX_INSTITUTIONS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => InstitutionCountDto)
   institutions?: InstitutionCountDto[];

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsEnum,
+  IsDefined,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -44,6 +46,8 @@ export class CreateGuidelineDto {
   code: string;
 
   @ApiProperty({ type: LocalizedTitleDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTitleDto)
   title: LocalizedTitleDto;

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -82,6 +83,7 @@ export class PublishVersionDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_SECTIONS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SectionInputDto)
   sections: SectionInputDto[];
