@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { NestFactory } from '@nestjs/core';
@@ -215,7 +216,7 @@ async function main(): Promise<void> {
       JSON.stringify(
         {
           at: new Date().toISOString(),
-          machine: { cpus: require('node:os').cpus().length, node: process.version },
+          machine: { cpus: cpus().length, node: process.version },
           settings: {
             durationSeconds: DURATION_S,
             connections: CONNECTIONS,

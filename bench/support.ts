@@ -128,7 +128,7 @@ export async function until(
 
 /** A small JSON client for the service's API. */
 export function api(baseUrl: string, token?: string) {
-  return async <T = any>(
+  return async <T = any>( // eslint-disable-line @typescript-eslint/no-explicit-any
     method: string,
     path: string,
     body?: unknown,
