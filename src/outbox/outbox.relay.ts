@@ -11,7 +11,8 @@ import { Env } from '../config/env';
 import { QueueRegistry } from '../jobs/queue-registry';
 import { QueueName } from '../jobs/queues';
 
-const BATCH = 100;
+// Rows per pass: one transaction and one addBulk per queue.
+const BATCH = 500;
 const ADD_TIMEOUT_MS = 3_000;
 const MAX_BACKOFF_MS = 10_000;
 
@@ -87,34 +88,57 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         );
         return { published: 0, failed: rows.length, error };
       }
-      const results = await Promise.allSettled(rows.map((row) => this.add(row)));
-      const published = rows.filter((_, i) => results[i].status === 'fulfilled').map((r) => r.id);
+      // One addBulk per queue (one Redis round trip for the whole batch, not one per job).
+      const groups = new Map<QueueName, OutboxRow[]>();
+      for (const row of rows) groups.set(row.queue, [...(groups.get(row.queue) ?? []), row]);
+      const outcomes = await Promise.all(
+        [...groups].map(async ([queue, group]) => {
+          try {
+            await this.addBulk(queue, group);
+            return { ids: group.map((r) => r.id), error: null };
+          } catch (failure) {
+            return {
+              ids: group.map((r) => r.id),
+              error: (failure as Error)?.message ?? String(failure),
+            };
+          }
+        }),
+      );
+      const published = outcomes.flatMap((o) => (o.error === null ? o.ids : []));
       if (published.length) {
         await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
           published,
         ]);
       }
-      const failed = results.flatMap((result, i) =>
-        result.status === 'rejected' ? [{ id: rows[i].id, reason: result.reason as Error }] : [],
-      );
-      for (const { id, reason } of failed) {
-        await this.recordFailure(manager, [id], reason?.message ?? String(reason));
+      const failed = outcomes.filter((o) => o.error !== null);
+      for (const { ids, error } of failed) {
+        await this.recordFailure(manager, ids, error ?? 'unknown error');
       }
       return {
         published: published.length,
-        failed: failed.length,
-        error: failed[0]?.reason?.message,
+        failed: failed.reduce((n, o) => n + o.ids.length, 0),
+        error: failed[0]?.error ?? undefined,
       };
     });
   }
 
-  private async add(row: OutboxRow): Promise<void> {
-    const wait = Math.max(0, new Date(row.run_at).getTime() - Date.now());
-    const delay = Math.round(wait / this.env.REMINDER_DELAY_DIVISOR);
+  private async addBulk(queue: QueueName, rows: OutboxRow[]): Promise<void> {
+    const now = Date.now();
     await withTimeout(
-      this.queues.get(row.queue).add(row.job_name, row.payload, { jobId: row.job_id, delay }),
+      this.queues.get(queue).addBulk(
+        rows.map((row) => ({
+          name: row.job_name,
+          data: row.payload,
+          opts: {
+            jobId: row.job_id,
+            delay: Math.round(
+              Math.max(0, new Date(row.run_at).getTime() - now) / this.env.REMINDER_DELAY_DIVISOR,
+            ),
+          },
+        })),
+      ),
       ADD_TIMEOUT_MS,
-      `adding job ${row.job_id}`,
+      `adding ${rows.length} ${queue} jobs`,
     );
   }
 

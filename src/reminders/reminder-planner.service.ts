@@ -46,13 +46,33 @@ export class ReminderPlanner {
     return this.plan(manager, requestId, planReviewReminders(dueDate, this.rules(), now));
   }
 
-  /** Writes reminder rows and one delayed job each; returns the ids of the rows created. */
-  async plan(
+  /** Plans the schedules of several requests due on the same day, in two statements. */
+  planForRequests(
     manager: EntityManager,
-    requestId: string,
-    plan: PlannedReminder[],
+    requestIds: string[],
+    dueDate: string,
+    now: Date,
   ): Promise<string[]> {
-    const rows = await this.reminders.insertPlanned(manager, requestId, plan);
+    const plan = planReviewReminders(dueDate, this.rules(), now);
+    return this.write(
+      manager,
+      this.reminders.insertPlannedForRequests(
+        manager,
+        requestIds.map((requestId) => ({ requestId, plan })),
+      ),
+    );
+  }
+
+  /** Writes reminder rows and one delayed job each; returns the ids of the rows created. */
+  plan(manager: EntityManager, requestId: string, plan: PlannedReminder[]): Promise<string[]> {
+    return this.write(manager, this.reminders.insertPlanned(manager, requestId, plan));
+  }
+
+  private async write(
+    manager: EntityManager,
+    inserting: Promise<{ id: string; planned_at: Date }[]>,
+  ): Promise<string[]> {
+    const rows = await inserting;
     await this.outbox.enqueue(
       manager,
       ...rows.map((row) => ({

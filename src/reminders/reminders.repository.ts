@@ -43,6 +43,27 @@ export class RemindersRepository {
     );
   }
 
+  /** The same for several requests at once: one statement, whatever the number of requests. */
+  insertPlannedForRequests(
+    manager: EntityManager,
+    plans: { requestId: string; plan: PlannedReminder[] }[],
+  ): Promise<{ id: string; planned_at: Date }[]> {
+    const rows = plans.flatMap(({ requestId, plan }) => plan.map((r) => ({ requestId, ...r })));
+    if (!rows.length) return Promise.resolve([]);
+    return manager.query(
+      `INSERT INTO reminders (review_request_id, kind, planned_at)
+       SELECT request_id, kind, planned_at
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS t(request_id, kind, planned_at)
+       ON CONFLICT (review_request_id, kind, planned_at) WHERE state <> 'CANCELLED' DO NOTHING
+       RETURNING id, planned_at`,
+      [
+        rows.map((r) => r.requestId),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.plannedAt.toISOString()),
+      ],
+    );
+  }
+
   /** Cancels what is still planned for these requests; returns the cancelled reminder ids. */
   async cancelPlanned(manager: EntityManager, requestIds: string[]): Promise<string[]> {
     if (!requestIds.length) return [];

@@ -47,10 +47,12 @@ export class ReviewRequestsService {
         args.requestedBy,
       ],
     );
-    const now = new Date();
-    for (const { id } of rows) {
-      await this.planner.planForRequest(manager, id, args.dueDate, now);
-    }
+    await this.planner.planForRequests(
+      manager,
+      rows.map((r) => r.id),
+      args.dueDate,
+      new Date(),
+    );
     await this.outbox.enqueue(
       manager,
       ...rows.map(({ id }) => ({
