@@ -226,6 +226,23 @@ describe('interagency review requests', () => {
       .set(auth(reviewers.MOJ))
       .send({ ...answer, decision: 'OBJECT', comments: '  ' });
     expect(blank.status).toBe(400);
+    for (const signatory of [undefined, null, 'Khamla', { name: 'Khamla' }]) {
+      const malformed = await t
+        .http()
+        .post(`/api/reviews/${request.id}/response`)
+        .set(auth(reviewers.MOJ))
+        .send({ ...answer, signatory });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.details.map((d: { field: string }) => d.field).join(' ')).toMatch(
+        /signatory/,
+      );
+    }
+    const unknownDecision = await t
+      .http()
+      .post(`/api/reviews/${request.id}/response`)
+      .set(auth(reviewers.MOJ))
+      .send({ ...answer, decision: 'MAYBE' });
+    expect(unknownDecision.status).toBe(400);
 
     const res = await t
       .http()

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { Env } from '../config/env';
 import { defaultJobOptions } from './job-options';
 import { ALL_QUEUES, QueueName } from './queues';
@@ -13,11 +14,30 @@ export class QueueRegistry implements OnApplicationShutdown {
   private readonly logger = new Logger('Queues');
   private readonly queues = new Map<QueueName, Queue>();
   private lastErrorLog = 0;
+  /** A small connection of its own that fails fast: asks "is Redis there right now?". */
+  private readonly probe: Redis;
+  /** The queues' connections, owned here so shutdown can always end them (even never connected). */
+  private readonly connections: Redis[] = [];
 
   constructor(private readonly env: Env) {
+    this.probe = new Redis(env.REDIS_URL, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 2_000,
+      retryStrategy: () => 1_000,
+    });
+    this.probe.on('error', () => undefined);
     for (const name of ALL_QUEUES) {
+      const connection = new Redis(env.REDIS_URL, {
+        enableOfflineQueue: false,
+        connectTimeout: 5_000,
+        maxRetriesPerRequest: 1,
+      });
+      connection.on('error', (error) => this.logRedisError(error));
+      this.connections.push(connection);
       const queue = new Queue(name, {
-        connection: { url: env.REDIS_URL, enableOfflineQueue: false, connectTimeout: 5_000 },
+        connection,
         prefix: env.QUEUE_PREFIX,
         defaultJobOptions: defaultJobOptions(name, env),
       });
@@ -36,16 +56,19 @@ export class QueueRegistry implements OnApplicationShutdown {
     return [...this.queues.values()];
   }
 
-  /** Waits for the Redis connection at most `ms`; false when it is not there (Redis down). */
+  /** True when Redis answers a PING within `ms` (and the queues' own connections are up). */
   async isReachable(ms = 2_000): Promise<boolean> {
-    const ready = Promise.all(this.all().map((q) => q.waitUntilReady())).then(
-      () => true,
-      () => false,
-    );
-    return Promise.race([
-      ready,
-      new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref()),
-    ]);
+    const answer = (async () => {
+      if (this.probe.status === 'wait') await this.probe.connect();
+      await this.probe.ping();
+      await Promise.all(this.all().map((q) => q.waitUntilReady()));
+      return true;
+    })().catch(() => false);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+    const reachable = await Promise.race([answer, late]);
+    clearTimeout(timer);
+    return reachable;
   }
 
   /** A down Redis makes every connection report each retry: one line per minute is enough. */
@@ -55,20 +78,44 @@ export class QueueRegistry implements OnApplicationShutdown {
     this.logger.warn(`Redis unavailable: ${error.message}`);
   }
 
-  /** Closes every queue; one whose Redis is gone is disconnected after a few seconds instead. */
+  /** Closes every queue (when Redis is there), then ends its connection in any case. */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(
-      this.all().map(async (queue) => {
-        let timer: NodeJS.Timeout | undefined;
-        const closed = queue.close().then(
-          () => true,
-          () => false,
-        );
-        const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 5_000)));
-        const ok = await Promise.race([closed, late]);
-        clearTimeout(timer);
-        if (!ok) await queue.disconnect().catch(() => undefined);
-      }),
-    );
+    this.probe.disconnect();
+    if (await this.isReachableForShutdown()) {
+      await Promise.all(this.all().map((queue) => atMost(queue.close(), 5_000)));
+    }
+    for (const connection of this.connections) connection.disconnect();
   }
+
+  private async isReachableForShutdown(): Promise<boolean> {
+    const client = new Redis(this.env.REDIS_URL, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1_000,
+      retryStrategy: () => null,
+    });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.ping();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      client.disconnect();
+    }
+  }
+}
+
+/** Waits for `work` at most `ms`; errors and lateness are ignored (shutdown goes on). */
+export function atMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((r) => (timer = setTimeout(r, ms))),
+  ]).finally(() => clearTimeout(timer));
 }

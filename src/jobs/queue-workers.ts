@@ -6,11 +6,12 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { Worker } from 'bullmq';
+import Redis from 'ioredis';
 import { Env } from '../config/env';
 import { CONSULTATION_SCAN_SCHEDULER } from '../reminders/consultation-closing.service';
 import { defaultJobOptions } from './job-options';
 import { JOB_PROCESSORS, JobProcessor } from './job-processor';
-import { QueueRegistry } from './queue-registry';
+import { atMost, QueueRegistry } from './queue-registry';
 import { JOB, QUEUE } from './queues';
 
 /**
@@ -21,6 +22,8 @@ import { JOB, QUEUE } from './queues';
 export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Workers');
   private readonly workers: Worker[] = [];
+  /** Each worker's main connection, owned here so shutdown can always end it. */
+  private readonly connections: Redis[] = [];
   private stopping = false;
 
   constructor(
@@ -31,8 +34,12 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
 
   onApplicationBootstrap(): void {
     for (const processor of this.processors) {
+      const connection = new Redis(this.env.REDIS_URL, { maxRetriesPerRequest: null });
+      connection.on('error', (error) => this.queues.logRedisError(error));
+      this.connections.push(connection);
+      // BullMQ duplicates this connection for its blocking reads, and closes that one itself.
       const worker = new Worker(processor.queue, (job) => processor.process(job), {
-        connection: { url: this.env.REDIS_URL, maxRetriesPerRequest: null },
+        connection,
         prefix: this.env.QUEUE_PREFIX,
         concurrency: this.env.WORKER_CONCURRENCY,
         lockDuration: this.env.JOB_LOCK_MS,
@@ -75,8 +82,17 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    if (!(await this.queues.isReachable(1_000))) {
+      // Without Redis no job can be finished or handed back: close at once (force), which
+      // also stops the reconnect attempts of a worker that never connected.
+      await Promise.all(this.workers.map((w) => atMost(w.close(true), 2_000)));
+      this.connections.forEach((c) => c.disconnect());
+      this.logger.warn('Workers stopped without Redis');
+      return;
+    }
     this.logger.log('Stopping workers: finishing the jobs in hand');
     await Promise.all(this.workers.map((w) => w.close()));
+    this.connections.forEach((c) => c.disconnect());
     this.logger.log('Workers stopped');
   }
 }

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
+  IsObject,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
@@ -64,6 +66,9 @@ export class ReviewResponseDto {
   comments: string;
 
   @ApiProperty({ type: SignatoryDto })
+  // ValidateNested alone lets a missing or non-object value through.
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => SignatoryDto)
   signatory: SignatoryDto;
