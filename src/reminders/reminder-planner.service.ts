@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Env } from '../config/env';
 import { QueueRegistry } from '../jobs/queue-registry';
-import { JOB, QUEUE } from '../jobs/queues';
-import { OutboxWriter } from '../outbox/outbox.writer';
+import { JOB, JobName, QUEUE } from '../jobs/queues';
+import { OutboxMessage, OutboxWriter } from '../outbox/outbox.writer';
 import { PlannedReminder, planReviewReminders, ReminderRules } from './reminder-schedule';
 import { RemindersRepository } from './reminders.repository';
 
@@ -46,12 +46,16 @@ export class ReminderPlanner {
     return this.plan(manager, requestId, planReviewReminders(dueDate, this.rules(), now));
   }
 
-  /** Plans the schedules of several requests due on the same day, in two statements. */
+  /**
+   * Plans the schedules of several requests due on the same day, in two statements; the caller's
+   * own jobs (`alongWith`) go into the same outbox statement.
+   */
   planForRequests(
     manager: EntityManager,
     requestIds: string[],
     dueDate: string,
     now: Date,
+    alongWith: OutboxMessage<JobName>[] = [],
   ): Promise<string[]> {
     const plan = planReviewReminders(dueDate, this.rules(), now);
     return this.write(
@@ -60,6 +64,7 @@ export class ReminderPlanner {
         manager,
         requestIds.map((requestId) => ({ requestId, plan })),
       ),
+      alongWith,
     );
   }
 
@@ -71,10 +76,12 @@ export class ReminderPlanner {
   private async write(
     manager: EntityManager,
     inserting: Promise<{ id: string; planned_at: Date }[]>,
+    alongWith: OutboxMessage<JobName>[] = [],
   ): Promise<string[]> {
     const rows = await inserting;
-    await this.outbox.enqueue(
+    await this.outbox.enqueue<JobName>(
       manager,
+      ...alongWith,
       ...rows.map((row) => ({
         queue: QUEUE.REMINDERS,
         name: JOB.REVIEW_REMINDER,

@@ -47,15 +47,13 @@ export class ReviewRequestsService {
         args.requestedBy,
       ],
     );
+    // The requests' reminder jobs and their 'review requested' jobs go out in one statement.
     await this.planner.planForRequests(
       manager,
       rows.map((r) => r.id),
       args.dueDate,
       new Date(),
-    );
-    await this.outbox.enqueue(
-      manager,
-      ...rows.map(({ id }) => ({
+      rows.map(({ id }) => ({
         queue: QUEUE.DOMAIN_EVENTS,
         name: JOB.REVIEW_REQUESTED,
         jobId: `review-requested-${id}`,

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { PasswordHasher } from '../auth/password-hasher';
 import { Committee, Role } from '../auth/roles';
@@ -98,18 +99,32 @@ export class UsersService {
       );
       return;
     }
-    await this.users.save({
-      email,
-      name: 'Administrator',
-      passwordHash: await this.hasher.hash(password),
-      role: Role.ADMIN,
-      committees: [],
-      agencyId: null,
-      institution: null,
-      locale: 'en',
-      active: true,
-    });
-    this.logger.log(`Created the first administrator ${email}`);
+    if (await this.saveFirstAdmin(email, password)) {
+      this.logger.log(`Created the first administrator ${email}`);
+    }
+  }
+
+  /** Several processes may start at once: the one that loses the race finds the admin created. */
+  private async saveFirstAdmin(email: string, password: string): Promise<boolean> {
+    return this.users
+      .save({
+        email,
+        name: 'Administrator',
+        passwordHash: await this.hasher.hash(password),
+        role: Role.ADMIN,
+        committees: [],
+        agencyId: null,
+        institution: null,
+        locale: 'en',
+        active: true,
+      })
+      .then(() => true)
+      .catch((error: unknown) => {
+        const code = ((error as QueryFailedError).driverError as { code?: string } | undefined)
+          ?.code;
+        if (!(error instanceof QueryFailedError && code === '23505')) throw error;
+        return false;
+      });
   }
 
   private async resolveAgency(
