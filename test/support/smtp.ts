@@ -108,6 +108,8 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
       });
     },
   });
+  // A client killed mid-transfer resets its connection: that is an expected event here, not a crash.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
