@@ -3,6 +3,61 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Options } from 'pino-http';
 import { Env } from './config/env';
 
+/** Query parameters that carry credentials: their values never reach a log line. */
+const SECRET_QUERY_PARAM = /^(token|access_token)(\[|$)/i;
+const CENSOR = '[redacted]';
+
+function decodedName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * The address with the value of every credential query parameter censored; everything else is
+ * kept byte for byte. Names are decoded first, since `%74oken=` reaches the app as `token`.
+ */
+export function censorUrl(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return url;
+  const hash = url.indexOf('#', start);
+  const end = hash < 0 ? url.length : hash;
+  const params = url
+    .slice(start + 1, end)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      return SECRET_QUERY_PARAM.test(decodedName(name)) ? `${name}=${CENSOR}` : pair;
+    });
+  return `${url.slice(0, start + 1)}${params.join('&')}${url.slice(end)}`;
+}
+
+interface SerializedRequest {
+  url?: unknown;
+  query?: unknown;
+  [key: string]: unknown;
+}
+
+/**
+ * pino-http's request serializer, after the standard one: tokens sent in the address (no route
+ * accepts them, but a client may still send one) are censored in `url` and `query`.
+ */
+export function serializeRequest<T extends SerializedRequest>(req: T): T {
+  if (typeof req.url === 'string') req.url = censorUrl(req.url);
+  if (req.query && typeof req.query === 'object') {
+    // A copy: the standard serializer hands over the request's own query object.
+    const query: Record<string, unknown> = { ...(req.query as Record<string, unknown>) };
+    for (const name of Object.keys(query)) {
+      if (SECRET_QUERY_PARAM.test(name)) query[name] = CENSOR;
+    }
+    req.query = query;
+  }
+  return req;
+}
+
 /** Request logs with a request id; credentials are never written. */
 export function pinoHttpOptions(env: Env): Options {
   return {
@@ -13,6 +68,7 @@ export function pinoHttpOptions(env: Env): Options {
       res.setHeader('X-Request-Id', id);
       return id;
     },
+    serializers: { req: serializeRequest },
     redact: {
       paths: [
         'req.headers.authorization',

@@ -1,10 +1,13 @@
 import { Role } from '../src/auth/roles';
 import { auth } from './support/review-road';
-import { startTestApp, TestApp, TestUser } from './support/test-app';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp, TestUser } from './support/test-app';
 
 jest.setTimeout(60_000);
 
-/** bull-board at /admin/queues: ADMIN only, outside the /api prefix; the token moves into a cookie. */
+/**
+ * bull-board at /admin/queues: ADMIN only, outside the /api prefix. A browser gets in with the cookie
+ * set by POST /api/queue-dashboard/session; a token in the address is refused (it would be logged).
+ */
 describe('queue dashboard', () => {
   let t: TestApp;
   let secretariat: TestUser;
@@ -21,7 +24,7 @@ describe('queue dashboard', () => {
     const notAdmin = await t.http().get('/admin/queues').set(auth(secretariat));
     expect(notAdmin.status).toBe(403);
     const viaQuery = await t.http().get(`/admin/queues?token=${secretariat.token}`);
-    expect(viaQuery.status).toBe(403);
+    expect(viaQuery.status).toBe(401);
     expect(viaQuery.headers['set-cookie']).toBeUndefined();
     expect(
       (await t.http().get('/admin/queues/api/queues').set('Cookie', 'cg_queues=forged')).status,
@@ -29,15 +32,13 @@ describe('queue dashboard', () => {
     expect((await t.http().get('/api/admin/queues').set(auth(t.admin))).status).toBe(404);
   });
 
-  it('serves the dashboard and its API to an ADMIN, with a bearer token or the cookie set from ?token=', async () => {
+  it('serves the dashboard and its API to an ADMIN, with a bearer token or the session cookie', async () => {
     const page = await t.http().get('/admin/queues').set(auth(t.admin));
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<html/i);
 
-    const first = await t.http().get(`/admin/queues?token=${t.admin.token}`);
-    expect(first.status).toBe(303);
-    expect(first.headers.location).toBe('/admin/queues');
-    const cookie = first.headers['set-cookie'][0] as string;
+    const opened = await t.http().post('/api/queue-dashboard/session').set(auth(t.admin));
+    const cookie = opened.headers['set-cookie'][0] as string;
     expect(cookie).toMatch(/^cg_queues=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -50,6 +51,47 @@ describe('queue dashboard', () => {
       'email',
       'reminders',
     ]);
+  });
+
+  it("refuses an ADMIN's token in the address (it would be written to request logs) and sets no cookie", async () => {
+    for (const path of [
+      `/admin/queues?token=${t.admin.token}`,
+      `/admin/queues/api/queues?token=${t.admin.token}`,
+    ]) {
+      const res = await t.http().get(path);
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+      expect(res.headers['set-cookie']).toBeUndefined();
+      expect(res.headers.location).toBeUndefined();
+    }
+  });
+
+  it('opens the dashboard from the web session cookie (with its CSRF token)', async () => {
+    const signIn = await t
+      .http()
+      .post('/api/auth/session')
+      .send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    expect(signIn.status).toBe(200);
+    const session = (signIn.headers['set-cookie'] as unknown as string[])
+      .find((c) => c.startsWith('cg_session='))!
+      .split(';')[0];
+    const opened = await t
+      .http()
+      .post('/api/queue-dashboard/session')
+      .set('Cookie', session)
+      .set('X-CSRF-Token', signIn.body.csrfToken);
+    expect(opened.status).toBe(200);
+    const cookie = (opened.headers['set-cookie'][0] as string).split(';')[0];
+    expect(cookie).toMatch(/^cg_queues=/);
+    expect((await t.http().get('/admin/queues').set('Cookie', cookie)).status).toBe(200);
+  });
+
+  it('documents the session route as the way in, without ?token=', async () => {
+    const doc = await t.http().get('/api/docs-json');
+    expect(doc.status).toBe(200);
+    const operation = doc.body.paths['/api/queue-dashboard/session'].post;
+    expect(operation.description).toMatch(/only way/);
+    expect(operation.description).toMatch(/not accepted/);
   });
 
   it('lets the web interface open the dashboard for a signed-in ADMIN', async () => {

@@ -16,23 +16,18 @@ function sendError(res: Response, status: number, error: string, message: string
 }
 
 /**
- * ADMIN only. A browser cannot add a bearer header to the dashboard's pages, so the first visit
- * carries the token once (`/admin/queues?token=<jwt>`, or the web interface's
- * `POST /api/queue-dashboard/session`): it is moved into an httpOnly cookie scoped to
- * /admin/queues and the address is reloaded without it. SameSite=Strict keeps other sites from
- * using the cookie for the dashboard's own actions (retry, clean).
+ * ADMIN only. A browser cannot add a bearer header to the dashboard's pages, so the web interface
+ * calls `POST /api/queue-dashboard/session` first (bearer token or web session), which sets an
+ * httpOnly cookie scoped to /admin/queues. A token in the address (`?token=`) is not accepted:
+ * addresses end up in request logs, proxies and browser history. SameSite=Strict keeps other
+ * sites from using the cookie for the dashboard's own actions (retry, clean).
  */
 @Injectable()
 export class QueueDashboardAuth implements NestMiddleware {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly env: Env,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
-    const url = new URL(req.originalUrl, 'http://dashboard.local');
-    const fromQuery = url.searchParams.get('token');
-    const token = bearerToken(req) ?? fromQuery ?? readCookie(req, DASHBOARD_COOKIE);
+    const token = bearerToken(req) ?? readCookie(req, DASHBOARD_COOKIE);
     if (!token) return sendError(res, 401, 'Unauthorized', 'Sign in first: no token was sent');
     let role: Role;
     try {
@@ -48,11 +43,6 @@ export class QueueDashboardAuth implements NestMiddleware {
         'Forbidden',
         `The queue dashboard needs the role ADMIN; you are ${role}`,
       );
-    }
-    if (fromQuery) {
-      setDashboardCookie(req, res, token, this.env);
-      url.searchParams.delete('token');
-      return res.redirect(303, `${url.pathname}${url.search}`);
     }
     next();
   }

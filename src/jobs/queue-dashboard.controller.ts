@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { bearerToken } from '../auth/auth.guard';
 import { Roles } from '../auth/decorators';
@@ -21,11 +21,19 @@ export class QueueDashboardController {
 
   /**
    * Opens the queue dashboard for the signed-in ADMIN (bearer token or the web session): sets the
-   * dashboard's cookie and answers where to go.
+   * dashboard's cookie and answers where to go. The only way into the dashboard from a browser:
+   * a token in the dashboard's address is refused, since addresses are written to logs.
    */
   @Post('session')
   @HttpCode(200)
   @Roles(Role.ADMIN)
+  @ApiOperation({
+    summary: 'Open the queue dashboard (ADMIN)',
+    description:
+      'Sets the httpOnly cookie `cg_queues` (SameSite=Strict, Path=/admin/queues) for the signed-in ADMIN ' +
+      '(bearer token or web session) and answers the dashboard address. This is the only way to open ' +
+      '/admin/queues in a browser: a token in its address (`?token=`) is not accepted (401).',
+  })
   @ApiOkResponse({ type: DashboardSessionView })
   @ApiErrors(401, 403)
   open(@Req() req: Request, @Res({ passthrough: true }) res: Response): DashboardSessionView {
