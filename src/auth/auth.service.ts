@@ -9,20 +9,6 @@ import { AuthUser } from './roles';
 
 const BAD_CREDENTIALS = 'E-mail or password is wrong';
 
-export function toAuthUser(user: User): AuthUser {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    committees: user.committees,
-    agencyId: user.agencyId,
-    agencyCode: user.agency?.code ?? null,
-    institution: user.institution,
-    locale: user.locale,
-  };
-}
-
 @Injectable()
 export class AuthService {
   constructor(
@@ -62,9 +48,9 @@ export class AuthService {
     }
     const user =
       payload.sub && /^[0-9a-f-]{36}$/i.test(payload.sub)
-        ? await this.users.findActiveById(payload.sub)
+        ? await this.users.findActiveAuthUser(payload.sub)
         : null;
     if (!user) throw new AppError(ErrorCode.UNAUTHORIZED, 'Invalid token');
-    return toAuthUser(user);
+    return user;
   }
 }
