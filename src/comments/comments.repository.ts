@@ -5,6 +5,7 @@ import { Locale } from '../auth/roles';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { inCurrentReviewRound } from '../workflow/review-round';
+import { LockedGuideline } from '../guidelines/guidelines.repository';
 import { Stage } from '../workflow/stage';
 import { Comment, DispositionStatus } from './comment.entity';
 import { CommentStatusFilter } from './comment.dto';
@@ -97,6 +98,16 @@ export interface SearchRow {
   author_id: string | null;
   author_name: string | null;
   created_at: Date | null;
+}
+
+/**
+ * What a new comment is checked against, read in one statement with the guideline share-locked:
+ * the guideline, the asked version (null when unknown) and the section (null when unknown).
+ */
+export interface CommentTarget {
+  guideline: LockedGuideline;
+  versionId: string | null;
+  section: { heading: string; body: string } | null;
 }
 
 export interface NewComment {
@@ -295,12 +306,58 @@ export class CommentsRepository {
     return rows[0]?.guideline_id ?? null;
   }
 
-  /** Inserts; an event id that names no consultation event is a 422 on `eventId`, not a generic error. */
+  /**
+   * Share-locks the guideline row (only it: FOR SHARE OF g) and reads the version and section a
+   * comment is for in the same round trip; null when the guideline is unknown. A stage move or a
+   * publication locks the row for update, so neither can slip in before the insert commits.
+   */
+  async lockTarget(
+    manager: EntityManager,
+    guidelineId: string,
+    versionNumber: number,
+    sectionKey: string | null,
+  ): Promise<CommentTarget | null> {
+    const rows: {
+      id: string;
+      stage: Stage;
+      current_version_number: number | null;
+      version_id: string | null;
+      section_found: boolean;
+      heading: string | null;
+      body: string | null;
+    }[] = await manager.query(
+      `SELECT g.id, g.stage, g.current_version_number, v.id AS version_id,
+              s.key IS NOT NULL AS section_found, s.heading, s.body
+         FROM guidelines g
+         LEFT JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = $2
+         LEFT JOIN version_sections s ON s.version_id = v.id AND s.key = $3
+        WHERE g.id = $1
+          FOR SHARE OF g`,
+      [guidelineId, versionNumber, sectionKey],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      guideline: {
+        id: row.id,
+        stage: row.stage,
+        current_version_number: row.current_version_number,
+      },
+      versionId: row.version_id,
+      section: row.section_found ? { heading: row.heading!, body: row.body! } : null,
+    };
+  }
+
+  /**
+   * Inserts and answers the new comment as the views need it, in the same statement (the author
+   * and agency joined in the insert's CTE, no reply or disposition yet). An event id that names no
+   * consultation event is a 422 on `eventId`, not a generic error.
+   */
   async insertOrExplain(
     manager: EntityManager,
     locale: Locale,
     fields: NewComment,
-  ): Promise<string> {
+  ): Promise<CommentRow> {
     try {
       return await this.insert(manager, fields);
     } catch (error) {
@@ -312,11 +369,23 @@ export class CommentsRepository {
     }
   }
 
-  async insert(manager: EntityManager, fields: NewComment): Promise<string> {
-    const [{ id }]: { id: string }[] = await manager.query(
-      `INSERT INTO comments (guideline_id, version_id, version_number, section_key, parent_id, in_reply_to_id,
-                             author_id, body, quote, stage, spoken_by_name, spoken_by_institution, event_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+  async insert(manager: EntityManager, fields: NewComment): Promise<CommentRow> {
+    const rows: CommentRow[] = await manager.query(
+      `WITH c AS (
+         INSERT INTO comments (guideline_id, version_id, version_number, section_key, parent_id, in_reply_to_id,
+                               author_id, body, quote, stage, spoken_by_name, spoken_by_institution, event_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         RETURNING *
+       )
+       SELECT c.id, c.guideline_id, c.version_id, c.version_number, c.section_key, c.parent_id,
+              c.in_reply_to_id, c.author_id, u.name AS author_name, u.institution AS author_institution,
+              a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
+              c.body, c.quote, c.stage, c.spoken_by_name, c.spoken_by_institution, c.event_id,
+              c.disposition_status, c.disposition_response, c.disposition_by,
+              du.name AS disposition_by_name, c.disposition_at, c.disposition_version_number,
+              c.created_at, c.edited_at, c.deleted_at, 0 AS reply_count
+         FROM c
+         ${COMMENT_JOINS}`,
       [
         fields.guidelineId,
         fields.versionId,
@@ -333,7 +402,7 @@ export class CommentsRepository {
         fields.eventId,
       ],
     );
-    return id;
+    return rows[0];
   }
 
   /** Keeps the text being replaced, then writes the new one. */

@@ -62,14 +62,16 @@ export class CommentsService {
         },
       ]);
     }
-    const id = await this.dataSource.transaction(async (manager) => {
-      const guideline = await this.guidelines.lockShared(manager, guidelineId);
-      if (!guideline) throw AppError.notFound('Guideline');
-      const found = await this.versions.findGuidelineVersions(guidelineId, [number], manager);
-      const version = found.versions[0];
-      if (!version) throw AppError.notFound('Version');
-
+    const row = await this.dataSource.transaction(async (manager) => {
+      // The parent's thread, section and version never change, so it may be read before the
+      // lock; it tells which section to read with the guideline. Errors keep their order below.
       const parent = dto.parentId ? await this.comments.findView(dto.parentId, manager) : null;
+      const sectionKey = parent ? parent.section_key : (dto.sectionKey ?? null);
+      const target = await this.comments.lockTarget(manager, guidelineId, number, sectionKey);
+      if (!target) throw AppError.notFound('Guideline');
+      const { guideline } = target;
+      if (!target.versionId) throw AppError.notFound('Version');
+
       if (dto.parentId) {
         if (!parent || parent.guideline_id !== guidelineId) {
           throw unprocessable(commentReasons.parentNotFound(), actor.locale, 'parentId');
@@ -101,25 +103,24 @@ export class CommentsService {
         );
       }
 
-      const sectionKey = parent ? parent.section_key : dto.sectionKey!;
-      const section = await this.comments.section(manager, version.id, sectionKey);
+      const section = target.section;
       if (!section) {
         throw unprocessable(
-          commentReasons.unknownSection(number, sectionKey),
+          commentReasons.unknownSection(number, sectionKey!),
           actor.locale,
           'sectionKey',
         );
       }
       if (dto.quote != null && !quoteOccursIn(dto.quote, section)) {
-        throw unprocessable(commentReasons.quoteNotFound(sectionKey), actor.locale, 'quote');
+        throw unprocessable(commentReasons.quoteNotFound(sectionKey!), actor.locale, 'quote');
       }
 
       const threadId = parent ? (parent.parent_id ?? parent.id) : null;
-      const commentId = await this.comments.insertOrExplain(manager, actor.locale, {
+      const inserted = await this.comments.insertOrExplain(manager, actor.locale, {
         guidelineId,
-        versionId: version.id,
+        versionId: target.versionId,
         versionNumber: number,
-        sectionKey,
+        sectionKey: sectionKey!,
         parentId: threadId,
         inReplyToId: parent && parent.parent_id ? parent.id : null,
         authorId: actor.id,
@@ -134,19 +135,20 @@ export class CommentsService {
         await this.outbox.enqueue(manager, {
           queue: QUEUE.DOMAIN_EVENTS,
           name: JOB.COMMENT_REPLIED,
-          jobId: `reply-${commentId}`,
+          jobId: `reply-${inserted.id}`,
           payload: {
             guidelineId,
-            commentId,
+            commentId: inserted.id,
             parentId: parent.id,
             parentAuthorId: parent.author_id,
             replyAuthorId: actor.id,
           },
         });
       }
-      return commentId;
+      return inserted;
     });
-    return this.view(id, actor);
+    // Answered from the inserted row: a re-read after the commit would cost another round trip.
+    return commentView(row, actor.locale);
   }
 
   /**
@@ -270,11 +272,6 @@ export class CommentsService {
       });
     });
     return this.get(id, actor);
-  }
-
-  private async view(id: string, actor: AuthUser): Promise<CommentView> {
-    const row = await this.comments.findView(id);
-    return commentView(row!, actor.locale);
   }
 
   /** reviewAgencyIds matter only in interagency review: read them only then. */
