@@ -96,27 +96,57 @@ export class VersionsRepository {
   }
 
   /**
-   * The sections of a version with their comment counts, aggregated in the same query so the cost
-   * does not grow with the number of comments' rows fetched (no query per section).
+   * A version with its sections and their comment counts in one round trip, whatever the number
+   * of sections and comments (the counts aggregated over comments_version_section_idx). Plain rows,
+   * not a JSON aggregate: building JSON for long section texts costs Postgres more than the rows.
+   * `guideline` is false when the guideline is unknown; `version` null when it has no such version.
    */
-  sectionsWithCounts(versionId: string): Promise<SectionRow[]> {
-    return this.repo.query(
-      `SELECT s.position, s.key, s.kind, s.heading, s.body, s.indicator_code, s.indicator_category,
+  async findWithSections(
+    guidelineId: string,
+    number: number,
+  ): Promise<{ guideline: boolean; version: VersionRow | null; sections: SectionRow[] }> {
+    const rows: (VersionRow & SectionRow)[] = await this.repo.query(
+      `WITH v AS (
+         SELECT ${VERSION_COLUMNS}
+           FROM guideline_versions v JOIN users u ON u.id = v.published_by
+          WHERE v.guideline_id = $1 AND v.number = $2
+       )
+       SELECT v.*, s.position, s.key, s.kind, s.heading, s.body, s.indicator_code, s.indicator_category,
               coalesce(c.comment_count, 0)::int AS comment_count,
               coalesce(c.open_comment_count, 0)::int AS open_comment_count
-         FROM version_sections s
+         FROM guidelines g
+         LEFT JOIN v ON true
+         LEFT JOIN version_sections s ON s.version_id = v.id
          LEFT JOIN (
            SELECT section_key,
                   count(*) AS comment_count,
                   count(*) FILTER (WHERE parent_id IS NULL AND disposition_status IS NULL) AS open_comment_count
              FROM comments
-            WHERE version_id = $1 AND deleted_at IS NULL
+            WHERE version_id = (SELECT id FROM v) AND deleted_at IS NULL
             GROUP BY section_key
          ) c ON c.section_key = s.key
-        WHERE s.version_id = $1
+        WHERE g.id = $1
         ORDER BY s.position`,
-      [versionId],
+      [guidelineId, number],
     );
+    if (!rows.length) return { guideline: false, version: null, sections: [] };
+    const first = rows[0];
+    if (first.id === null) return { guideline: true, version: null, sections: [] };
+    const version: VersionRow = {
+      id: first.id,
+      guideline_id: first.guideline_id,
+      number: first.number,
+      stage: first.stage,
+      change_summary: first.change_summary,
+      content_hash: first.content_hash,
+      section_count: first.section_count,
+      published_by: first.published_by,
+      published_by_name: first.published_by_name,
+      published_at: first.published_at,
+    };
+    // A version without sections still comes as one row, with null section columns.
+    const sections = first.key === null ? [] : rows;
+    return { guideline: true, version, sections };
   }
 
   /** The content of several versions' sections in one query, each list in version order. */

@@ -95,11 +95,12 @@ export class VersionsService {
     return { items: page.items.map(summaryView), next: page.next };
   }
 
-  /** Two queries whatever the number of sections and comments: the version, then its sections with counts. */
+  /** One query whatever the number of sections and comments: the version with its sections and counts. */
   async get(guidelineId: string, number: number): Promise<VersionView> {
-    const version = await this.requireVersion(guidelineId, number);
-    const sections = await this.versions.sectionsWithCounts(version.id);
-    return { ...summaryView(version), sections: sections.map(sectionView) };
+    const found = await this.versions.findWithSections(guidelineId, number);
+    if (!found.guideline) throw AppError.notFound('Guideline');
+    if (!found.version) throw AppError.notFound('Version');
+    return { ...summaryView(found.version), sections: found.sections.map(sectionView) };
   }
 
   async diff(guidelineId: string, number: number, against?: number): Promise<VersionDiffView> {
@@ -123,13 +124,6 @@ export class VersionsService {
       summary: summarise(sections),
       sections,
     };
-  }
-
-  private async requireVersion(guidelineId: string, number: number): Promise<VersionRow> {
-    const found = await this.versions.findGuidelineVersions(guidelineId, [number]);
-    if (!found.guideline) throw AppError.notFound('Guideline');
-    if (!found.versions.length) throw AppError.notFound('Version');
-    return found.versions[0];
   }
 }
 
