@@ -183,10 +183,7 @@ async function main(): Promise<void> {
         `SELECT max(n)::int AS max FROM (SELECT count(*) AS n FROM notifications WHERE dedupe_key LIKE 'reminder-%' GROUP BY user_id, dedupe_key) x`,
       )
     ).rows[0].max;
-    const reminderMails = smtp.messages.filter(
-      (m) => /reminder|ແຈ້ງເຕືອນ|ເຕືອນ/i.test(m.subject) || true,
-    );
-    const ids = reminderMails.map((m) => m.notificationId);
+    const ids = smtp.messages.map((m) => m.notificationId);
     const duplicateMails = ids.length - new Set(ids).size;
     const reminderNotificationIds = new Set(
       (

@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../../src/auth/roles';
 import {
   auth,
   eventually,
@@ -8,10 +8,10 @@ import {
   reminders,
   reviewersOf,
   reviewRequests,
-} from './support/review-road';
-import { PrivateRedis, startPrivateRedis } from './support/redis-server';
-import { startSmtp, TestSmtp } from './support/smtp';
-import { startTestApp, TestApp, TestUser } from './support/test-app';
+} from '../support/review-road';
+import { PrivateRedis, startPrivateRedis } from '../support/redis-server';
+import { startSmtp, TestSmtp } from '../support/smtp';
+import { startTestApp, TestApp, TestUser } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -85,7 +85,16 @@ describe('Redis down during the move into interagency review', () => {
     expect(count('guideline.stage-changed')).toBe(1);
     expect(await notifications(t, `kind = 'REVIEW_REQUESTED'`)).toEqual([]);
 
+    // Readiness names the missing dependency; the API itself keeps answering.
+    const notReady = await t.http().get('/health/ready');
+    expect(notReady.status).toBe(503);
+    expect(notReady.body.details.map((d: { code: string }) => d.code)).toEqual(['redis']);
+
     await redis.start();
+    await eventually(
+      async () => (await t.http().get('/health/ready')).status === 200,
+      'ready again',
+    );
     await eventually(
       async () => (await unpublished()).length === 0,
       'the outbox published after Redis is back',

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { Role } from '../src/auth/roles';
-import { QUEUE } from '../src/jobs/queues';
+import { Role } from '../../src/auth/roles';
+import { QUEUE } from '../../src/jobs/queues';
 import {
   eventually,
   guidelineAtCouncil,
@@ -11,10 +11,10 @@ import {
   openQueue,
   reminders,
   reviewRequests,
-} from './support/review-road';
-import { startSmtp, TestSmtp } from './support/smtp';
-import { startTestApp, TestApp, TestUser } from './support/test-app';
-import { spawnWorker, workerEnvOf, WorkerProcess } from './support/worker-process';
+} from '../support/review-road';
+import { startSmtp, TestSmtp } from '../support/smtp';
+import { startTestApp, TestApp, TestUser } from '../support/test-app';
+import { spawnWorker, workerEnvOf, WorkerProcess } from '../support/worker-process';
 
 jest.setTimeout(180_000);
 
