@@ -28,6 +28,12 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+function invalidCursor(): AppError {
+  return AppError.badRequest('Invalid cursor', [
+    { field: 'cursor', message: 'cursor is not one this API gave' },
+  ]);
+}
+
 export function decodeCursor<T extends unknown[]>(
   cursor: string | undefined,
   arity: number,
@@ -39,9 +45,30 @@ export function decodeCursor<T extends unknown[]>(
   } catch {
     // fall through
   }
-  throw AppError.badRequest('Invalid cursor', [
-    { field: 'cursor', message: 'cursor is not one this API gave' },
-  ]);
+  throw invalidCursor();
+}
+
+type CursorChecks<T extends unknown[]> = { [K in keyof T]: (value: unknown) => value is T[K] };
+
+/**
+ * Like {@link decodeCursor}, and each value must pass its check (one per sort key): a forged
+ * cursor is a 400 here, before its values reach SQL, where PostgreSQL would read odd values
+ * ('epoch', 'today', a bare number, a uuid in braces) as real ones.
+ */
+export function decodeCheckedCursor<T extends unknown[]>(
+  cursor: string | undefined,
+  checks: CursorChecks<T>,
+): T | null {
+  const values = decodeCursor<T>(cursor, checks.length);
+  if (values && !checks.every((check, i) => check(values[i]))) throw invalidCursor();
+  return values;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor's id: the canonical uuid text PostgreSQL gives (no braces, no bare hex). */
+export function isUuidText(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
 }
 
 /** Builds a page from rows fetched with `limit + 1`, so `next` is null on the last page. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor } from '../common/pagination';
+import { isInstantText } from '../common/day-or-instant';
+import { decodeCheckedCursor, isUuidText } from '../common/pagination';
 
 export interface NotificationRow {
   id: string;
@@ -25,6 +26,9 @@ export interface NotificationRow {
 const COLUMNS = `n.id, n.user_id, n.kind, n.subject, n.body, n.link, n.guideline_id, n.data, n.created_at,
   n.read_at, n.email_state, n.email_attempts, n.email_error, n.email_sent_at`;
 
+/** (created_at as `toISOString()`, id): checked before either reaches SQL. */
+const CURSOR_CHECKS: [typeof isInstantText, typeof isUuidText] = [isInstantText, isUuidText];
+
 /** A person's inbox (newest first, keyset pages on (created_at, id)). */
 @Injectable()
 export class NotificationsRepository {
@@ -34,7 +38,7 @@ export class NotificationsRepository {
     userId: string,
     opts: { unreadOnly: boolean; limit: number; cursor?: string },
   ): Promise<NotificationRow[]> {
-    const after = decodeCursor<[string, string]>(opts.cursor, 2);
+    const after = decodeCheckedCursor<[string, string]>(opts.cursor, CURSOR_CHECKS);
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM notifications n
        WHERE n.user_id = $1 AND (NOT $2::boolean OR n.read_at IS NULL)
@@ -75,7 +79,7 @@ export class NotificationsRepository {
   }
 
   failedEmailsPage(opts: { limit: number; cursor?: string }): Promise<NotificationRow[]> {
-    const after = decodeCursor<[string, string]>(opts.cursor, 2);
+    const after = decodeCheckedCursor<[string, string]>(opts.cursor, CURSOR_CHECKS);
     return this.dataSource.query(
       `SELECT ${COLUMNS}, u.email AS user_email, u.name AS user_name
        FROM notifications n JOIN users u ON u.id = n.user_id

@@ -4,7 +4,6 @@ import {
   IsDefined,
   IsIn,
   IsObject,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -12,6 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsDayOrInstant } from '../common/day-or-instant';
 import { PageQuery } from '../common/pagination';
 
 export const DECISIONS = ['APPROVE', 'APPROVE_WITH_COMMENTS', 'OBJECT'] as const;
@@ -78,9 +78,9 @@ export class DueDateDto {
   @ApiProperty({
     example: '2026-04-30',
     description:
-      'The new due day (YYYY-MM-DD in APP_TIMEZONE), or a timestamp: its local day is taken',
+      'The new due day (YYYY-MM-DD in APP_TIMEZONE), or an ISO 8601 timestamp with offset: its local day is taken. Anything else (a year, a month, a week, a timestamp without offset) is 400',
   })
-  @IsISO8601({ strict: true })
+  @IsDayOrInstant()
   dueAt: string;
 
   @ApiProperty({ maxLength: 2000 })

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor } from '../common/pagination';
+import { isCalendarDayText } from '../common/day-or-instant';
+import { decodeCheckedCursor, isUuidText } from '../common/pagination';
 import { Decision, ReviewStatus } from './review.dto';
 
 export interface ReviewRow {
@@ -65,7 +66,7 @@ export class ReviewsRepository {
 
   /** Ordered by due day (the most urgent first), keyset pages on (due_date, id). */
   page(filter: ReviewFilter, limit: number, cursor?: string): Promise<ReviewRow[]> {
-    const after = decodeCursor<[string, string]>(cursor, 2);
+    const after = decodeCheckedCursor<[string, string]>(cursor, [isCalendarDayText, isUuidText]);
     const status = filter.status === 'OVERDUE' ? 'PENDING' : (filter.status ?? null);
     const lateness =
       filter.status === 'OVERDUE'

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser, Role } from '../auth/roles';
 import { AppError } from '../common/app-error';
+import { isCalendarDay } from '../common/day-or-instant';
 import { toPage } from '../common/pagination';
 import { Env } from '../config/env';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
@@ -108,9 +109,7 @@ export class ReviewsService {
    */
   async changeDueDate(user: AuthUser, id: string, dto: DueDateDto): Promise<ReviewDetailView> {
     const zone = this.env.APP_TIMEZONE;
-    const to = /^\d{4}-\d{2}-\d{2}$/.test(dto.dueAt)
-      ? dto.dueAt
-      : calendarDayIn(new Date(dto.dueAt), zone);
+    const to = isCalendarDay(dto.dueAt) ? dto.dueAt : calendarDayIn(new Date(dto.dueAt), zone);
     const cancelled = await this.dataSource.transaction(async (manager) => {
       const current = await this.reviews.lockForDueDateChange(manager, id);
       if (!current) throw AppError.notFound('Review request');

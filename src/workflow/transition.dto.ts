@@ -8,23 +8,11 @@ import {
   IsString,
   Matches,
   MaxLength,
-  ValidateBy,
 } from 'class-validator';
-import { isDayOrInstant } from './local-day';
+import { IsDayOrInstant } from '../common/day-or-instant';
 import { Stage } from './stage';
 import { MoveInput, MoveKind } from './stages';
 import type { TransitionRow } from './stage-transitions.repository';
-
-function IsDayOrInstant() {
-  return ValidateBy({
-    name: 'isDayOrInstant',
-    validator: {
-      validate: (value) => isDayOrInstant(value),
-      defaultMessage: (args) =>
-        `${args?.property} must be a calendar day (YYYY-MM-DD) or an ISO 8601 timestamp with offset`,
-    },
-  });
-}
 
 export class MoveDto {
   @ApiProperty({ enum: Stage, description: 'The stage to move to' })
