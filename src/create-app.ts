@@ -23,6 +23,8 @@ export async function createApp(env: Env): Promise<NestExpressApplication> {
   // No upgrade-insecure-requests: a court's intranet may serve the app over plain http on a LAN address.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.set('trust proxy', 'loopback');
+  // No ETag hashing of every JSON body: versions run to hundreds of kilobytes and clients re-read them fresh.
+  app.set('etag', false);
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
