@@ -1,4 +1,5 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
+import Redis from 'ioredis';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { Committee, Locale, Role } from '../../src/auth/roles';
@@ -102,6 +103,30 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await database.drop();
+      await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
     },
   };
+}
+
+/** The file's queues lived under its own prefix: remove them so test runs leave Redis as they found it. */
+async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } catch {
+    // Redis may be down on purpose (fault tests): nothing to clean then.
+  } finally {
+    redis.disconnect();
+  }
 }
