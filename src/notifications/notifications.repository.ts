@@ -19,14 +19,18 @@ export interface NotificationRow {
   email_attempts: number;
   email_error: string | null;
   email_sent_at: Date | null;
+  cursor_at: string;
   user_email?: string;
   user_name?: string;
 }
 
+// cursor_at keeps created_at's microseconds: a JavaScript Date would round them away, and rows
+// written within the same millisecond as a page's last one would then be skipped.
 const COLUMNS = `n.id, n.user_id, n.kind, n.subject, n.body, n.link, n.guideline_id, n.data, n.created_at,
-  n.read_at, n.email_state, n.email_attempts, n.email_error, n.email_sent_at`;
+  n.read_at, n.email_state, n.email_attempts, n.email_error, n.email_sent_at,
+  to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
 
-/** (created_at as `toISOString()`, id): checked before either reaches SQL. */
+/** (created_at to the microsecond, id): checked before either reaches SQL. */
 const CURSOR_CHECKS: [typeof isInstantText, typeof isUuidText] = [isInstantText, isUuidText];
 
 /** A person's inbox (newest first, keyset pages on (created_at, id)). */

@@ -35,7 +35,7 @@ function toView(row: NotificationRow): NotificationView {
   };
 }
 
-const cursorOf = (row: NotificationRow) => [new Date(row.created_at).toISOString(), row.id];
+const cursorOf = (row: NotificationRow) => [row.cursor_at, row.id];
 
 /** The in-app inbox: each person sees and marks only their own notifications. */
 @Injectable()
