@@ -40,6 +40,7 @@ import {
 import { CommentMatrixService } from './comment-matrix.service';
 import { CommentsService } from './comments.service';
 import { SearchService } from './search.service';
+import { attachment } from '../common/attachment';
 
 @ApiTags('comments')
 @ApiBearerAuth()
@@ -161,11 +162,7 @@ export class GuidelineCommentsController {
   ): Promise<MatrixView | StreamableFile> {
     const out = await this.matrix.export(id, query, user);
     if (out.format === 'json') return out.view;
-    return new StreamableFile(out.content, {
-      type: out.contentType,
-      disposition: `attachment; filename="${out.filename}"`,
-      length: out.content.length,
-    });
+    return attachment(out.content, out.contentType, out.filename);
   }
 
   /** Find a substring (Lao too) in the sections of every version and in comments. */

@@ -4,6 +4,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { VersionNumberPipe } from '../guidelines/version-number.pipe';
 import { DocumentQuery, IndicatorListView, IndicatorQuery } from './document.dto';
 import { DocumentsService } from './documents.service';
+import { attachment } from '../common/attachment';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -29,11 +30,7 @@ export class DocumentsController {
     @Query() query: DocumentQuery,
   ): Promise<StreamableFile> {
     const file = await this.documents.render(id, number, query.format);
-    return new StreamableFile(file.content, {
-      type: file.contentType,
-      disposition: `attachment; filename="${file.fileName}"`,
-      length: file.content.length,
-    });
+    return attachment(file.content, file.contentType, file.fileName);
   }
 
   /**

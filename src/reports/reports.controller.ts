@@ -5,6 +5,7 @@ import { AuthUser } from '../auth/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParticipationQuery, ParticipationReportView } from './report.dto';
 import { ReportsService } from './reports.service';
+import { attachment } from '../common/attachment';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -25,9 +26,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
   ): Promise<ParticipationReportView | StreamableFile> {
     if (query.format !== 'csv') return this.reports.participationReport(query);
-    return new StreamableFile(await this.reports.participationCsvFile(query, user.locale), {
-      type: 'text/csv; charset=utf-8',
-      disposition: 'attachment; filename="participation.csv"',
-    });
+    const csv = await this.reports.participationCsvFile(query, user.locale);
+    return attachment(csv, 'text/csv; charset=utf-8', 'participation.csv');
   }
 }
