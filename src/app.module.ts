@@ -1,15 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { AppConfigModule } from './config/config.module';
 import { Env } from './config/env';
-import { dataSourceOptions } from './database/data-source-options';
+import { CoreModule } from './core.module';
 import { HealthModule } from './health/health.module';
-import { pinoHttpOptions } from './logging';
 import { UsersModule } from './users/users.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
 import { CommentsModule } from './comments/comments.module';
@@ -33,13 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        AppConfigModule.forRoot(env),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(env) }),
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(env.DATABASE_URL),
-          autoLoadEntities: true,
-          retryAttempts: 0,
-        }),
+        CoreModule.forRoot(env),
         AgenciesModule,
         UsersModule,
         AuthModule,

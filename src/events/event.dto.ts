@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -256,11 +256,17 @@ export class CorrectEventDto {
   institutions?: InstitutionCountDto[];
 }
 
-export class EventListQuery extends PageQuery {
+/** Which events: by guideline, stage, period and province. The event list and the participation report share it. */
+export class EventFilterQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   guidelineId?: string;
+
+  @ApiPropertyOptional({ enum: Stage, description: 'The stage the events were held in' })
+  @IsOptional()
+  @IsEnum(Stage)
+  stage?: Stage;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First day, inclusive' })
   @IsOptional()
@@ -272,19 +278,19 @@ export class EventListQuery extends PageQuery {
   @Validate(CalendarDayConstraint)
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Province (location), compared without regard to case' })
+  @ApiPropertyOptional({
+    example: 'Vientiane Capital',
+    description: 'Province (location), compared without regard to case',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   province?: string;
+}
 
-  @ApiPropertyOptional({ enum: Stage })
-  @IsOptional()
-  @IsEnum(Stage)
-  stage?: Stage;
-
+export class EventListQuery extends IntersectionType(PageQuery, EventFilterQuery) {
   @ApiPropertyOptional({ enum: EventKind })
   @IsOptional()
   @IsEnum(EventKind)

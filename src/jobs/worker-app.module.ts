@@ -1,10 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
-import { AppConfigModule } from '../config/config.module';
 import { Env } from '../config/env';
-import { dataSourceOptions } from '../database/data-source-options';
-import { pinoHttpOptions } from '../logging';
+import { CoreModule } from '../core.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { QueuesModule } from './queues.module';
 import { WorkersModule } from './workers.module';
@@ -15,18 +11,7 @@ export class WorkerAppModule {
   static forRoot(env: Env): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [
-        AppConfigModule.forRoot(env),
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(env) }),
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(env.DATABASE_URL),
-          autoLoadEntities: true,
-          retryAttempts: 0,
-        }),
-        OutboxModule,
-        QueuesModule,
-        WorkersModule,
-      ],
+      imports: [CoreModule.forRoot(env), OutboxModule, QueuesModule, WorkersModule],
     };
   }
 }

@@ -1,50 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsEnum,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Validate,
-} from 'class-validator';
-import { CalendarDayConstraint } from '../events/event.dto';
+import { IsIn, IsOptional } from 'class-validator';
+import { EventFilterQuery } from '../events/event.dto';
 import { InstitutionCategory } from '../events/participation-rules';
-import { Stage } from '../workflow/stage';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-export class ParticipationQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  guidelineId?: string;
-
-  @ApiPropertyOptional({ enum: Stage, description: 'The stage the events were held in' })
-  @IsOptional()
-  @IsEnum(Stage)
-  stage?: Stage;
-
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day, inclusive' })
-  @IsOptional()
-  @Validate(CalendarDayConstraint)
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day, inclusive' })
-  @IsOptional()
-  @Validate(CalendarDayConstraint)
-  to?: string;
-
-  @ApiPropertyOptional({ example: 'Vientiane Capital' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  province?: string;
-
+export class ParticipationQuery extends EventFilterQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
   @IsOptional()
   @IsIn(['json', 'csv'])
