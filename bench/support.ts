@@ -2,7 +2,6 @@
 // and a few measurements (resident memory, percentiles).
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ensureDatabaseExists, runMigrations } from '../src/database/prepare-database';
@@ -36,16 +35,7 @@ export async function dropDatabase(name: string): Promise<void> {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+export { freePort } from '../test/support/redis-server';
 
 export interface ServiceProcess {
   child: ChildProcess;

@@ -1,22 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './support/redis-server';
 import { dropDatabase, withSql, TEST_PG_BASE } from './support/test-database';
 
 // Runs the compiled service as an operator would (`npm start` = build + node dist/src/main.js).
 const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 function run(env: Record<string, string>): {
   child: ChildProcess;

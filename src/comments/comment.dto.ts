@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -21,14 +21,14 @@ import { PageQuery } from '../common/pagination';
 import { VERSION_NUMBER_MAX } from '../guidelines/version-number.pipe';
 import { Stage } from '../workflow/stage';
 import { DISPOSITION_STATUSES, DispositionStatus } from './comment.entity';
+import { Trim } from '../common/validation';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const MAX_COMMENT = 20_000;
 export const MAX_QUOTE = 2_000;
 
 export class SpokenByDto {
   @ApiProperty({ example: 'Ms Vanh' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -36,7 +36,7 @@ export class SpokenByDto {
 
   @ApiPropertyOptional({ example: 'Vientiane Capital People’s Court' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(300)
   institution?: string;
@@ -53,7 +53,7 @@ export class CreateCommentDto {
   sectionKey?: string;
 
   @ApiProperty({ maxLength: MAX_COMMENT })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_COMMENT)
@@ -100,7 +100,7 @@ export class CreateCommentDto {
 export class UpdateCommentDto {
   @ApiPropertyOptional({ maxLength: MAX_COMMENT })
   @ValidateIf((o: UpdateCommentDto) => o.body !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_COMMENT)
@@ -156,7 +156,7 @@ export class DispositionDto {
 
   @ApiPropertyOptional({ description: 'The written response: required unless NOTED' })
   @ValidateIf((o: DispositionDto) => o.status !== 'NOTED' || o.response !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty({ message: 'response is required unless the status is NOTED' })
   @MaxLength(MAX_COMMENT)

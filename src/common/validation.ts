@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { ErrorDetail } from './app-error';
 
 function collect(errors: ValidationError[], prefix = ''): ErrorDetail[] {
@@ -22,3 +23,7 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/** Trims a string field before it is validated (other types pass through to their validator). */
+export const Trim = () =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));

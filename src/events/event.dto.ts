@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -24,8 +24,8 @@ import { PageQuery } from '../common/pagination';
 import { isCalendarDay } from '../workflow/local-day';
 import { Stage } from '../workflow/stage';
 import { EventKind, InstitutionCategory } from './participation-rules';
+import { Trim } from '../common/validation';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** No event gathers more people than this; a bigger figure is a typing slip. */
 const MAX_COUNT = 100_000;
 const MAX_INSTITUTIONS = 200;
@@ -116,7 +116,7 @@ export class InstitutionCountDto {
     description: 'Free text, in any language; required when category is omitted',
   })
   @ValidateIf((o: InstitutionCountDto) => o.category === undefined || o.name !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -135,7 +135,7 @@ export class CreateEventDto {
   guidelineId: string;
 
   @ApiProperty({ example: 'Consultation workshop on the draft guidelines' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -146,7 +146,7 @@ export class CreateEventDto {
   date: string;
 
   @ApiProperty({ example: 'Vientiane Capital', description: 'Province where it took place' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -154,7 +154,7 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({ example: 'ASEAN-ACT' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -191,7 +191,7 @@ export class CreateEventDto {
  */
 export class CorrectEventDto {
   @ApiProperty({ example: 'Attendance sheet recounted', description: 'Why the record changes' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -205,7 +205,7 @@ export class CorrectEventDto {
 
   @ApiPropertyOptional()
   @ValidateIf((o: CorrectEventDto) => o.title !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -218,7 +218,7 @@ export class CorrectEventDto {
 
   @ApiPropertyOptional()
   @ValidateIf((o: CorrectEventDto) => o.location !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -226,7 +226,7 @@ export class CorrectEventDto {
 
   @ApiPropertyOptional({ description: 'An empty string clears it' })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(300)
   partner?: string;
@@ -283,7 +283,7 @@ export class EventFilterQuery {
     description: 'Province (location), compared without regard to case',
   })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

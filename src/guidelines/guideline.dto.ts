@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsEnum,
   IsDefined,
@@ -14,19 +14,18 @@ import {
 import { PageQuery } from '../common/pagination';
 import { Stage } from '../workflow/stage';
 import type { GuidelineRow } from './guidelines.repository';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../common/validation';
 
 export class LocalizedTitleDto {
   @ApiProperty({ example: 'Guidelines for victim-sensitive courts' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   en: string;
 
   @ApiProperty({ example: 'ຄູ່ມືແນະນຳສຳລັບສານທີ່ຄຳນຶງເຖິງຜູ້ເຄາະຮ້າຍ' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
@@ -38,7 +37,7 @@ export class CreateGuidelineDto {
     example: 'VSC-2025',
     description: 'Unique, case-insensitive; letters, digits, ".", "_" and "-" (stored upper-case)',
   })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
     message: 'code must be 1-40 letters, digits, ".", "_" or "-", starting with a letter or digit',

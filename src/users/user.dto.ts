@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
@@ -18,18 +17,17 @@ import { AgencyView } from '../agencies/agency.dto';
 import { Committee, Locale, LOCALES, Role } from '../auth/roles';
 import { PageQuery } from '../common/pagination';
 import { User } from './user.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trim } from '../common/validation';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'judge@court.gov.la' })
-  @Transform(trim)
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: 'Khamphone S.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -76,7 +74,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @ValidateIf((o: UpdateUserDto) => o.name !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -84,7 +82,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional()
   @ValidateIf((o: UpdateUserDto) => o.email !== undefined)
-  @Transform(trim)
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email?: string;
