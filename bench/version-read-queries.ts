@@ -12,11 +12,10 @@ import { AuthUser, Role } from '../src/auth/roles';
 import { CommentsService } from '../src/comments/comments.service';
 import { validateEnv } from '../src/config/env';
 import { createApp } from '../src/create-app';
-import { ensureDatabaseExists, runMigrations } from '../src/database/prepare-database';
 import { GuidelinesService } from '../src/guidelines/guidelines.service';
 import { VersionsService } from '../src/guidelines/versions.service';
+import { dropDatabase, freshDatabase, REDIS_URL } from './support';
 
-const PG_BASE = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SECTIONS = 200;
 const ADMIN_EMAIL = 'bench-admin@bench.court.la';
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -62,16 +61,12 @@ function sectionsOf(version: number) {
 
 async function main(): Promise<void> {
   const name = `bench_queries_${randomBytes(4).toString('hex')}`;
-  const url = new URL(PG_BASE);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  await ensureDatabaseExists(databaseUrl);
-  await runMigrations(databaseUrl);
+  const databaseUrl = await freshDatabase(name);
 
   const env = validateEnv({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
-    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_URL,
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
     PASSWORD_SCRYPT_LOG_N: '12',
@@ -211,10 +206,7 @@ async function main(): Promise<void> {
   } finally {
     await sql.end();
     await app.close();
-    const admin = new Client({ connectionString: PG_BASE });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await dropDatabase(name);
   }
 }
 
