@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Env } from '../config/env';
 import { AppError, ErrorCode } from '../common/app-error';
 import { User } from '../users/user.entity';
+import { ActiveUsers } from '../users/active-users';
 import { UsersRepository } from '../users/users.repository';
 import { PasswordHasher } from './password-hasher';
 import { AuthUser } from './roles';
@@ -13,6 +14,7 @@ const BAD_CREDENTIALS = 'E-mail or password is wrong';
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly activeUsers: ActiveUsers,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly env: Env,
@@ -34,7 +36,10 @@ export class AuthService {
     return { accessToken, expiresIn: this.env.JWT_TTL_SECONDS, user };
   }
 
-  /** Verifies a bearer token and loads its user; a deactivated user's tokens stop working at once. */
+  /**
+   * Verifies a bearer token and finds its user (in memory when possible, see ActiveUsers); a
+   * deactivated user's tokens stop working at once.
+   */
   async authenticate(token: string): Promise<AuthUser> {
     let payload: { sub?: string };
     try {
@@ -48,7 +53,7 @@ export class AuthService {
     }
     const user =
       payload.sub && /^[0-9a-f-]{36}$/i.test(payload.sub)
-        ? await this.users.findActiveAuthUser(payload.sub)
+        ? await this.activeUsers.find(payload.sub)
         : null;
     if (!user) throw new AppError(ErrorCode.UNAUTHORIZED, 'Invalid token');
     return user;

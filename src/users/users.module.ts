@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '../agencies/agencies.module';
 import { PasswordHasher } from '../auth/password-hasher';
+import { ActiveUsers } from './active-users';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -10,7 +11,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User]), AgenciesModule],
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService, PasswordHasher],
-  exports: [UsersRepository, UsersService, PasswordHasher],
+  providers: [UsersRepository, UsersService, PasswordHasher, ActiveUsers],
+  exports: [UsersRepository, UsersService, PasswordHasher, ActiveUsers],
 })
 export class UsersModule {}

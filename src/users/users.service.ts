@@ -6,6 +6,7 @@ import { Committee, Role } from '../auth/roles';
 import { AppError, ErrorDetail } from '../common/app-error';
 import { Page } from '../common/pagination';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './user.dto';
+import { ActiveUsers } from './active-users';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -17,6 +18,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly agencies: AgenciesRepository,
     private readonly hasher: PasswordHasher,
+    private readonly activeUsers: ActiveUsers,
   ) {}
 
   list(query: UserQuery): Promise<Page<User>> {
@@ -86,6 +88,8 @@ export class UsersService {
       agencyId,
       ...(password ? { passwordHash: await this.hasher.hash(password) } : {}),
     });
+    // Other API processes hear of it from the database (see ActiveUsers); this one forgets now.
+    this.activeUsers.forget(id);
     return this.get(id);
   }
 
