@@ -239,6 +239,90 @@ describe('comments, replies, edits and dispositions', () => {
     });
   });
 
+  describe('a top-level comment in one statement', () => {
+    const accented = [
+      {
+        key: 'cafe',
+        heading: 'Caf\u00e9 rule',
+        body: 'Victims may wait at the caf\u00e9 of the court.',
+      },
+      {
+        key: 'decomposed',
+        heading: 'Decomposed',
+        body: 'A r\u00e9sum\u00e9 written decomposed'.normalize('NFD'),
+      },
+    ];
+
+    it('anchors a quote whichever Unicode form the section and the quote are in', async () => {
+      const g = await newGuideline('CONSULTATION', accented);
+      const nfdQuote = 'caf\u00e9 of'.normalize('NFD');
+      const a = await comment(g, judge, { sectionKey: 'cafe', body: 'a', quote: nfdQuote });
+      expect(a.status).toBe(201);
+      expect(a.body.quote).toBe(nfdQuote);
+      const b = await comment(g, judge, {
+        sectionKey: 'decomposed',
+        body: 'b',
+        quote: 'r\u00e9sum\u00e9',
+      });
+      expect(b.status).toBe(201);
+      const c = await comment(g, judge, { sectionKey: 'decomposed', body: 'c', quote: 'resume' });
+      expect(c.status).toBe(422);
+      expect(c.body.details[0].code).toBe('QUOTE_NOT_FOUND');
+    });
+
+    it('waits for a stage move holding the guideline and applies the rules of the new stage', async () => {
+      const g = await newGuideline('CONSULTATION');
+      const count = async () =>
+        t.sql(
+          async (c) =>
+            (await c.query(`SELECT count(*)::int AS n FROM comments WHERE guideline_id = $1`, [g]))
+              .rows[0].n,
+        );
+      // A move in progress elsewhere: the guideline row is locked and its stage changed, not yet committed.
+      const moved = await t.sql(async (c) => {
+        await c.query('BEGIN');
+        await c.query(`SELECT id FROM guidelines WHERE id = $1 FOR UPDATE`, [g]);
+        await c.query(`UPDATE guidelines SET stage = 'TECHNICAL_WORKING_GROUP' WHERE id = $1`, [g]);
+        const plain = comment(g, judge, { sectionKey: 'waiting', body: 'too late' }).then((r) => r);
+        const twg = comment(g, twgJudge, { sectionKey: 'waiting', body: 'in time' }).then((r) => r);
+        await new Promise((r) => setTimeout(r, 300));
+        const waited = (await count()) === 0;
+        await c.query('COMMIT');
+        return { waited, plain: await plain, twg: await twg };
+      });
+      expect(moved.waited).toBe(true);
+      expect(moved.plain.status).toBe(403);
+      expect(moved.plain.body.details[0].code).toBe('NOT_A_COMMENTER');
+      expect(moved.twg.status).toBe(201);
+      expect(moved.twg.body.stage).toBe('TECHNICAL_WORKING_GROUP');
+      expect(await count()).toBe(1);
+    });
+
+    it('refuses a comment on a version that stopped being current while it waited', async () => {
+      const g = await newGuideline('CONSULTATION');
+      const refused = await t.sql(async (c) => {
+        await c.query('BEGIN');
+        await c.query(`UPDATE guidelines SET current_version_number = 2 WHERE id = $1`, [g]);
+        const pending = comment(g, judge, { sectionKey: 'waiting', body: 'on version 1' });
+        await new Promise((r) => setTimeout(r, 300));
+        await c.query('ROLLBACK');
+        // Rolled back: the comment goes through once the lock is gone.
+        return pending;
+      });
+      expect(refused.status).toBe(201);
+      const late = await t.sql(async (c) => {
+        await c.query('BEGIN');
+        await c.query(`UPDATE guidelines SET current_version_number = 2 WHERE id = $1`, [g]);
+        const pending = comment(g, judge, { sectionKey: 'waiting', body: 'on version 1' });
+        await new Promise((r) => setTimeout(r, 300));
+        await c.query('COMMIT');
+        return pending;
+      });
+      expect(late.status).toBe(422);
+      expect(late.body.details[0].code).toBe('VERSION_NOT_CURRENT');
+    });
+  });
+
   describe('who may comment in which stage', () => {
     it('closes comments in drafting and after adoption (422, in the caller’s language)', async () => {
       const g = await newGuideline('DRAFTING');

@@ -142,6 +142,16 @@ const COMMENT_JOINS = `
   LEFT JOIN agencies a ON a.id = u.agency_id
   LEFT JOIN users du ON du.id = c.disposition_by`;
 
+/** A comment just inserted (CTE `c`) as the views need it: no reply or disposition yet. */
+const NEW_COMMENT_COLUMNS = `
+  c.id, c.guideline_id, c.version_id, c.version_number, c.section_key, c.parent_id,
+  c.in_reply_to_id, c.author_id, u.name AS author_name, u.institution AS author_institution,
+  a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
+  c.body, c.quote, c.stage, c.spoken_by_name, c.spoken_by_institution, c.event_id,
+  c.disposition_status, c.disposition_response, c.disposition_by,
+  du.name AS disposition_by_name, c.disposition_at, c.disposition_version_number,
+  c.created_at, c.edited_at, c.deleted_at, 0 AS reply_count`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UTC_MICROS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/;
 
@@ -377,15 +387,7 @@ export class CommentsRepository {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          RETURNING *
        )
-       SELECT c.id, c.guideline_id, c.version_id, c.version_number, c.section_key, c.parent_id,
-              c.in_reply_to_id, c.author_id, u.name AS author_name, u.institution AS author_institution,
-              a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
-              c.body, c.quote, c.stage, c.spoken_by_name, c.spoken_by_institution, c.event_id,
-              c.disposition_status, c.disposition_response, c.disposition_by,
-              du.name AS disposition_by_name, c.disposition_at, c.disposition_version_number,
-              c.created_at, c.edited_at, c.deleted_at, 0 AS reply_count
-         FROM c
-         ${COMMENT_JOINS}`,
+       SELECT ${NEW_COMMENT_COLUMNS} FROM c ${COMMENT_JOINS}`,
       [
         fields.guidelineId,
         fields.versionId,
@@ -403,6 +405,54 @@ export class CommentsRepository {
       ],
     );
     return rows[0];
+  }
+
+  /**
+   * A top-level comment in the caller's own name, inserted and answered in one statement when
+   * every rule holds: the guideline is share-locked in one of `openStages` with `versionNumber`
+   * as its current version, the section exists, and the quote (NFC) occurs in its heading or body.
+   * Null when any of them fails: CommentsService then runs the full check, which says why.
+   */
+  async insertIfAllowed(
+    manager: EntityManager,
+    fields: {
+      guidelineId: string;
+      versionNumber: number;
+      sectionKey: string;
+      authorId: string;
+      body: string;
+      quote: string | null;
+      openStages: Stage[];
+    },
+  ): Promise<CommentRow | null> {
+    const rows: CommentRow[] = await manager.query(
+      `WITH target AS (
+         SELECT g.id, g.stage, v.id AS version_id
+           FROM guidelines g
+           JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = g.current_version_number
+           JOIN version_sections s ON s.version_id = v.id AND s.key = $3
+          WHERE g.id = $1 AND g.current_version_number = $2 AND g.stage = ANY($4::text[])
+            AND ($7::text IS NULL
+                 OR strpos(normalize(s.heading, NFC), normalize($7, NFC)) > 0
+                 OR strpos(normalize(s.body, NFC), normalize($7, NFC)) > 0)
+            FOR SHARE OF g
+       ), c AS (
+         INSERT INTO comments (guideline_id, version_id, version_number, section_key, author_id, body, quote, stage)
+         SELECT t.id, t.version_id, $2, $3, $5, $6, $7, t.stage FROM target t
+         RETURNING *
+       )
+       SELECT ${NEW_COMMENT_COLUMNS} FROM c ${COMMENT_JOINS}`,
+      [
+        fields.guidelineId,
+        fields.versionNumber,
+        fields.sectionKey,
+        fields.openStages,
+        fields.authorId,
+        fields.body,
+        fields.quote,
+      ],
+    );
+    return rows[0] ?? null;
   }
 
   /** Keeps the text being replaced, then writes the new one. */

@@ -7,7 +7,7 @@ import { GuidelinesRepository, LockedGuideline } from '../guidelines/guidelines.
 import { VersionsRepository } from '../guidelines/versions.repository';
 import { JOB, QUEUE } from '../jobs/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
-import { commentRefusal } from '../workflow/comment-rules';
+import { commentRefusal, stagesOpenTo } from '../workflow/comment-rules';
 import { Stage } from '../workflow/stage';
 import { carryOverChecker } from './carry-over';
 import {
@@ -45,7 +45,8 @@ export class CommentsService {
   /**
    * A top-level comment on the current version, or a reply in a thread of any version, while the
    * stage lets this person comment. The guideline row is share-locked so a stage move or a new
-   * version cannot slip in between the checks and the insert.
+   * version cannot slip in between the checks and the insert. A top-level comment in one's own
+   * name is first tried in a single statement holding the same rules (insertIfAllowed).
    */
   async create(
     guidelineId: string,
@@ -61,6 +62,22 @@ export class CommentsService {
           message: 'eventId is only for comments recorded on behalf of a participant',
         },
       ]);
+    }
+    if (!dto.parentId && !spokenBy && dto.sectionKey !== undefined) {
+      // The common case in one statement; when a rule fails, the full check below says which.
+      const openStages = stagesOpenTo(actor);
+      const inserted = openStages.length
+        ? await this.comments.insertIfAllowed(this.dataSource.manager, {
+            guidelineId,
+            versionNumber: number,
+            sectionKey: dto.sectionKey,
+            authorId: actor.id,
+            body: dto.body,
+            quote: dto.quote ?? null,
+            openStages,
+          })
+        : null;
+      if (inserted) return commentView(inserted, actor.locale);
     }
     const row = await this.dataSource.transaction(async (manager) => {
       // The parent's thread, section and version never change, so it may be read before the

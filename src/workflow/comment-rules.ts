@@ -76,3 +76,23 @@ export function commentRefusal(f: CommentFacts): Reason | null {
       return notYou();
   }
 }
+
+/**
+ * The stages in which this caller may write a top-level comment in their own name, whichever
+ * agencies the current review asked: where the answer depends on that (an agency reviewer in
+ * interagency review) the stage is left out, and the caller goes through the full check.
+ */
+export function stagesOpenTo(
+  caller: Pick<CommentFacts, 'role' | 'committees' | 'agencyId'>,
+): Stage[] {
+  const facts = { ...caller, onBehalf: false };
+  return Object.values(Stage).filter(
+    (stage) =>
+      commentRefusal({ ...facts, stage, reviewAgencyIds: [] }) === null &&
+      commentRefusal({
+        ...facts,
+        stage,
+        reviewAgencyIds: caller.agencyId ? [caller.agencyId] : [],
+      }) === null,
+  );
+}

@@ -1,0 +1,61 @@
+import { Committee, Role } from '../auth/roles';
+import { commentRefusal, stagesOpenTo } from './comment-rules';
+import { Stage } from './stage';
+
+describe('stagesOpenTo', () => {
+  const judge = (committees: Committee[]) => ({ role: Role.JUDGE, committees, agencyId: null });
+
+  it('gives each judge the stages their committees open', () => {
+    expect(stagesOpenTo(judge([]))).toEqual([Stage.CONSULTATION]);
+    expect(stagesOpenTo(judge([Committee.TWG]))).toEqual([
+      Stage.CONSULTATION,
+      Stage.TECHNICAL_WORKING_GROUP,
+    ]);
+    expect(stagesOpenTo(judge([Committee.TWG, Committee.COUNCIL]))).toEqual([
+      Stage.CONSULTATION,
+      Stage.TECHNICAL_WORKING_GROUP,
+      Stage.COUNCIL_OF_JUDGES,
+    ]);
+  });
+
+  it('leaves out interagency review, which depends on the agencies asked', () => {
+    const reviewer = { role: Role.AGENCY_REVIEWER, committees: [], agencyId: 'a-1' };
+    expect(stagesOpenTo(reviewer)).toEqual([]);
+    expect(
+      commentRefusal({
+        ...reviewer,
+        stage: Stage.INTERAGENCY_REVIEW,
+        reviewAgencyIds: ['a-1'],
+        onBehalf: false,
+      }),
+    ).toBeNull();
+  });
+
+  it('never opens a stage to a role that may only comment on behalf of others', () => {
+    for (const role of [Role.SECRETARIAT, Role.ADMIN]) {
+      expect(stagesOpenTo({ role, committees: [], agencyId: null })).toEqual([]);
+    }
+  });
+
+  it('agrees with commentRefusal for every stage, role and committee set', () => {
+    const committeeSets = [
+      [],
+      [Committee.TWG],
+      [Committee.COUNCIL],
+      [Committee.TWG, Committee.COUNCIL],
+    ];
+    for (const role of Object.values(Role)) {
+      for (const committees of committeeSets) {
+        const caller = { role, committees, agencyId: role === Role.AGENCY_REVIEWER ? 'a-1' : null };
+        const open = stagesOpenTo(caller);
+        for (const stage of Object.values(Stage)) {
+          for (const reviewAgencyIds of [[], ['a-1'], ['a-2']]) {
+            const refused = commentRefusal({ ...caller, stage, reviewAgencyIds, onBehalf: false });
+            // An open stage is never refused, whatever the review asked.
+            if (open.includes(stage)) expect(refused).toBeNull();
+          }
+        }
+      }
+    }
+  });
+});
