@@ -212,6 +212,7 @@ describe('guidelines and their versions', () => {
 
       const read = await t.http().get(`/api/guidelines/${g.id}/versions/1`).set(as(judge));
       expect(read.status).toBe(200);
+      expect(read.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(read.body).toEqual({
         guidelineId: g.id,
         number: 1,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { AuthUser, Role } from '../auth/roles';
@@ -47,15 +47,16 @@ export class VersionsController {
     return this.versions.list(id, query.limit, query.cursor);
   }
 
-  /** One version with its sections and, per section, its comment counts. */
+  /** One version with its sections and, per section, its comment counts (sent as PostgreSQL wrote it). */
   @Get(':number')
+  @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: VersionView })
   @ApiErrors(400, 401, 404)
   get(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('number', VersionNumberPipe) number: number,
-  ): Promise<VersionView> {
-    return this.versions.get(id, number);
+  ): Promise<string> {
+    return this.versions.getJson(id, number);
   }
 
   /** What changed from `against` (default: the previous version) to this version, section by section and word by word. */

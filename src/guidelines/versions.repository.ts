@@ -41,6 +41,15 @@ export interface SectionRow {
 const VERSION_COLUMNS = `v.id, v.guideline_id, v.number, v.stage, v.change_summary, v.content_hash,
   v.section_count, v.published_by, u.name AS published_by_name, v.published_at`;
 
+/** A section's fields and its comment counts, as json_build_object arguments (VersionView). */
+const SECTION_FIELDS = `'key', s.key, 'position', s.position, 'kind', s.kind, 'heading', s.heading, 'body', s.body`;
+const COUNT_FIELDS = `'commentCount', coalesce(c.comment_count, 0), 'openCommentCount', coalesce(c.open_comment_count, 0)`;
+
+/** An instant as JavaScript's toISOString() writes it (UTC, milliseconds). */
+function isoInstant(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
 @Injectable()
 export class VersionsRepository {
   constructor(
@@ -96,57 +105,48 @@ export class VersionsRepository {
   }
 
   /**
-   * A version with its sections and their comment counts in one round trip, whatever the number
-   * of sections and comments (the counts aggregated over comments_version_section_idx). Plain rows,
-   * not a JSON aggregate: building JSON for long section texts costs Postgres more than the rows.
-   * `guideline` is false when the guideline is unknown; `version` null when it has no such version.
+   * A version with its sections and their comment counts as the API answers it (VersionView),
+   * serialised by PostgreSQL in one statement: a version of hundreds of sections reaches the
+   * client without being parsed into rows and stringified again here. `json` is null when the
+   * guideline has no such version; `guideline` is false when the guideline does not exist.
    */
-  async findWithSections(
+  async findViewJson(
     guidelineId: string,
     number: number,
-  ): Promise<{ guideline: boolean; version: VersionRow | null; sections: SectionRow[] }> {
-    const rows: (VersionRow & SectionRow)[] = await this.repo.query(
-      `WITH v AS (
-         SELECT ${VERSION_COLUMNS}
+  ): Promise<{ guideline: boolean; json: string | null }> {
+    const rows: { guideline: boolean; json: string | null }[] = await this.repo.query(
+      `SELECT g.id IS NOT NULL AS guideline, (
+         SELECT json_build_object(
+                  'guidelineId', v.guideline_id, 'number', v.number, 'contentHash', v.content_hash,
+                  'changeSummary', v.change_summary, 'stage', v.stage,
+                  'publishedAt', ${isoInstant('v.published_at')},
+                  'publishedBy', json_build_object('id', v.published_by, 'name', u.name),
+                  'sectionCount', v.section_count,
+                  'sections', coalesce((
+                    SELECT json_agg(
+                             CASE WHEN s.kind = 'indicator'
+                               THEN json_build_object(${SECTION_FIELDS},
+                                      'code', s.indicator_code, 'category', s.indicator_category, ${COUNT_FIELDS})
+                               ELSE json_build_object(${SECTION_FIELDS}, ${COUNT_FIELDS})
+                             END ORDER BY s.position)
+                      FROM version_sections s
+                      LEFT JOIN (
+                        SELECT section_key,
+                               count(*) AS comment_count,
+                               count(*) FILTER (WHERE parent_id IS NULL AND disposition_status IS NULL) AS open_comment_count
+                          FROM comments
+                         WHERE version_id = v.id AND deleted_at IS NULL
+                         GROUP BY section_key
+                      ) c ON c.section_key = s.key
+                     WHERE s.version_id = v.id), '[]')
+                )::text
            FROM guideline_versions v JOIN users u ON u.id = v.published_by
-          WHERE v.guideline_id = $1 AND v.number = $2
-       )
-       SELECT v.*, s.position, s.key, s.kind, s.heading, s.body, s.indicator_code, s.indicator_category,
-              coalesce(c.comment_count, 0)::int AS comment_count,
-              coalesce(c.open_comment_count, 0)::int AS open_comment_count
-         FROM guidelines g
-         LEFT JOIN v ON true
-         LEFT JOIN version_sections s ON s.version_id = v.id
-         LEFT JOIN (
-           SELECT section_key,
-                  count(*) AS comment_count,
-                  count(*) FILTER (WHERE parent_id IS NULL AND disposition_status IS NULL) AS open_comment_count
-             FROM comments
-            WHERE version_id = (SELECT id FROM v) AND deleted_at IS NULL
-            GROUP BY section_key
-         ) c ON c.section_key = s.key
-        WHERE g.id = $1
-        ORDER BY s.position`,
+          WHERE v.guideline_id = g.id AND v.number = $2
+       ) AS json
+       FROM (SELECT $1::uuid AS id) wanted LEFT JOIN guidelines g ON g.id = wanted.id`,
       [guidelineId, number],
     );
-    if (!rows.length) return { guideline: false, version: null, sections: [] };
-    const first = rows[0];
-    if (first.id === null) return { guideline: true, version: null, sections: [] };
-    const version: VersionRow = {
-      id: first.id,
-      guideline_id: first.guideline_id,
-      number: first.number,
-      stage: first.stage,
-      change_summary: first.change_summary,
-      content_hash: first.content_hash,
-      section_count: first.section_count,
-      published_by: first.published_by,
-      published_by_name: first.published_by_name,
-      published_at: first.published_at,
-    };
-    // A version without sections still comes as one row, with null section columns.
-    const sections = first.key === null ? [] : rows;
-    return { guideline: true, version, sections };
+    return rows[0];
   }
 
   /** The content of several versions' sections in one query, each list in version order. */

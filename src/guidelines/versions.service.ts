@@ -95,12 +95,15 @@ export class VersionsService {
     return { items: page.items.map(summaryView), next: page.next };
   }
 
-  /** One query whatever the number of sections and comments: the version with its sections and counts. */
-  async get(guidelineId: string, number: number): Promise<VersionView> {
-    const found = await this.versions.findWithSections(guidelineId, number);
+  /**
+   * The version with its sections and counts (VersionView) as JSON text, built by PostgreSQL in
+   * one query whatever the number of sections and comments.
+   */
+  async getJson(guidelineId: string, number: number): Promise<string> {
+    const found = await this.versions.findViewJson(guidelineId, number);
     if (!found.guideline) throw AppError.notFound('Guideline');
-    if (!found.version) throw AppError.notFound('Version');
-    return { ...summaryView(found.version), sections: found.sections.map(sectionView) };
+    if (found.json === null) throw AppError.notFound('Version');
+    return found.json;
   }
 
   async diff(guidelineId: string, number: number, against?: number): Promise<VersionDiffView> {
