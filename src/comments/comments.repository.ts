@@ -4,6 +4,7 @@ import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { Locale } from '../auth/roles';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import { PreparedStatement, runPrepared } from '../database/prepared';
 import { inCurrentReviewRound } from '../workflow/review-round';
 import { LockedGuideline } from '../guidelines/guidelines.repository';
 import { Stage } from '../workflow/stage';
@@ -151,6 +152,27 @@ const NEW_COMMENT_COLUMNS = `
   c.disposition_status, c.disposition_response, c.disposition_by,
   du.name AS disposition_by_name, c.disposition_at, c.disposition_version_number,
   c.created_at, c.edited_at, c.deleted_at, 0 AS reply_count`;
+
+/** CommentsRepository.insertIfAllowed: $1 guideline, $2 version number, $3 section key, $4 open stages, $5 author, $6 body, $7 quote. */
+const INSERT_IF_ALLOWED: PreparedStatement = {
+  name: 'comments-insert-if-allowed',
+  text: `WITH target AS (
+         SELECT g.id, g.stage, v.id AS version_id
+           FROM guidelines g
+           JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = g.current_version_number
+           JOIN version_sections s ON s.version_id = v.id AND s.key = $3
+          WHERE g.id = $1 AND g.current_version_number = $2 AND g.stage = ANY($4::text[])
+            AND ($7::text IS NULL
+                 OR strpos(normalize(s.heading, NFC), normalize($7, NFC)) > 0
+                 OR strpos(normalize(s.body, NFC), normalize($7, NFC)) > 0)
+            FOR SHARE OF g
+       ), c AS (
+         INSERT INTO comments (guideline_id, version_id, version_number, section_key, author_id, body, quote, stage)
+         SELECT t.id, t.version_id, $2, $3, $5, $6, $7, t.stage FROM target t
+         RETURNING *
+       )
+       SELECT ${NEW_COMMENT_COLUMNS} FROM c ${COMMENT_JOINS}`,
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UTC_MICROS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/;
@@ -425,33 +447,15 @@ export class CommentsRepository {
       openStages: Stage[];
     },
   ): Promise<CommentRow | null> {
-    const rows: CommentRow[] = await manager.query(
-      `WITH target AS (
-         SELECT g.id, g.stage, v.id AS version_id
-           FROM guidelines g
-           JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = g.current_version_number
-           JOIN version_sections s ON s.version_id = v.id AND s.key = $3
-          WHERE g.id = $1 AND g.current_version_number = $2 AND g.stage = ANY($4::text[])
-            AND ($7::text IS NULL
-                 OR strpos(normalize(s.heading, NFC), normalize($7, NFC)) > 0
-                 OR strpos(normalize(s.body, NFC), normalize($7, NFC)) > 0)
-            FOR SHARE OF g
-       ), c AS (
-         INSERT INTO comments (guideline_id, version_id, version_number, section_key, author_id, body, quote, stage)
-         SELECT t.id, t.version_id, $2, $3, $5, $6, $7, t.stage FROM target t
-         RETURNING *
-       )
-       SELECT ${NEW_COMMENT_COLUMNS} FROM c ${COMMENT_JOINS}`,
-      [
-        fields.guidelineId,
-        fields.versionNumber,
-        fields.sectionKey,
-        fields.openStages,
-        fields.authorId,
-        fields.body,
-        fields.quote,
-      ],
-    );
+    const rows = await runPrepared<CommentRow>(manager, INSERT_IF_ALLOWED, [
+      fields.guidelineId,
+      fields.versionNumber,
+      fields.sectionKey,
+      fields.openStages,
+      fields.authorId,
+      fields.body,
+      fields.quote,
+    ]);
     return rows[0] ?? null;
   }
 

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import { PreparedStatement, runPrepared } from '../database/prepared';
 import { Stage } from '../workflow/stage';
 import { GuidelineVersion } from './guideline-version.entity';
 import { SectionContent, SectionKind } from './section-content';
@@ -49,6 +50,40 @@ const COUNT_FIELDS = `'commentCount', coalesce(c.comment_count, 0), 'openComment
 function isoInstant(column: string): string {
   return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
+
+/** VersionsRepository.findViewJson: $1 guideline id, $2 version number. */
+const VERSION_VIEW_JSON: PreparedStatement = {
+  name: 'versions-view-json',
+  text: `SELECT g.id IS NOT NULL AS guideline, (
+         SELECT json_build_object(
+                  'guidelineId', v.guideline_id, 'number', v.number, 'contentHash', v.content_hash,
+                  'changeSummary', v.change_summary, 'stage', v.stage,
+                  'publishedAt', ${isoInstant('v.published_at')},
+                  'publishedBy', json_build_object('id', v.published_by, 'name', u.name),
+                  'sectionCount', v.section_count,
+                  'sections', coalesce((
+                    SELECT json_agg(
+                             CASE WHEN s.kind = 'indicator'
+                               THEN json_build_object(${SECTION_FIELDS},
+                                      'code', s.indicator_code, 'category', s.indicator_category, ${COUNT_FIELDS})
+                               ELSE json_build_object(${SECTION_FIELDS}, ${COUNT_FIELDS})
+                             END ORDER BY s.position)
+                      FROM version_sections s
+                      LEFT JOIN (
+                        SELECT section_key,
+                               count(*) AS comment_count,
+                               count(*) FILTER (WHERE parent_id IS NULL AND disposition_status IS NULL) AS open_comment_count
+                          FROM comments
+                         WHERE version_id = v.id AND deleted_at IS NULL
+                         GROUP BY section_key
+                      ) c ON c.section_key = s.key
+                     WHERE s.version_id = v.id), '[]')
+                )::text
+           FROM guideline_versions v JOIN users u ON u.id = v.published_by
+          WHERE v.guideline_id = g.id AND v.number = $2
+       ) AS json
+       FROM (SELECT $1::uuid AS id) wanted LEFT JOIN guidelines g ON g.id = wanted.id`,
+};
 
 @Injectable()
 export class VersionsRepository {
@@ -114,36 +149,9 @@ export class VersionsRepository {
     guidelineId: string,
     number: number,
   ): Promise<{ guideline: boolean; json: string | null }> {
-    const rows: { guideline: boolean; json: string | null }[] = await this.repo.query(
-      `SELECT g.id IS NOT NULL AS guideline, (
-         SELECT json_build_object(
-                  'guidelineId', v.guideline_id, 'number', v.number, 'contentHash', v.content_hash,
-                  'changeSummary', v.change_summary, 'stage', v.stage,
-                  'publishedAt', ${isoInstant('v.published_at')},
-                  'publishedBy', json_build_object('id', v.published_by, 'name', u.name),
-                  'sectionCount', v.section_count,
-                  'sections', coalesce((
-                    SELECT json_agg(
-                             CASE WHEN s.kind = 'indicator'
-                               THEN json_build_object(${SECTION_FIELDS},
-                                      'code', s.indicator_code, 'category', s.indicator_category, ${COUNT_FIELDS})
-                               ELSE json_build_object(${SECTION_FIELDS}, ${COUNT_FIELDS})
-                             END ORDER BY s.position)
-                      FROM version_sections s
-                      LEFT JOIN (
-                        SELECT section_key,
-                               count(*) AS comment_count,
-                               count(*) FILTER (WHERE parent_id IS NULL AND disposition_status IS NULL) AS open_comment_count
-                          FROM comments
-                         WHERE version_id = v.id AND deleted_at IS NULL
-                         GROUP BY section_key
-                      ) c ON c.section_key = s.key
-                     WHERE s.version_id = v.id), '[]')
-                )::text
-           FROM guideline_versions v JOIN users u ON u.id = v.published_by
-          WHERE v.guideline_id = g.id AND v.number = $2
-       ) AS json
-       FROM (SELECT $1::uuid AS id) wanted LEFT JOIN guidelines g ON g.id = wanted.id`,
+    const rows = await runPrepared<{ guideline: boolean; json: string | null }>(
+      this.repo.manager,
+      VERSION_VIEW_JSON,
       [guidelineId, number],
     );
     return rows[0];
