@@ -12,7 +12,9 @@ import { QueueRegistry } from '../jobs/queue-registry';
 import { QueueName } from '../jobs/queues';
 
 // Rows per pass: one transaction and one addBulk per queue.
-const BATCH = 500;
+const BATCH = 1000;
+// Publish loops side by side: while one waits for Redis, the other reads and marks its rows.
+const LOOPS = 2;
 const ADD_TIMEOUT_MS = 3_000;
 const MAX_BACKOFF_MS = 10_000;
 
@@ -42,16 +44,24 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
  * commit) is harmless: same job id, and processors claim in the database before acting.
  *
  * Wakes every OUTBOX_POLL_MS, and at once when a transaction commits outbox rows (LISTEN outbox).
+ *
+ * Each relay runs LOOPS such passes side by side (SKIP LOCKED gives them disjoint rows), so the
+ * database work of one overlaps the Redis work of the other; jobs of one transaction may therefore
+ * reach Redis out of order, which is fine: each carries its own delay. Redis is pinged before a
+ * pass only after a failed one; while passes succeed, a failing addBulk is what tells it is gone.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private stopping = false;
-  private running: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private wakeRequested = false;
+  private running: Promise<unknown> | null = null;
+  /** Counts nudges: a loop nudged during its pass starts the next one without sleeping. */
+  private nudges = 0;
+  private readonly sleepers = new Set<() => void>();
   private listener: Client | null = null;
-  private failures = 0;
+  /** Whether the last pass that reached Redis succeeded (no PING needed before the next one). */
+  private redisUp = false;
+  private failing = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,14 +70,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = this.loop();
+    this.running = Promise.all(Array.from({ length: LOOPS }, () => this.loop()));
     void this.listen();
   }
 
   /** Publish now rather than at the next poll. */
   nudge(): void {
-    this.wakeRequested = true;
-    this.wake?.();
+    this.nudges += 1;
+    for (const wake of this.sleepers) wake();
   }
 
   /** One pass over up to BATCH rows: how many were published, how many stay for a retry. */
@@ -79,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [BATCH],
       );
       if (!rows.length) return { published: 0, failed: 0 };
-      if (!(await this.queues.isReachable())) {
+      if (!this.redisUp && !(await this.queues.isReachable())) {
         const error = 'Redis unreachable';
         await this.recordFailure(
           manager,
@@ -104,6 +114,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           }
         }),
       );
+      this.redisUp = outcomes.every((o) => o.error === null);
       const published = outcomes.flatMap((o) => (o.error === null ? o.ids : []));
       if (published.length) {
         await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [
@@ -150,7 +161,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async loop(): Promise<void> {
+    let failures = 0;
     while (!this.stopping) {
+      const nudged = this.nudges;
       let published = 0;
       let error: string | undefined;
       try {
@@ -161,34 +174,33 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         error = (failure as Error).message; // the database itself is down
       }
       if (error) {
-        if (this.failures === 0) this.logger.warn(`Cannot publish jobs yet, will retry: ${error}`);
-        this.failures += 1;
-      } else if (this.failures) {
-        this.logger.log('Publishing jobs again');
-        this.failures = 0;
+        if (!this.failing) this.logger.warn(`Cannot publish jobs yet, will retry: ${error}`);
+        this.failing = true;
+        failures += 1;
+      } else {
+        if (this.failing) this.logger.log('Publishing jobs again');
+        this.failing = false;
+        failures = 0;
       }
       if (published === BATCH && !this.stopping) continue;
-      const pause = this.failures
-        ? Math.min(this.env.OUTBOX_POLL_MS * 2 ** this.failures, MAX_BACKOFF_MS)
+      const pause = failures
+        ? Math.min(this.env.OUTBOX_POLL_MS * 2 ** failures, MAX_BACKOFF_MS)
         : this.env.OUTBOX_POLL_MS;
-      await this.sleep(pause);
+      await this.sleep(pause, nudged);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.wakeRequested) {
-      this.wakeRequested = false;
-      return Promise.resolve();
-    }
+  /** Sleeps `ms`, or less if nudged meanwhile (or already since `nudged` was read), or stopping. */
+  private sleep(ms: number, nudged: number): Promise<void> {
+    if (this.nudges !== nudged || this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.wake = null;
-        this.wakeRequested = false;
+        this.sleepers.delete(done);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      this.wake = done;
+      this.sleepers.add(done);
     });
   }
 
@@ -218,7 +230,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    for (const wake of this.sleepers) wake();
     await this.running;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
