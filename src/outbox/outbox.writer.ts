@@ -13,6 +13,16 @@ export interface OutboxMessage<N extends JobName> {
 }
 
 /**
+ * The INSERT of outbox rows that `source` (a VALUES list or a SELECT) yields as
+ * (queue, job_name, job_id, payload, run_at); a job id already there is left alone. For statements
+ * that write their jobs along with their own rows (e.g. in a data-modifying CTE).
+ */
+export function insertIntoOutbox(source: string): string {
+  return `INSERT INTO outbox (queue, job_name, job_id, payload, run_at) ${source}
+    ON CONFLICT (job_id) DO NOTHING`;
+}
+
+/**
  * Writes jobs to the outbox inside the caller's transaction, so a domain change and its jobs commit
  * (or roll back) together. The relay in the worker publishes them to BullMQ.
  */
@@ -30,10 +40,6 @@ export class OutboxWriter {
       const o = i * 5;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}::jsonb, $${o + 5})`;
     });
-    await manager.query(
-      `INSERT INTO outbox (queue, job_name, job_id, payload, run_at) VALUES ${rows.join(', ')}
-       ON CONFLICT (job_id) DO NOTHING`,
-      values,
-    );
+    await manager.query(insertIntoOutbox(`VALUES ${rows.join(', ')}`), values);
   }
 }

@@ -2,15 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Env } from '../config/env';
 import { QueueRegistry } from '../jobs/queue-registry';
-import { JOB, JobName, QUEUE } from '../jobs/queues';
-import { OutboxMessage, OutboxWriter } from '../outbox/outbox.writer';
+import { JOB, QUEUE } from '../jobs/queues';
+import { OutboxWriter } from '../outbox/outbox.writer';
 import { PlannedReminder, planReviewReminders, ReminderRules } from './reminder-schedule';
-import { RemindersRepository } from './reminders.repository';
-
-/** The BullMQ job id of a reminder: one job per reminder row, so planning twice is harmless. */
-export function reminderJobId(reminderId: string): string {
-  return `reminder-${reminderId}`;
-}
+import { reminderJobId, RemindersRepository } from './reminders.repository';
 
 /**
  * Plans, cancels and moves the reminders of review requests. Planning writes reminder rows and
@@ -46,42 +41,15 @@ export class ReminderPlanner {
     return this.plan(manager, requestId, planReviewReminders(dueDate, this.rules(), now));
   }
 
-  /**
-   * Plans the schedules of several requests due on the same day, in two statements; the caller's
-   * own jobs (`alongWith`) go into the same outbox statement.
-   */
-  planForRequests(
-    manager: EntityManager,
-    requestIds: string[],
-    dueDate: string,
-    now: Date,
-    alongWith: OutboxMessage<JobName>[] = [],
-  ): Promise<string[]> {
-    const plan = planReviewReminders(dueDate, this.rules(), now);
-    return this.write(
-      manager,
-      this.reminders.insertPlannedForRequests(
-        manager,
-        requestIds.map((requestId) => ({ requestId, plan })),
-      ),
-      alongWith,
-    );
-  }
-
   /** Writes reminder rows and one delayed job each; returns the ids of the rows created. */
-  plan(manager: EntityManager, requestId: string, plan: PlannedReminder[]): Promise<string[]> {
-    return this.write(manager, this.reminders.insertPlanned(manager, requestId, plan));
-  }
-
-  private async write(
+  async plan(
     manager: EntityManager,
-    inserting: Promise<{ id: string; planned_at: Date }[]>,
-    alongWith: OutboxMessage<JobName>[] = [],
+    requestId: string,
+    plan: PlannedReminder[],
   ): Promise<string[]> {
-    const rows = await inserting;
-    await this.outbox.enqueue<JobName>(
+    const rows = await this.reminders.insertPlanned(manager, requestId, plan);
+    await this.outbox.enqueue(
       manager,
-      ...alongWith,
       ...rows.map((row) => ({
         queue: QUEUE.REMINDERS,
         name: JOB.REVIEW_REMINDER,

@@ -1,6 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { JOB, QUEUE } from '../jobs/queues';
+import { insertIntoOutbox } from '../outbox/outbox.writer';
 import { PlannedReminder } from './reminder-schedule';
+
+// Outbox job ids (BullMQ's, so no ':'): `reminder-<reminderId>`, `review-requested-<requestId>`.
+const REMINDER_JOB_ID_PREFIX = 'reminder-';
+const REVIEW_REQUESTED_JOB_ID_PREFIX = 'review-requested-';
+
+/** The BullMQ job id of a reminder: one job per reminder row, so planning twice is harmless. */
+export function reminderJobId(reminderId: string): string {
+  return `${REMINDER_JOB_ID_PREFIX}${reminderId}`;
+}
+
+/** Review requests to open: one per agency, for the same version and due day. */
+export interface NewReviewRequests {
+  guidelineId: string;
+  versionId: string;
+  versionNumber: number;
+  agencyIds: string[];
+  /** Calendar day in APP_TIMEZONE, `YYYY-MM-DD`. */
+  dueDate: string;
+  requestedBy: string;
+  transitionId: string;
+}
 
 export interface ReminderRow {
   id: string;
@@ -24,7 +47,10 @@ export interface ClaimedReminder {
   version_number: number;
 }
 
-/** Reminder rows of review requests. Every method runs in the caller's transaction. */
+/**
+ * Reminder rows of review requests, and the opening of requests with their reminders. Every method
+ * runs in the caller's transaction.
+ */
 @Injectable()
 export class RemindersRepository {
   /** Inserts the planned reminders; one already live at the same (kind, time) is left alone. */
@@ -43,25 +69,57 @@ export class RemindersRepository {
     );
   }
 
-  /** The same for several requests at once: one statement, whatever the number of requests. */
-  insertPlannedForRequests(
+  /**
+   * Opens one PENDING request per agency, each with a reminder row per entry of `plan`, and puts
+   * their jobs in the outbox: per reminder a `reminder-<id>` job ({ reminderId }, run at its
+   * planned time), per request a 'review requested' event `review-requested-<id>`
+   * ({ reviewRequestId }, now). One statement, whatever the number of agencies; returns the new
+   * request ids.
+   */
+  async openRequests(
     manager: EntityManager,
-    plans: { requestId: string; plan: PlannedReminder[] }[],
-  ): Promise<{ id: string; planned_at: Date }[]> {
-    const rows = plans.flatMap(({ requestId, plan }) => plan.map((r) => ({ requestId, ...r })));
-    if (!rows.length) return Promise.resolve([]);
-    return manager.query(
-      `INSERT INTO reminders (review_request_id, kind, planned_at)
-       SELECT request_id, kind, planned_at
-       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS t(request_id, kind, planned_at)
-       ON CONFLICT (review_request_id, kind, planned_at) WHERE state <> 'CANCELLED' DO NOTHING
-       RETURNING id, planned_at`,
+    requests: NewReviewRequests,
+    plan: PlannedReminder[],
+  ): Promise<string[]> {
+    if (!requests.agencyIds.length) return [];
+    const rows: { id: string }[] = await manager.query(
+      `WITH request AS (
+         INSERT INTO review_requests (guideline_id, version_id, version_number, agency_id, transition_id, due_date, requested_by)
+         SELECT $1, $2, $3, agency_id, $5, $6::date, $7 FROM unnest($4::uuid[]) AS agency_id
+         RETURNING id
+       ), reminder AS (
+         INSERT INTO reminders (review_request_id, kind, planned_at)
+         SELECT request.id, plan.kind, plan.planned_at
+         FROM request, unnest($8::text[], $9::timestamptz[]) AS plan(kind, planned_at)
+         RETURNING id, planned_at
+       ), job AS (
+         ${insertIntoOutbox(`
+           SELECT $10::text, $11::text, $12::text || id, jsonb_build_object('reviewRequestId', id), now()
+           FROM request
+           UNION ALL
+           SELECT $13::text, $14::text, $15::text || id, jsonb_build_object('reminderId', id), planned_at
+           FROM reminder`)}
+       )
+       SELECT id FROM request`,
       [
-        rows.map((r) => r.requestId),
-        rows.map((r) => r.kind),
-        rows.map((r) => r.plannedAt.toISOString()),
+        requests.guidelineId,
+        requests.versionId,
+        requests.versionNumber,
+        requests.agencyIds,
+        requests.transitionId,
+        requests.dueDate,
+        requests.requestedBy,
+        plan.map((r) => r.kind),
+        plan.map((r) => r.plannedAt.toISOString()),
+        QUEUE.DOMAIN_EVENTS,
+        JOB.REVIEW_REQUESTED,
+        REVIEW_REQUESTED_JOB_ID_PREFIX,
+        QUEUE.REMINDERS,
+        JOB.REVIEW_REMINDER,
+        REMINDER_JOB_ID_PREFIX,
       ],
     );
+    return rows.map((r) => r.id);
   }
 
   /** Cancels what is still planned for these requests; returns the cancelled reminder ids. */

@@ -3,17 +3,8 @@ import { EntityManager } from 'typeorm';
 import { JOB, QUEUE } from '../jobs/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
-
-export interface OpenReviewsArgs {
-  guidelineId: string;
-  versionId: string;
-  versionNumber: number;
-  agencyIds: string[];
-  /** Calendar day in APP_TIMEZONE, `YYYY-MM-DD`. */
-  dueDate: string;
-  requestedBy: string;
-  transitionId: string;
-}
+import { planReviewReminders } from '../reminders/reminder-schedule';
+import { NewReviewRequests, RemindersRepository } from '../reminders/reminders.repository';
 
 /**
  * What the workflow asks of the interagency review, always inside the workflow's own transaction
@@ -24,43 +15,17 @@ export interface OpenReviewsArgs {
 export class ReviewRequestsService {
   constructor(
     private readonly planner: ReminderPlanner,
+    private readonly reminders: RemindersRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
   /**
    * One PENDING request per agency for the given version, its reminders planned, and a job that
-   * tells the agency's reviewers at once. Returns the new request ids.
+   * tells the agency's reviewers at once, in one statement. Returns the new request ids.
    */
-  async openForVersion(manager: EntityManager, args: OpenReviewsArgs): Promise<string[]> {
-    if (!args.agencyIds.length) return [];
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO review_requests (guideline_id, version_id, version_number, agency_id, transition_id, due_date, requested_by)
-       SELECT $1, $2, $3, agency_id, $5, $6::date, $7 FROM unnest($4::uuid[]) AS agency_id
-       RETURNING id`,
-      [
-        args.guidelineId,
-        args.versionId,
-        args.versionNumber,
-        args.agencyIds,
-        args.transitionId,
-        args.dueDate,
-        args.requestedBy,
-      ],
-    );
-    // The requests' reminder jobs and their 'review requested' jobs go out in one statement.
-    await this.planner.planForRequests(
-      manager,
-      rows.map((r) => r.id),
-      args.dueDate,
-      new Date(),
-      rows.map(({ id }) => ({
-        queue: QUEUE.DOMAIN_EVENTS,
-        name: JOB.REVIEW_REQUESTED,
-        jobId: `review-requested-${id}`,
-        payload: { reviewRequestId: id },
-      })),
-    );
-    return rows.map((r) => r.id);
+  openForVersion(manager: EntityManager, args: NewReviewRequests): Promise<string[]> {
+    const plan = planReviewReminders(args.dueDate, this.planner.rules(), new Date());
+    return this.reminders.openRequests(manager, args, plan);
   }
 
   /**
