@@ -100,7 +100,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       // One addBulk per queue (one Redis round trip for the whole batch, not one per job).
       const groups = new Map<QueueName, OutboxRow[]>();
-      for (const row of rows) groups.set(row.queue, [...(groups.get(row.queue) ?? []), row]);
+      for (const row of rows) {
+        const group = groups.get(row.queue);
+        if (group) group.push(row);
+        else groups.set(row.queue, [row]);
+      }
       const outcomes = await Promise.all(
         [...groups].map(async ([queue, group]) => {
           try {
