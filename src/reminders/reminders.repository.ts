@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { PreparedStatement, runPrepared } from '../database/prepared';
 import { JOB, QUEUE } from '../jobs/queues';
 import { insertIntoOutbox } from '../outbox/outbox.writer';
 import { PlannedReminder } from './reminder-schedule';
@@ -24,6 +25,34 @@ export interface NewReviewRequests {
   requestedBy: string;
   transitionId: string;
 }
+
+/**
+ * RemindersRepository.openRequests, prepared (planned once per connection): $1-$7 the requests
+ * (guideline, version, version number, agencies, transition, due day, requested by), $8-$9 the
+ * plan (kinds, times), $10-$12 and $13-$15 the queue, job name and job id prefix of the 'review
+ * requested' and the reminder jobs.
+ */
+const OPEN_REQUESTS: PreparedStatement = {
+  name: 'reminders-open-requests',
+  text: `WITH request AS (
+         INSERT INTO review_requests (guideline_id, version_id, version_number, agency_id, transition_id, due_date, requested_by)
+         SELECT $1, $2, $3, agency_id, $5, $6::date, $7 FROM unnest($4::uuid[]) AS agency_id
+         RETURNING id
+       ), reminder AS (
+         INSERT INTO reminders (review_request_id, kind, planned_at)
+         SELECT request.id, plan.kind, plan.planned_at
+         FROM request, unnest($8::text[], $9::timestamptz[]) AS plan(kind, planned_at)
+         RETURNING id, planned_at
+       ), job AS (
+         ${insertIntoOutbox(`
+           SELECT $10::text, $11::text, $12::text || id, jsonb_build_object('reviewRequestId', id), now()
+           FROM request
+           UNION ALL
+           SELECT $13::text, $14::text, $15::text || id, jsonb_build_object('reminderId', id), planned_at
+           FROM reminder`)}
+       )
+       SELECT id FROM request`,
+};
 
 export interface ReminderRow {
   id: string;
@@ -82,43 +111,23 @@ export class RemindersRepository {
     plan: PlannedReminder[],
   ): Promise<string[]> {
     if (!requests.agencyIds.length) return [];
-    const rows: { id: string }[] = await manager.query(
-      `WITH request AS (
-         INSERT INTO review_requests (guideline_id, version_id, version_number, agency_id, transition_id, due_date, requested_by)
-         SELECT $1, $2, $3, agency_id, $5, $6::date, $7 FROM unnest($4::uuid[]) AS agency_id
-         RETURNING id
-       ), reminder AS (
-         INSERT INTO reminders (review_request_id, kind, planned_at)
-         SELECT request.id, plan.kind, plan.planned_at
-         FROM request, unnest($8::text[], $9::timestamptz[]) AS plan(kind, planned_at)
-         RETURNING id, planned_at
-       ), job AS (
-         ${insertIntoOutbox(`
-           SELECT $10::text, $11::text, $12::text || id, jsonb_build_object('reviewRequestId', id), now()
-           FROM request
-           UNION ALL
-           SELECT $13::text, $14::text, $15::text || id, jsonb_build_object('reminderId', id), planned_at
-           FROM reminder`)}
-       )
-       SELECT id FROM request`,
-      [
-        requests.guidelineId,
-        requests.versionId,
-        requests.versionNumber,
-        requests.agencyIds,
-        requests.transitionId,
-        requests.dueDate,
-        requests.requestedBy,
-        plan.map((r) => r.kind),
-        plan.map((r) => r.plannedAt.toISOString()),
-        QUEUE.DOMAIN_EVENTS,
-        JOB.REVIEW_REQUESTED,
-        REVIEW_REQUESTED_JOB_ID_PREFIX,
-        QUEUE.REMINDERS,
-        JOB.REVIEW_REMINDER,
-        REMINDER_JOB_ID_PREFIX,
-      ],
-    );
+    const rows = await runPrepared<{ id: string }>(manager, OPEN_REQUESTS, [
+      requests.guidelineId,
+      requests.versionId,
+      requests.versionNumber,
+      requests.agencyIds,
+      requests.transitionId,
+      requests.dueDate,
+      requests.requestedBy,
+      plan.map((r) => r.kind),
+      plan.map((r) => r.plannedAt.toISOString()),
+      QUEUE.DOMAIN_EVENTS,
+      JOB.REVIEW_REQUESTED,
+      REVIEW_REQUESTED_JOB_ID_PREFIX,
+      QUEUE.REMINDERS,
+      JOB.REVIEW_REMINDER,
+      REMINDER_JOB_ID_PREFIX,
+    ]);
     return rows.map((r) => r.id);
   }
 
