@@ -205,6 +205,9 @@ async function main(): Promise<void> {
           pool,
           data,
         );
+        // The raw side on a machine as quiet as the service had it: the service's workers first
+        // finish the 10,000 'review requested' events the moves queued.
+        await drained(runId);
         const rawPlanning = await rawAddBulk(planning.jobs, `${runId}-raw`);
         figures.push({
           id: 'reminder_planning',
@@ -665,6 +668,28 @@ async function rawDelayedLateness(prefix: string): Promise<{ p50: number; p99: n
     await worker.close();
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
+  }
+}
+
+/** Waits until the service's queues hold no waiting or running job. */
+async function drained(prefix: string): Promise<void> {
+  const queues = ['domain-events', 'email'].map(
+    (name) => new Queue(name, { connection: { url: REDIS_URL }, prefix }),
+  );
+  try {
+    await until(
+      async () => {
+        for (const queue of queues) {
+          const counts = await queue.getJobCounts('wait', 'active', 'prioritized');
+          if (Object.values(counts).some((n) => n > 0)) return false;
+        }
+        return true;
+      },
+      300_000,
+      "the service's queues to drain",
+    );
+  } finally {
+    await Promise.all(queues.map((queue) => queue.close()));
   }
 }
 

@@ -8,10 +8,11 @@ export interface PreparedStatement {
 }
 
 /**
- * Runs a named prepared statement: for the few hot statements (a comment posted, a version read)
- * whose parsing and planning cost PostgreSQL more than executing them. TypeORM hands the query to
- * `pg` unchanged, and `pg` takes a query config with a name; errors still arrive as TypeORM's
- * QueryFailedError, so the error mapping is the same as for any other statement.
+ * Runs a named prepared statement: for the few hot statements (a comment posted, a version read,
+ * review requests opened with their reminders) whose parsing and planning cost PostgreSQL more
+ * than executing them. TypeORM hands the query to `pg` unchanged, and `pg` takes a query config
+ * with a name; errors still arrive as TypeORM's QueryFailedError, so the error mapping is the same
+ * as for any other statement.
  *
  * A connection pooler in between must keep prepared statements per client (PgBouncer >= 1.21 with
  * max_prepared_statements, or session pooling).
