@@ -147,9 +147,9 @@ async function main(): Promise<void> {
 
     // 2. GET a version of 200 sections whose counts cover 2,000 comments, against hand-written SQL.
     if (wanted('version_read')) {
-      // Both sides read a settled database: figure 1 has just inserted thousands of comments,
-      // and an autovacuum of them landing in one side's run only would tilt the comparison.
-      await pool.query('VACUUM (ANALYZE)');
+      // Both sides read settled comments: figure 1 has just inserted thousands of them, and an
+      // autovacuum landing in one side's run only would tilt the comparison.
+      await pool.query('VACUUM (ANALYZE) comments');
       const read = await cannon({
         url: `${service.url}/api/guidelines/${data.readGuidelineId}/versions/1`,
         method: 'GET',
