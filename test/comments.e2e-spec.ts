@@ -300,26 +300,35 @@ describe('comments, replies, edits and dispositions', () => {
 
     it('refuses a comment on a version that stopped being current while it waited', async () => {
       const g = await newGuideline('CONSULTATION');
-      const refused = await t.sql(async (c) => {
-        await c.query('BEGIN');
-        await c.query(`UPDATE guidelines SET current_version_number = 2 WHERE id = $1`, [g]);
-        const pending = comment(g, judge, { sectionKey: 'waiting', body: 'on version 1' });
-        await new Promise((r) => setTimeout(r, 300));
-        await c.query('ROLLBACK');
-        // Rolled back: the comment goes through once the lock is gone.
-        return pending;
-      });
-      expect(refused.status).toBe(201);
-      const late = await t.sql(async (c) => {
-        await c.query('BEGIN');
-        await c.query(`UPDATE guidelines SET current_version_number = 2 WHERE id = $1`, [g]);
-        const pending = comment(g, judge, { sectionKey: 'waiting', body: 'on version 1' });
-        await new Promise((r) => setTimeout(r, 300));
-        await c.query('COMMIT');
-        return pending;
-      });
-      expect(late.status).toBe(422);
-      expect(late.body.details[0].code).toBe('VERSION_NOT_CURRENT');
+      const countOnV1 = async () =>
+        t.sql(
+          async (c) =>
+            (await c.query(`SELECT count(*)::int AS n FROM comments WHERE guideline_id = $1`, [g]))
+              .rows[0].n as number,
+        );
+      // Another transaction makes version 2 current (the guideline row locked), then ends so.
+      const whileVersionChanges = (end: 'COMMIT' | 'ROLLBACK') =>
+        t.sql(async (c) => {
+          await c.query('BEGIN');
+          await c.query(`UPDATE guidelines SET current_version_number = 2 WHERE id = $1`, [g]);
+          const before = await countOnV1();
+          const pending = comment(g, judge, { sectionKey: 'waiting', body: 'on version 1' }).then(
+            (r) => r,
+          );
+          await new Promise((r) => setTimeout(r, 300));
+          const waited = (await countOnV1()) === before;
+          await c.query(end);
+          return { waited, res: await pending };
+        });
+
+      const rolledBack = await whileVersionChanges('ROLLBACK');
+      expect(rolledBack.waited).toBe(true);
+      expect(rolledBack.res.status).toBe(201);
+      const committed = await whileVersionChanges('COMMIT');
+      expect(committed.waited).toBe(true);
+      expect(committed.res.status).toBe(422);
+      expect(committed.res.body.details[0].code).toBe('VERSION_NOT_CURRENT');
+      expect(await countOnV1()).toBe(1);
     });
   });
 
