@@ -158,6 +158,69 @@ describe('auth and users', () => {
     expect(me.body.agency.code).toBe('OSPP');
   });
 
+  it.each([
+    ['aaaaaaaaaa', 'PASSWORD_REPETITIVE'],
+    ['          ', 'PASSWORD_REPETITIVE'],
+    ['password12', 'PASSWORD_COMMON'],
+    ['short-pw', 'PASSWORD_TOO_SHORT'],
+    ['weak.one@test.court.la', 'PASSWORD_PERSONAL'],
+  ])(
+    'refuses the weak password %j on create (%s), with the reason in Lao and English',
+    async (password, code) => {
+      const body = {
+        email: 'weak.one@test.court.la',
+        name: 'Weak One',
+        password,
+        role: 'JUDGE',
+        locale: 'lo',
+      };
+      const lo = await t
+        .http()
+        .post('/api/users')
+        .set(bearer(t.admin.token))
+        .set('Accept-Language', 'lo')
+        .send(body);
+      const en = await t
+        .http()
+        .post('/api/users')
+        .set(bearer(t.admin.token))
+        .set('Accept-Language', 'en')
+        .send(body);
+      for (const res of [lo, en]) {
+        expect(res.status).toBe(400);
+        expect(res.body.details).toEqual([{ field: 'password', code, message: res.body.message }]);
+      }
+      expect(lo.body.message).toMatch(/[\u0E80-\u0EFF]/);
+      expect(en.body.message).toMatch(/^The password /);
+      const stored = await t.sql((c) =>
+        c.query(`SELECT 1 FROM users WHERE lower(email) = 'weak.one@test.court.la'`),
+      );
+      expect(stored.rowCount).toBe(0);
+    },
+  );
+
+  it("refuses a weak password on an admin's change and keeps the old one", async () => {
+    const who = await t.user(Role.JUDGE, { name: 'Bounthavy Keomany' });
+    const res = await t
+      .http()
+      .patch(`/api/users/${who.id}`)
+      .set(bearer(t.admin.token))
+      .send({ password: 'keomany2026' });
+    expect(res.status).toBe(400);
+    expect(res.body.details[0]).toMatchObject({ field: 'password', code: 'PASSWORD_PERSONAL' });
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: who.email, password: PASSWORD });
+    expect(login.status).toBe(200);
+    const fine = await t
+      .http()
+      .patch(`/api/users/${who.id}`)
+      .set(bearer(t.admin.token))
+      .send({ password: 'mango-season-in-vientiane' });
+    expect(fine.status).toBe(200);
+  });
+
   it('stops a deactivated user: login refused and existing tokens rejected', async () => {
     const who = await t.user(Role.JUDGE);
     expect((await t.http().get('/api/me').set(bearer(who.token))).status).toBe(200);

@@ -13,6 +13,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
+import { passwordProblem, passwordProblemText } from '../auth/password-policy';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -59,9 +60,9 @@ export class Env {
   @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
   ADMIN_EMAIL?: string;
 
+  /** Checked by the password policy (src/auth/password-policy.ts) in validateEnv. */
   @IsOptional()
   @IsString()
-  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
   @IsOptional()
@@ -193,6 +194,11 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be given together');
+  }
+  const adminPasswordProblem =
+    env.ADMIN_PASSWORD && passwordProblem(env.ADMIN_PASSWORD, { email: env.ADMIN_EMAIL });
+  if (adminPasswordProblem) {
+    problems.push(`ADMIN_PASSWORD: ${passwordProblemText(adminPasswordProblem, 'en')}`);
   }
   if (problems.length) {
     throw new EnvValidationError(`Invalid configuration: ${problems.join('; ')}`);

@@ -10,10 +10,10 @@ import {
   IsOptional,
   IsString,
   MaxLength,
-  MinLength,
   ValidateIf,
 } from 'class-validator';
 import { AgencyView } from '../agencies/agency.dto';
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULE } from '../auth/password-policy';
 import { Committee, Locale, LOCALES, Role } from '../auth/roles';
 import { PageQuery } from '../common/pagination';
 import { User } from './user.entity';
@@ -33,9 +33,8 @@ export class CreateUserDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ minLength: 10 })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: PASSWORD_RULE })
   @IsString()
-  @MinLength(10)
   @MaxLength(200)
   password: string;
 
@@ -87,10 +86,9 @@ export class UpdateUserDto {
   @MaxLength(254)
   email?: string;
 
-  @ApiPropertyOptional({ minLength: 10 })
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH, description: PASSWORD_RULE })
   @ValidateIf((o: UpdateUserDto) => o.password !== undefined)
   @IsString()
-  @MinLength(10)
   @MaxLength(200)
   password?: string;
 

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { AuthUser, Role } from '../auth/roles';
+import { AuthUser, Locale, Role } from '../auth/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { RequestLocale } from '../workflow/request-locale';
 import { CreateUserDto, UpdateUserDto, UserListView, UserQuery, UserView } from './user.dto';
 import { UsersService } from './users.service';
 
@@ -16,8 +17,8 @@ export class UsersController {
   /** Create a user (ADMIN). */
   @Post()
   @ApiErrors(400, 401, 403, 409, 422)
-  async create(@Body() dto: CreateUserDto): Promise<UserView> {
-    return UserView.of(await this.users.create(dto));
+  async create(@Body() dto: CreateUserDto, @RequestLocale() locale: Locale): Promise<UserView> {
+    return UserView.of(await this.users.create(dto, locale));
   }
 
   /** List users, optionally by role (ADMIN). */
@@ -41,7 +42,8 @@ export class UsersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
     @CurrentUser() actor: AuthUser,
+    @RequestLocale() locale: Locale,
   ): Promise<UserView> {
-    return UserView.of(await this.users.update(id, dto, actor.id));
+    return UserView.of(await this.users.update(id, dto, actor.id, locale));
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '../agencies/agencies.module';
 import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordPolicy } from '../auth/password-policy';
 import { ActiveUsers } from './active-users';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
@@ -11,7 +12,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User]), AgenciesModule],
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService, PasswordHasher, ActiveUsers],
-  exports: [UsersRepository, UsersService, PasswordHasher, ActiveUsers],
+  providers: [UsersRepository, UsersService, PasswordHasher, PasswordPolicy, ActiveUsers],
+  exports: [UsersRepository, UsersService, PasswordHasher, PasswordPolicy, ActiveUsers],
 })
 export class UsersModule {}

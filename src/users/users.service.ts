@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { PasswordHasher } from '../auth/password-hasher';
-import { Committee, Role } from '../auth/roles';
+import { PasswordPolicy } from '../auth/password-policy';
+import { Committee, Locale, Role } from '../auth/roles';
 import { AppError, ErrorDetail } from '../common/app-error';
 import { Page } from '../common/pagination';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './user.dto';
@@ -18,6 +19,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly agencies: AgenciesRepository,
     private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
     private readonly activeUsers: ActiveUsers,
   ) {}
 
@@ -31,7 +33,9 @@ export class UsersService {
     return user;
   }
 
-  async create(dto: CreateUserDto): Promise<User> {
+  /** `locale`: the language of the reasons for a refused password (the caller's). */
+  async create(dto: CreateUserDto, locale: Locale = 'en'): Promise<User> {
+    this.policy.assertAcceptable(dto.password, dto, locale);
     const agencyId = await this.resolveAgency(dto.role, dto.agencyCode);
     assertCommitteesFit(dto.role, dto.committees ?? []);
     if (await this.users.emailTaken(dto.email)) {
@@ -53,8 +57,17 @@ export class UsersService {
     return this.get(saved.id);
   }
 
-  async update(id: string, dto: UpdateUserDto, actorId: string): Promise<User> {
+  async update(
+    id: string,
+    dto: UpdateUserDto,
+    actorId: string,
+    locale: Locale = 'en',
+  ): Promise<User> {
     const user = await this.get(id);
+    if (dto.password !== undefined) {
+      const owner = { email: dto.email ?? user.email, name: dto.name ?? user.name };
+      this.policy.assertAcceptable(dto.password, owner, locale);
+    }
     const role = dto.role ?? user.role;
     const committees = dto.committees ?? (role === Role.JUDGE ? user.committees : []);
     assertCommitteesFit(role, committees);
