@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { AuthUser, Role } from '../src/auth/roles';
+import { AuthUser, Role } from '../src/court/roles';
 import { CommentsService } from '../src/comments/comments.service';
 import { validateEnv } from '../src/config/env';
 import { createApp } from '../src/create-app';

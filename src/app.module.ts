@@ -17,10 +17,8 @@ import { EventsModule } from './events/events.module';
 import { ReportsModule } from './reports/reports.module';
 import { WebModule } from './web/web.module';
 import { DocumentsModule } from './documents/documents.module';
-import { OutboxModule } from './outbox/outbox.module';
-import { QueuesModule } from './jobs/queues.module';
-import { QueueDashboardModule } from './jobs/queue-dashboard.module';
-import { WorkersModule } from './jobs/workers.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { WorkersModule } from './workers/workers.module';
 
 @Module({})
 export class AppModule {
@@ -34,7 +32,6 @@ export class AppModule {
         UsersModule,
         AuthModule,
         HealthModule,
-        OutboxModule,
         GuidelinesModule,
         CommentsModule,
         WorkflowModule,
@@ -45,7 +42,6 @@ export class AppModule {
         ReportsModule,
         WebModule,
         DocumentsModule,
-        QueuesModule,
         QueueDashboardModule,
         // WORKERS=off: this process only serves HTTP; workers run elsewhere (npm run start:worker).
         ...(env.WORKERS === 'on' ? [WorkersModule] : []),

@@ -30,7 +30,7 @@ export async function createApp(env: Env): Promise<NestExpressApplication> {
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
       { path: 'metrics', method: RequestMethod.GET },
-      // bull-board (src/jobs/queue-dashboard.module.ts) lives outside /api.
+      // bull-board (src/queue-dashboard/queue-dashboard.module.ts) lives outside /api.
       { path: 'admin/queues', method: RequestMethod.ALL },
       { path: 'admin/queues/*splat', method: RequestMethod.ALL },
     ],

@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/court/roles';
 import { ActiveUsers } from '../src/users/active-users';
 import { eventually } from './support/review-road';
 import { startTestApp, TestApp, TestUser } from './support/test-app';

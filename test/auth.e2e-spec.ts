@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/court/roles';
 import { PASSWORD, startTestApp, TestApp, TestUser } from './support/test-app';
 
 describe('auth and users', () => {

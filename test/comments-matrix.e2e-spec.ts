@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import type { Response } from 'supertest';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/court/roles';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 const UNKNOWN_ID = '5b0f5f0e-8a43-4c61-9a38-2a8b2e7a1c11';

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/court/roles';
 import { parseGuidelineMarkdown } from '../src/documents';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 

@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/court/roles';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('notification inbox paging', () => {

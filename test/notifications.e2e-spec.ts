@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Committee, Role } from '../src/auth/roles';
-import { QUEUE } from '../src/jobs/queues';
+import { Committee, Role } from '../src/court/roles';
+import { QUEUE } from '../src/queues/queues';
 import { ConsultationClosingNotices } from '../src/reminders/consultation-closing.service';
 import {
   auth,

@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Role } from '../src/auth/roles';
-import { QueueRegistry } from '../src/jobs/queue-registry';
-import { JOB, QUEUE } from '../src/jobs/queues';
+import { Role } from '../src/court/roles';
+import { QueueRegistry } from '../src/queues/queue-registry';
+import { JOB, QUEUE } from '../src/queues/queues';
 import { OutboxRelay } from '../src/outbox/outbox.relay';
 import {
   eventually,

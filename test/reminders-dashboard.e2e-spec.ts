@@ -1,4 +1,4 @@
-import { Role } from '../src/auth/roles';
+import { Role } from '../src/court/roles';
 import { auth } from './support/review-road';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp, TestUser } from './support/test-app';
 

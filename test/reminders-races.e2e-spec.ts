@@ -1,9 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { Role } from '../src/auth/roles';
-import { JOB, QUEUE } from '../src/jobs/queues';
-import { WorkerAppModule } from '../src/jobs/worker-app.module';
+import { Role } from '../src/court/roles';
+import { JOB, QUEUE } from '../src/queues/queues';
+import { WorkerAppModule } from '../src/workers/worker-app.module';
 import { EmailDelivery } from '../src/notifications/email-delivery.service';
 import { ReminderDelivery } from '../src/reminders/reminder-delivery.service';
 import {

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
-import { Role } from '../src/auth/roles';
-import { QUEUE } from '../src/jobs/queues';
+import { Role } from '../src/court/roles';
+import { QUEUE } from '../src/queues/queues';
 import {
   auth,
   eventually,

@@ -1,4 +1,4 @@
-import { Committee, Role } from '../src/auth/roles';
+import { Committee, Role } from '../src/court/roles';
 import { auth, guidelineAtCouncil, localDay, move, reviewRequests } from './support/review-road';
 import { PASSWORD, startTestApp, TestApp, TestUser } from './support/test-app';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../src/auth/roles';
-import { nextDay } from '../src/workflow/local-day';
+import { Role } from '../src/court/roles';
+import { nextDay } from '../src/court/local-day';
 import {
   auth,
   guidelineAtCouncil,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { Role } from '../src/auth/roles';
-import { QUEUE } from '../src/jobs/queues';
+import { Role } from '../src/court/roles';
+import { QUEUE } from '../src/queues/queues';
 import { planReviewReminders } from '../src/reminders/reminder-schedule';
 import {
   auth,

@@ -1,4 +1,4 @@
-import { Committee, Role } from '../src/auth/roles';
+import { Committee, Role } from '../src/court/roles';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 /**

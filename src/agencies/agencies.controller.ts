@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators';
-import { Role } from '../auth/roles';
+import { Roles } from '../common/auth-decorators';
+import { Role } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AgenciesService } from './agencies.service';
 import { AgencyListView, AgencyView, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';

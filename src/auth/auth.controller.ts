@@ -7,9 +7,9 @@ import { UsersRepository } from '../users/users.repository';
 import { AppError } from '../common/app-error';
 import { LoginDto, LoginView } from './auth.dto';
 import { AuthService } from './auth.service';
-import { CurrentUser, Public } from './decorators';
+import { CurrentUser, Public } from '../common/auth-decorators';
 import { LoginThrottlerGuard } from './login-throttler.guard';
-import { AuthUser } from './roles';
+import { AuthUser } from '../court/roles';
 
 export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 

@@ -4,8 +4,8 @@ import type { Request } from 'express';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Env } from '../config/env';
 import { AuthService } from './auth.service';
-import { IS_PUBLIC, ROLES } from './decorators';
-import { AuthUser, Role } from './roles';
+import { IS_PUBLIC, ROLES } from '../common/auth-decorators';
+import { AuthUser, Role } from '../court/roles';
 import { csrfSatisfied, sessionCookieToken } from './session-cookie';
 
 export type AuthedRequest = Request & { user?: AuthUser };

@@ -5,8 +5,8 @@ import { AppError, ErrorCode } from '../common/app-error';
 import { User } from '../users/user.entity';
 import { ActiveUsers } from '../users/active-users';
 import { UsersRepository } from '../users/users.repository';
-import { PasswordHasher } from './password-hasher';
-import { AuthUser } from './roles';
+import { PasswordHasher } from '../users/password-hasher';
+import { AuthUser } from '../court/roles';
 
 const BAD_CREDENTIALS = 'E-mail or password is wrong';
 

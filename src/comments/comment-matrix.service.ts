@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Locale } from '../auth/roles';
+import { AuthUser, Locale } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { Env } from '../config/env';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';

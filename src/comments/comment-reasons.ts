@@ -1,8 +1,8 @@
-import { Locale } from '../auth/roles';
+import { Locale } from '../court/roles';
 import { AppError } from '../common/app-error';
-import { stageName } from '../workflow/comment-rules';
-import { localize, Reason } from '../workflow/reason';
-import { Stage } from '../workflow/stage';
+import { stageName } from '../court/stage';
+import { localize, Reason } from '../court/reason';
+import { Stage } from '../court/stage';
 
 /** Why a comment, edit, deletion or disposition is refused, in both languages of the court. */
 export const commentReasons = {

@@ -1,4 +1,4 @@
-import { Locale } from '../auth/roles';
+import { Locale } from '../court/roles';
 import { CommentRow, DispositionRow, RevisionRow } from './comments.repository';
 import { CommentView, DispositionHistoryView, RevisionView } from './comment.dto';
 

@@ -16,10 +16,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { LOCALES, Locale } from '../auth/roles';
+import { LOCALES, Locale } from '../court/roles';
 import { PageQuery } from '../common/pagination';
 import { VERSION_NUMBER_MAX } from '../guidelines/version-number.pipe';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 import { DISPOSITION_STATUSES, DispositionStatus } from './comment.entity';
 import { Trim } from '../common/validation';
 

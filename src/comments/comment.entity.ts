@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 
 export const DISPOSITION_STATUSES = [
   'ACCEPTED',

@@ -20,8 +20,8 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators';
-import { AuthUser, Role } from '../auth/roles';
+import { CurrentUser, Roles } from '../common/auth-decorators';
+import { AuthUser, Role } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { VersionNumberPipe } from '../guidelines/version-number.pipe';
 import {

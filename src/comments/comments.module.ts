@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '../outbox/outbox.module';
 import { GuidelinesModule } from '../guidelines/guidelines.module';
 import { Comment, CommentDisposition, CommentRevision } from './comment.entity';
 import { CommentMatrixService } from './comment-matrix.service';
@@ -16,6 +17,7 @@ import { SearchService } from './search.service';
   imports: [
     TypeOrmModule.forFeature([Comment, CommentRevision, CommentDisposition]),
     GuidelinesModule,
+    OutboxModule,
   ],
   controllers: [VersionCommentsController, CommentsController, GuidelineCommentsController],
   providers: [CommentsRepository, CommentsService, CommentMatrixService, SearchService],

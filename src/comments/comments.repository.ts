@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
-import { Locale } from '../auth/roles';
+import { Locale } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { PreparedStatement, runPrepared } from '../database/prepared';
-import { inCurrentReviewRound } from '../workflow/review-round';
+import { inCurrentReviewRound } from '../court/review-round';
 import { LockedGuideline } from '../guidelines/guidelines.repository';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 import { Comment, DispositionStatus } from './comment.entity';
 import { CommentStatusFilter } from './comment.dto';
 import { commentReasons, unprocessable } from './comment-reasons';

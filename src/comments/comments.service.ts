@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser } from '../auth/roles';
+import { AuthUser } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { GuidelinesRepository, LockedGuideline } from '../guidelines/guidelines.repository';
 import { VersionsRepository } from '../guidelines/versions.repository';
-import { JOB, QUEUE } from '../jobs/queues';
+import { JOB, QUEUE } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
-import { commentRefusal, stagesOpenTo } from '../workflow/comment-rules';
-import { Stage } from '../workflow/stage';
+import { commentRefusal, stagesOpenTo } from './comment-rules';
+import { Stage } from '../court/stage';
 import { carryOverChecker } from './carry-over';
 import {
   commentReasons,

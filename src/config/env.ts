@@ -13,7 +13,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
-import { passwordProblem, passwordProblemText } from '../auth/password-policy';
+import { passwordProblem, passwordProblemText } from '../common/password-policy';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -60,7 +60,7 @@ export class Env {
   @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
   ADMIN_EMAIL?: string;
 
-  /** Checked by the password policy (src/auth/password-policy.ts) in validateEnv. */
+  /** Checked by the password policy (src/common/password-policy.ts) in validateEnv. */
   @IsOptional()
   @IsString()
   ADMIN_PASSWORD?: string;

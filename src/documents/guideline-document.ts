@@ -1,5 +1,5 @@
 import { SectionContent } from '../guidelines/section-content';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 
 /**
  * A version as the document writers see it: plain data, no entities, so the Markdown and Word

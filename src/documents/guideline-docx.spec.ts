@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 import { GuidelineDocument } from './guideline-document';
 import { buildGuidelineDocx } from './guideline-docx';
 

@@ -13,7 +13,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { stageName } from '../workflow/comment-rules';
+import { stageName } from '../court/stage';
 import { DocumentSection, GuidelineDocument } from './guideline-document';
 
 /**

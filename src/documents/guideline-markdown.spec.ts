@@ -1,4 +1,4 @@
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 import { DocumentSection, GuidelineDocument } from './guideline-document';
 import {
   GuidelineMarkdownError,

@@ -1,4 +1,4 @@
-import { stageName } from '../workflow/comment-rules';
+import { stageName } from '../court/stage';
 import { DocumentSection, GuidelineDocument } from './guideline-document';
 
 /**

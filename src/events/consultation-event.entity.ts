@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 import { EventKind, InstitutionCategory } from './participation-rules';
 
 /** A workshop, training or meeting held on a guideline, with its participants by sex. */

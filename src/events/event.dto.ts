@@ -21,8 +21,8 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
-import { isCalendarDay } from '../workflow/local-day';
-import { Stage } from '../workflow/stage';
+import { isCalendarDay } from '../court/local-day';
+import { Stage } from '../court/stage';
 import { EventKind, InstitutionCategory } from './participation-rules';
 import { Trim } from '../common/validation';
 

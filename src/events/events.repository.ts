@@ -3,8 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
-import { isCalendarDay } from '../workflow/local-day';
-import { Stage } from '../workflow/stage';
+import { isCalendarDay } from '../court/local-day';
+import { Stage } from '../court/stage';
 import { ConsultationEvent, EventCorrection, EventInstitution } from './consultation-event.entity';
 import { EventKind, InstitutionCount } from './participation-rules';
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, Locale } from '../auth/roles';
+import { AuthUser, Locale } from '../court/roles';
 import { AppError, ErrorDetail } from '../common/app-error';
 import { Env } from '../config/env';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
-import { localDayOf } from '../workflow/local-day';
-import { localize } from '../workflow/reason';
+import { localDayOf } from '../court/local-day';
+import { localize } from '../court/reason';
 import {
   CorrectEventDto,
   CreateEventDto,

@@ -1,4 +1,4 @@
-import { Reason } from '../workflow/reason';
+import { Reason } from '../court/reason';
 
 /**
  * The consistency rules of a consultation event's figures: the parts must add up, so the

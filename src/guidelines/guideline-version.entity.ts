@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 
 /** A published draft version. The database refuses UPDATE and DELETE on these rows. */
 @Entity('guideline_versions')

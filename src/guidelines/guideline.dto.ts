@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 import type { GuidelineRow } from './guidelines.repository';
 import { Trim } from '../common/validation';
 

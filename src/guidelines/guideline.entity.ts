@@ -5,7 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 
 @Entity('guidelines')
 export class Guideline {

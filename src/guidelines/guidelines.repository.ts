@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { decodeCursor, Page, toPage } from '../common/pagination';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 import { Guideline } from './guideline.entity';
 
 /** A guideline row as the views need it: with its creator's name and its open reviews counted. */

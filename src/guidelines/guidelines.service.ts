@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser } from '../auth/roles';
+import { AuthUser } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { Page } from '../common/pagination';
 import { CreateGuidelineDto, GuidelineQuery, GuidelineView } from './guideline.dto';

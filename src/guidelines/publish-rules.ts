@@ -1,6 +1,6 @@
-import { Reason } from '../workflow/reason';
-import { Stage } from '../workflow/stage';
-import { stageName } from '../workflow/comment-rules';
+import { Reason } from '../court/reason';
+import { Stage } from '../court/stage';
+import { stageName } from '../court/stage';
 
 /** New versions are revisions made while drafting or in answer to the working group (DOMAIN.md). */
 export const PUBLISHING_STAGES: readonly Stage[] = [Stage.DRAFTING, Stage.TECHNICAL_WORKING_GROUP];

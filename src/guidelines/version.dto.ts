@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 import { UserRefView } from './guideline.dto';
 import { SectionKind } from './section-content';
 import { VERSION_NUMBER_MAX } from './version-number.pipe';

@@ -4,7 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { PreparedStatement, runPrepared } from '../database/prepared';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 import { GuidelineVersion } from './guideline-version.entity';
 import { SectionContent, SectionKind } from './section-content';
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser } from '../auth/roles';
+import { AuthUser } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { Page } from '../common/pagination';
-import { localize } from '../workflow/reason';
+import { localize } from '../court/reason';
 import { contentHash } from './content-hash';
 import { diffSections, summarise } from './diff/section-diff';
 import { GuidelinesRepository } from './guidelines.repository';

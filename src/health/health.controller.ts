@@ -6,7 +6,7 @@ import {
   HealthIndicatorService,
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
-import { Public } from '../auth/decorators';
+import { Public } from '../common/auth-decorators';
 import { RedisPing } from './redis-ping';
 
 @ApiTags('operations')

@@ -5,8 +5,8 @@ import {
   CommentRepliedPayload,
   DispositionGivenPayload,
   StageChangedPayload,
-} from '../jobs/queues';
-import { Stage } from '../workflow/stage';
+} from '../queues/queues';
+import { Stage } from '../court/stage';
 import { MessageFactsRepository } from './message-facts.repository';
 import { Notifier } from './notifier.service';
 import { RecipientsRepository } from './recipients.repository';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { isFinalAttempt } from '../jobs/job-options';
-import { JobProcessor } from '../jobs/job-processor';
-import { JOB, QUEUE, SendEmailPayload } from '../jobs/queues';
+import { isFinalAttempt } from '../queues/job-options';
+import { JobProcessor } from '../queues/job-processor';
+import { JOB, QUEUE, SendEmailPayload } from '../queues/queues';
 import { EmailDelivery } from './email-delivery.service';
 
 @Injectable()

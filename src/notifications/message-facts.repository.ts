@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Stage } from '../workflow/stage';
+import { Stage } from '../court/stage';
 import { Bilingual } from './templates';
 
 export interface GuidelineFacts {

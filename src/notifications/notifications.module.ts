@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '../outbox/outbox.module';
 import { DomainEventNotices } from './domain-events.service';
 import { EmailDelivery } from './email-delivery.service';
 import { Mailer } from './mailer.service';
@@ -10,6 +11,7 @@ import { Notifier } from './notifier.service';
 import { RecipientsRepository } from './recipients.repository';
 
 @Module({
+  imports: [OutboxModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsRepository,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Env } from '../config/env';
-import { JOB, QUEUE } from '../jobs/queues';
+import { JOB, QUEUE } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { Recipient } from './recipients.repository';
 import { MessageContext, NotificationKind, renderMessage } from './templates';

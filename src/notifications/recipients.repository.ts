@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Locale } from '../auth/roles';
+import { Locale } from '../court/roles';
 
 /** A person a message goes to: who, and in which language. */
 export interface Recipient {

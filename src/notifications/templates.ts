@@ -1,6 +1,6 @@
-import { Locale } from '../auth/roles';
-import { stageName } from '../workflow/comment-rules';
-import { Stage } from '../workflow/stage';
+import { Locale } from '../court/roles';
+import { stageName } from '../court/stage';
+import { Stage } from '../court/stage';
 
 /** Every kind of message a person can receive (stored in notifications.kind). */
 export enum NotificationKind {

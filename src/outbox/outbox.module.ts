@@ -1,7 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { OutboxWriter } from './outbox.writer';
 
-@Global()
+/** The outbox's writer, imported by every module whose transactions record jobs. */
 @Module({
   providers: [OutboxWriter],
   exports: [OutboxWriter],

@@ -8,8 +8,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { Env } from '../config/env';
-import { QueueRegistry } from '../jobs/queue-registry';
-import { QueueName } from '../jobs/queues';
+import { QueueRegistry } from '../queues/queue-registry';
+import { QueueName } from '../queues/queues';
 
 // Rows per pass: one transaction and one addBulk per queue.
 const BATCH = 1000;

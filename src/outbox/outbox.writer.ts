@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JobName, JobPayloads, QueueName } from '../jobs/queues';
+import { JobName, JobPayloads, QueueName } from '../queues/queues';
 
 export interface OutboxMessage<N extends JobName> {
   queue: QueueName;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Committee, Locale, Role } from '../auth/roles';
+import { Committee, Locale, Role } from '../court/roles';
 import { MessageFactsRepository } from '../notifications/message-facts.repository';
 import { Notifier } from '../notifications/notifier.service';
 import { NotificationKind } from '../notifications/templates';
-import { commentRefusal } from '../workflow/comment-rules';
-import { Stage } from '../workflow/stage';
+import { commentRefusal } from '../comments/comment-rules';
+import { Stage } from '../court/stage';
 
 /** How far ahead a closing consultation is announced (shared/DOMAIN.md: "closes in 2 days"). */
 export const CLOSING_NOTICE_MS = 2 * 86_400_000;

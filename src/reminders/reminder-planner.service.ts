@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Env } from '../config/env';
-import { QueueRegistry } from '../jobs/queue-registry';
-import { JOB, QUEUE } from '../jobs/queues';
+import { QueueRegistry } from '../queues/queue-registry';
+import { JOB, QUEUE } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { PlannedReminder, planReviewReminders, ReminderRules } from './reminder-schedule';
 import { reminderJobId, RemindersRepository } from './reminders.repository';

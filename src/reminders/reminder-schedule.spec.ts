@@ -6,7 +6,7 @@ import {
   ReminderRules,
   reminderKind,
 } from './reminder-schedule';
-import { addDays, calendarDayIn, zonedMoment, zoneOffsetMs } from './zoned-time';
+import { addDays, calendarDayIn, zonedMoment, zoneOffsetMs } from '../court/zoned-time';
 
 const vientiane: ReminderRules = {
   offsetsDays: [-7, -2, 0],

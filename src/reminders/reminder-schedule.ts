@@ -1,4 +1,4 @@
-import { addDays, zonedMoment } from './zoned-time';
+import { addDays, zonedMoment } from '../court/zoned-time';
 
 /**
  * The reminder schedule of one review request (shared/DOMAIN.md, Reminders). Pure: the caller

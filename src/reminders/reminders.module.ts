@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { QueuesModule } from '../queues/queues.module';
 import { ConsultationClosingNotices } from './consultation-closing.service';
 import { ReminderDelivery } from './reminder-delivery.service';
 import { ReminderPlanner } from './reminder-planner.service';
 import { RemindersRepository } from './reminders.repository';
 
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, OutboxModule, QueuesModule],
   providers: [RemindersRepository, ReminderPlanner, ReminderDelivery, ConsultationClosingNotices],
   exports: [RemindersRepository, ReminderPlanner, ReminderDelivery, ConsultationClosingNotices],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { JobProcessor } from '../jobs/job-processor';
-import { JOB, QUEUE, ReviewReminderPayload } from '../jobs/queues';
+import { JobProcessor } from '../queues/job-processor';
+import { JOB, QUEUE, ReviewReminderPayload } from '../queues/queues';
 import { ConsultationClosingNotices } from './consultation-closing.service';
 import { ReminderDelivery } from './reminder-delivery.service';
 

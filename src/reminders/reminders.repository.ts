@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PreparedStatement, runPrepared } from '../database/prepared';
-import { JOB, QUEUE } from '../jobs/queues';
+import { JOB, QUEUE } from '../queues/queues';
 import { insertIntoOutbox } from '../outbox/outbox.writer';
 import { PlannedReminder } from './reminder-schedule';
 

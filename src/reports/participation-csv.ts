@@ -1,4 +1,4 @@
-import { Locale } from '../auth/roles';
+import { Locale } from '../court/roles';
 import { ParticipationReport, Share } from './participation-report';
 
 /** Spreadsheet programs read UTF-8 (and so Lao) correctly only when the file starts with a BOM. */

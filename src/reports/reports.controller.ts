@@ -1,7 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../auth/decorators';
-import { AuthUser } from '../auth/roles';
+import { CurrentUser } from '../common/auth-decorators';
+import { AuthUser } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ParticipationQuery, ParticipationReportView } from './report.dto';
 import { ReportsService } from './reports.service';

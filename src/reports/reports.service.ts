@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
-import { Locale } from '../auth/roles';
+import { Locale } from '../court/roles';
 import { participationCsv } from './participation-csv';
 import { buildParticipationReport, ParticipationReport } from './participation-report';
 import { ParticipationRepository } from './participation.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JOB, QUEUE } from '../jobs/queues';
+import { JOB, QUEUE } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
 import { planReviewReminders } from '../reminders/reminder-schedule';

@@ -10,8 +10,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators';
-import { AuthUser, Role } from '../auth/roles';
+import { CurrentUser, Roles } from '../common/auth-decorators';
+import { AuthUser, Role } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import {
   DueDateDto,

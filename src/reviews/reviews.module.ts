@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { ReviewNotices } from './review-notices.service';
 import { ReviewRequestsService } from './review-requests.service';
@@ -8,7 +9,7 @@ import { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
 
 @Module({
-  imports: [RemindersModule, NotificationsModule],
+  imports: [RemindersModule, NotificationsModule, OutboxModule],
   controllers: [ReviewsController],
   providers: [ReviewRequestsService, ReviewsRepository, ReviewsService, ReviewNotices],
   exports: [ReviewRequestsService, ReviewNotices],

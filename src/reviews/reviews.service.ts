@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, Role } from '../auth/roles';
+import { AuthUser, Role } from '../court/roles';
 import { AppError } from '../common/app-error';
-import { isCalendarDay } from '../common/day-or-instant';
+import { isCalendarDay } from '../court/local-day';
 import { toPage } from '../common/pagination';
 import { Env } from '../config/env';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
 import { RemindersRepository } from '../reminders/reminders.repository';
-import { calendarDayIn } from '../reminders/zoned-time';
+import { calendarDayIn } from '../court/zoned-time';
 import {
   DueDateDto,
   ReviewDetailView,

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
-import { Committee, Locale, Role } from '../auth/roles';
+import { Committee, Locale, Role } from '../court/roles';
 import { validateEnv } from '../config/env';
 import { prepareDatabase } from '../database/prepare-database';
 import { UsersRepository } from '../users/users.repository';

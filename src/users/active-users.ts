@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
-import { AuthUser } from '../auth/roles';
+import { AuthUser } from '../court/roles';
 import { Env } from '../config/env';
 import { UsersRepository } from './users.repository';
 

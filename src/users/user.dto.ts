@@ -13,8 +13,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { AgencyView } from '../agencies/agency.dto';
-import { PASSWORD_MIN_LENGTH, PASSWORD_RULE } from '../auth/password-policy';
-import { Committee, Locale, LOCALES, Role } from '../auth/roles';
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULE } from '../common/password-policy';
+import { Committee, Locale, LOCALES, Role } from '../court/roles';
 import { PageQuery } from '../common/pagination';
 import { User } from './user.entity';
 import { Trim } from '../common/validation';

@@ -8,7 +8,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
-import { Committee, Locale, Role } from '../auth/roles';
+import { Committee, Locale, Role } from '../court/roles';
 
 @Entity('users')
 export class User {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators';
-import { AuthUser, Locale, Role } from '../auth/roles';
+import { CurrentUser, Roles } from '../common/auth-decorators';
+import { AuthUser, Locale, Role } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { RequestLocale } from '../workflow/request-locale';
+import { RequestLocale } from '../common/request-locale';
 import { CreateUserDto, UpdateUserDto, UserListView, UserQuery, UserView } from './user.dto';
 import { UsersService } from './users.service';
 

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '../agencies/agencies.module';
-import { PasswordHasher } from '../auth/password-hasher';
-import { PasswordPolicy } from '../auth/password-policy';
+import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from '../common/password-policy';
 import { ActiveUsers } from './active-users';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AuthUser, Role } from '../auth/roles';
+import { AuthUser, Role } from '../court/roles';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { User } from './user.entity';
 

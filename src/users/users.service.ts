@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AgenciesRepository } from '../agencies/agencies.repository';
-import { PasswordHasher } from '../auth/password-hasher';
-import { PasswordPolicy } from '../auth/password-policy';
-import { Committee, Locale, Role } from '../auth/roles';
+import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from '../common/password-policy';
+import { Committee, Locale, Role } from '../court/roles';
 import { AppError, ErrorDetail } from '../common/app-error';
 import { Page } from '../common/pagination';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './user.dto';

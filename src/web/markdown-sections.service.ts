@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Locale } from '../auth/roles';
+import { Locale } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { GuidelineMarkdownError, parseGuidelineMarkdown } from '../documents/guideline-markdown';
-import { localize } from '../workflow/reason';
+import { localize } from '../court/reason';
 import { MarkdownSectionsView } from './markdown.dto';
 
 const NO_SECTION = {

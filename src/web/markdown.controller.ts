@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators';
-import { AuthUser, Role } from '../auth/roles';
+import { CurrentUser, Roles } from '../common/auth-decorators';
+import { AuthUser, Role } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { MarkdownDto, MarkdownSectionsView } from './markdown.dto';
 import { MarkdownSectionsService } from './markdown-sections.service';

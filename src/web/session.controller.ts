@@ -4,7 +4,7 @@ import { Throttle } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { LOGIN_ATTEMPTS_PER_MINUTE } from '../auth/auth.controller';
 import { LoginDto } from '../auth/auth.dto';
-import { Public } from '../auth/decorators';
+import { Public } from '../common/auth-decorators';
 import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { SessionView } from './session.dto';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Stage } from './stage';
+import { Stage } from '../court/stage';
 
 /** One move in a guideline's stage history. The database refuses UPDATE, DELETE and TRUNCATE. */
 @Entity('stage_transitions')

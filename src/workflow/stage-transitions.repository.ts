@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
-import { Stage } from './stage';
+import { Stage } from '../court/stage';
 import { StageTransition, TransitionDetails } from './stage-transition.entity';
 
 /** A history row as the views need it: with the actor's name. */

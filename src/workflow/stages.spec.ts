@@ -1,6 +1,6 @@
-import { Committee, Role } from '../auth/roles';
-import { localize } from './reason';
-import { ROAD, Stage } from './stage';
+import { Committee, Role } from '../court/roles';
+import { localize } from '../court/reason';
+import { ROAD, Stage } from '../court/stage';
 import {
   Actor,
   availableMoves,

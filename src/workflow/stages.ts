@@ -1,8 +1,8 @@
-import { Committee, Role } from '../auth/roles';
-import { stageName } from './comment-rules';
-import { formatLocalMoment, localDayOf } from './local-day';
-import { Reason } from './reason';
-import { ROAD, Stage } from './stage';
+import { Committee, Role } from '../court/roles';
+import { stageName } from '../court/stage';
+import { formatLocalMoment, localDayOf } from '../court/local-day';
+import { Reason } from '../court/reason';
+import { ROAD, Stage } from '../court/stage';
 
 /**
  * The workflow as data (shared/DOMAIN.md, "Stages"): every allowed move, who may make it, whether

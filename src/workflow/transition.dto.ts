@@ -10,7 +10,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { IsDayOrInstant } from '../common/day-or-instant';
-import { Stage } from './stage';
+import { Stage } from '../court/stage';
 import { MoveInput, MoveKind } from './stages';
 import type { TransitionRow } from './stage-transitions.repository';
 

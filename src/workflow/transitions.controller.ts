@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../auth/decorators';
-import { AuthUser, Locale } from '../auth/roles';
+import { CurrentUser, Roles } from '../common/auth-decorators';
+import { AuthUser, Locale } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { PageQuery } from '../common/pagination';
-import { RequestLocale } from './request-locale';
+import { RequestLocale } from '../common/request-locale';
 import { MOVING_ROLES } from './stages';
 import { AvailableMovesView, MoveDto, MoveResultView, TransitionListView } from './transition.dto';
 import { TransitionsService } from './transitions.service';

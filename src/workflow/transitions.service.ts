@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, Locale } from '../auth/roles';
+import { AuthUser, Locale } from '../court/roles';
 import { AppError, ErrorCode, ErrorDetail } from '../common/app-error';
 import { PageQuery } from '../common/pagination';
 import { Env } from '../config/env';
-import { JOB, QUEUE } from '../jobs/queues';
+import { JOB, QUEUE } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { ReviewRequestsService } from '../reviews/review-requests.service';
-import { toClosingMoment, toLocalDay } from './local-day';
-import { localize, Reason } from './reason';
-import { Stage } from './stage';
+import { toClosingMoment, toLocalDay } from '../court/local-day';
+import { localize, Reason } from '../court/reason';
+import { Stage } from '../court/stage';
 import { TransitionDetails } from './stage-transition.entity';
 import { StageTransitionsRepository, TransitionRow } from './stage-transitions.repository';
 import {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { inCurrentReviewRound } from './review-round';
-import { Stage } from './stage';
+import { inCurrentReviewRound } from '../court/review-round';
+import { Stage } from '../court/stage';
 import { GuidelineFacts, ReviewFact } from './stages';
 
 /** The guideline as a move sees it, read under its row lock. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '../outbox/outbox.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { StageTransition } from './stage-transition.entity';
 import { StageTransitionsRepository } from './stage-transitions.repository';
@@ -8,7 +9,7 @@ import { TransitionsService } from './transitions.service';
 import { WorkflowFactsRepository } from './workflow-facts.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StageTransition]), ReviewsModule],
+  imports: [TypeOrmModule.forFeature([StageTransition]), ReviewsModule, OutboxModule],
   controllers: [TransitionsController],
   providers: [TransitionsService, StageTransitionsRepository, WorkflowFactsRepository],
   exports: [TransitionsService],

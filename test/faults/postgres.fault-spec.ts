@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/court/roles';
 import { TcpProxy } from '../support/tcp-proxy';
 import { PASSWORD, startTestApp, TestApp } from '../support/test-app';
 

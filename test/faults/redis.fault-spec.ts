@@ -1,4 +1,4 @@
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/court/roles';
 import {
   auth,
   eventually,

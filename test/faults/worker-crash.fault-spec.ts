@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { Role } from '../../src/auth/roles';
-import { QUEUE } from '../../src/jobs/queues';
+import { Role } from '../../src/court/roles';
+import { QUEUE } from '../../src/queues/queues';
 import {
   eventually,
   guidelineAtCouncil,

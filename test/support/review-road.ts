@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/court/roles';
 import { Env } from '../../src/config/env';
 import { TestApp, TestUser } from './test-app';
 

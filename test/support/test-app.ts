@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import { Committee, Locale, Role } from '../../src/auth/roles';
+import { Committee, Locale, Role } from '../../src/court/roles';
 import { Env, validateEnv } from '../../src/config/env';
 import { createApp } from '../../src/create-app';
 import { createTestDatabase, withSql } from './test-database';

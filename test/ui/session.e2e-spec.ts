@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/court/roles';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/court/roles';
 import {
   inPage,
   launchBrowser,

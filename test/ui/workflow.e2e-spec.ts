@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { Committee, Role } from '../../src/auth/roles';
+import { Committee, Role } from '../../src/court/roles';
 import {
   inPage,
   launchBrowser,

@@ -1,4 +1,4 @@
-import { Locale } from '../../auth/roles';
+import { Locale } from '../../court/roles';
 import { MatrixItemView } from '../comment.dto';
 import { MATRIX_COLUMNS, statusLabel, word } from './matrix-labels';
 

@@ -12,7 +12,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { Locale } from '../../auth/roles';
+import { Locale } from '../../court/roles';
 import { MatrixItemView } from '../comment.dto';
 import { MATRIX_COLUMNS, statusLabel, word } from './matrix-labels';
 

@@ -1,4 +1,4 @@
-import { Locale } from '../../auth/roles';
+import { Locale } from '../../court/roles';
 import { DispositionStatus } from '../comment.entity';
 
 type Words = { en: string; lo: string };

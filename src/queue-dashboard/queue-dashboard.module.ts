@@ -5,11 +5,13 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { QueueDashboardAuth, DASHBOARD_PATH } from './queue-dashboard.auth';
 import { QueueDashboardController } from './queue-dashboard.controller';
-import { ALL_QUEUES } from './queues';
+import { ALL_QUEUES } from '../queues/queues';
+import { QueuesModule } from '../queues/queues.module';
 
 /** bull-board at /admin/queues (outside the /api prefix), ADMIN only. API process only. */
 @Module({
   imports: [
+    QueuesModule,
     BullBoardModule.forRootAsync({
       imports: [AuthModule],
       useFactory: () => ({

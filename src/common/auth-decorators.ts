@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import { AuthUser, Role } from './roles';
+import { AuthUser, Role } from '../court/roles';
 
 export const IS_PUBLIC = 'isPublic';
 export const ROLES = 'roles';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../common/app-error';
-import { Locale } from './roles';
+import { AppError } from './app-error';
+import { Locale } from '../court/roles';
 import { PASSWORD_PROBLEM_TEXT } from './auth-texts';
 
 /**
@@ -36,7 +36,7 @@ const MIN_EXTRA_CHARACTERS = 4;
 
 let common: Set<string> | null = null;
 
-/** The shipped list (src/auth/common-passwords.txt, copied beside the compiled file), read once. */
+/** The shipped list (src/common/common-passwords.txt, copied beside the compiled file), read once. */
 function commonPasswords(): Set<string> {
   if (!common) {
     const text = readFileSync(join(__dirname, 'common-passwords.txt'), 'utf8');

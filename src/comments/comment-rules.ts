@@ -1,6 +1,6 @@
-import { Committee, Role } from '../auth/roles';
-import { Reason } from './reason';
-import { Stage } from './stage';
+import { Committee, Role } from '../court/roles';
+import { Reason } from '../court/reason';
+import { Stage, stageName } from '../court/stage';
 
 /** Who may comment in each stage (shared/DOMAIN.md). Pure: the caller loads the facts. */
 export interface CommentFacts {
@@ -12,20 +12,6 @@ export interface CommentFacts {
   reviewAgencyIds: string[];
   /** The secretariat records a comment spoken by a named participant (consultation events). */
   onBehalf: boolean;
-}
-
-const STAGE_NAMES: Record<Stage, { en: string; lo: string }> = {
-  [Stage.DRAFTING]: { en: 'drafting', lo: 'ການຮ່າງ' },
-  [Stage.CONSULTATION]: { en: 'consultation', lo: 'ການປຶກສາຫາລື' },
-  [Stage.TECHNICAL_WORKING_GROUP]: { en: 'technical working group', lo: 'ຄະນະເຮັດວຽກວິຊາການ' },
-  [Stage.COUNCIL_OF_JUDGES]: { en: 'Council of Judges', lo: 'ສະພາຜູ້ພິພາກສາ' },
-  [Stage.INTERAGENCY_REVIEW]: { en: 'interagency review', lo: 'ການທົບທວນລະຫວ່າງອົງການ' },
-  [Stage.ADOPTED]: { en: 'adopted', lo: 'ຮັບຮອງແລ້ວ' },
-  [Stage.WITHDRAWN]: { en: 'withdrawn', lo: 'ຖອນແລ້ວ' },
-};
-
-export function stageName(stage: Stage): { en: string; lo: string } {
-  return STAGE_NAMES[stage];
 }
 
 /** In each stage open for comments, who may write them. */

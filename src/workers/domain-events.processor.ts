@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DomainEventNotices } from '../notifications/domain-events.service';
 import { ReviewNotices } from '../reviews/review-notices.service';
-import { JobProcessor } from './job-processor';
-import { JOB, JobPayloads, QUEUE } from './queues';
+import { JobProcessor } from '../queues/job-processor';
+import { JOB, JobPayloads, QUEUE } from '../queues/queues';
 
 @Injectable()
 export class DomainEventsProcessor implements JobProcessor {

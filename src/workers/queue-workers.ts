@@ -9,10 +9,10 @@ import { Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { Env } from '../config/env';
 import { CONSULTATION_SCAN_SCHEDULER } from '../reminders/consultation-closing.service';
-import { defaultJobOptions } from './job-options';
-import { JOB_PROCESSORS, JobProcessor } from './job-processor';
-import { atMost, QueueRegistry } from './queue-registry';
-import { JOB, QUEUE } from './queues';
+import { defaultJobOptions } from '../queues/job-options';
+import { JOB_PROCESSORS, JobProcessor } from '../queues/job-processor';
+import { atMost, QueueRegistry } from '../queues/queue-registry';
+import { JOB, QUEUE } from '../queues/queues';
 
 /**
  * The BullMQ workers of this process, one per queue, each on its own Redis connection

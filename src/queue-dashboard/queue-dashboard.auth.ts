@@ -2,7 +2,7 @@ import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { bearerToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
-import { Role } from '../auth/roles';
+import { Role } from '../court/roles';
 import { readCookie } from '../auth/session-cookie';
 import { AppError } from '../common/app-error';
 import { Env } from '../config/env';

@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Env } from '../config/env';
 import { CoreModule } from '../core.module';
-import { OutboxModule } from '../outbox/outbox.module';
-import { QueuesModule } from './queues.module';
 import { WorkersModule } from './workers.module';
 
 /** The worker process (src/worker.ts): the outbox relay and a BullMQ worker per queue; no HTTP. */
@@ -11,7 +9,7 @@ export class WorkerAppModule {
   static forRoot(env: Env): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [CoreModule.forRoot(env), OutboxModule, QueuesModule, WorkersModule],
+      imports: [CoreModule.forRoot(env), WorkersModule],
     };
   }
 }

@@ -4,10 +4,31 @@
  * Pure: no clock, no database.
  */
 
-import { isCalendarDay } from '../common/day-or-instant';
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** ISO 8601 date-time with an explicit offset. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-// The checks live in src/common (the reviews' due dates use them too); re-exported for callers here.
-export { isCalendarDay, isDayOrInstant, isInstant } from '../common/day-or-instant';
+/** `YYYY-MM-DD` when it names a real calendar day (no 2026-02-30). */
+export function isCalendarDay(value: string): boolean {
+  const m = DAY.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return (
+    probe.getUTCFullYear() === year &&
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day
+  );
+}
+
+/** An ISO 8601 timestamp with offset that names a real moment. */
+export function isInstant(value: string): boolean {
+  return INSTANT.test(value) && isCalendarDay(value.slice(0, 10)) && !isNaN(Date.parse(value));
+}
+
+export function isDayOrInstant(value: unknown): value is string {
+  return typeof value === 'string' && (isCalendarDay(value) || isInstant(value));
+}
 
 /** The calendar day (`YYYY-MM-DD`) on which `moment` falls in `timeZone`. */
 export function localDayOf(moment: Date, timeZone: string): string {

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { AuthUser, Locale, LOCALES } from '../auth/roles';
+import { AuthUser, Locale, LOCALES } from '../court/roles';
 
 /**
  * The language to answer in. An `Accept-Language` header that prefers lo or en wins: it is this

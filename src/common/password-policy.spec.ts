@@ -1,4 +1,4 @@
-import { AppError } from '../common/app-error';
+import { AppError } from './app-error';
 import { PasswordPolicy, passwordProblem, PasswordProblem } from './password-policy';
 
 const owner = { email: 'khamphone.s@court.gov.la', name: 'Khamphone Sisavath' };

@@ -1,4 +1,4 @@
-import type { Locale } from './roles';
+import type { Locale } from '../court/roles';
 
 /** Every sentence the sign-in and account rules say, in Lao and English (the rules hold only codes). */
 type Texts = Record<Locale, string>;

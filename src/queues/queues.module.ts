@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { QueueRegistry } from './queue-registry';
 import { ALL_QUEUES } from './queues';
 
@@ -9,8 +9,10 @@ const queueProviders = ALL_QUEUES.map((name) => ({
   inject: [QueueRegistry],
 }));
 
-/** The queues (producer side), in every process: the API removes jobs, the dashboard shows them. */
-@Global()
+/**
+ * The queues (producer side), in every process: the API removes jobs, the dashboard shows them,
+ * the relay publishes. Imported by each module that uses them (not global: the dependency shows).
+ */
 @Module({
   providers: [QueueRegistry, ...queueProviders],
   exports: [QueueRegistry, ...queueProviders],

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { EmailProcessor } from '../notifications/email.processor';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { OutboxRelay } from '../outbox/outbox.relay';
+import { QueuesModule } from '../queues/queues.module';
 import { RemindersModule } from '../reminders/reminders.module';
 import { RemindersProcessor } from '../reminders/reminders.processor';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { DomainEventsProcessor } from './domain-events.processor';
-import { JOB_PROCESSORS, JobProcessor } from './job-processor';
+import { JOB_PROCESSORS, JobProcessor } from '../queues/job-processor';
 import { QueueWorkers } from './queue-workers';
 
 /**
@@ -14,7 +16,7 @@ import { QueueWorkers } from './queue-workers';
  * unless WORKERS=off, and by the worker process (src/worker.ts).
  */
 @Module({
-  imports: [NotificationsModule, RemindersModule, ReviewsModule],
+  imports: [NotificationsModule, RemindersModule, ReviewsModule, OutboxModule, QueuesModule],
   providers: [
     DomainEventsProcessor,
     RemindersProcessor,

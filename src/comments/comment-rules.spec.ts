@@ -1,6 +1,6 @@
-import { Committee, Role } from '../auth/roles';
+import { Committee, Role } from '../court/roles';
 import { commentRefusal, stagesOpenTo } from './comment-rules';
-import { Stage } from './stage';
+import { Stage } from '../court/stage';
 
 describe('stagesOpenTo', () => {
   const judge = (committees: Committee[]) => ({ role: Role.JUDGE, committees, agencyId: null });
