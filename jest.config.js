@@ -12,11 +12,17 @@ module.exports = {
   // A global option in Jest 30 (ignored inside projects): e2e suites boot an app and a database.
   testTimeout: 60000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/client/**/*.spec.ts'],
+    },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // The browser tests serve the web client: bundle it from client/src before they start.
+      globalSetup: '<rootDir>/test/support/build-client.ts',
     },
     {
       // Fault suite (npm run test:faults): dependencies stopped, cut and restored under a running service.

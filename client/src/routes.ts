@@ -1,0 +1,33 @@
+// The pages of the interface, by hash path (#/g/<id>/v/<n>). Views return {title, node, focus?}.
+import type { Route } from './router';
+import { diffView } from './views/diff';
+import { eventView } from './views/events';
+import { guidelineView, newGuidelineView } from './views/guideline';
+import { homeView } from './views/home';
+import { loginView } from './views/login';
+import { matrixView } from './views/matrix';
+import { moveView } from './views/move';
+import { commentLinkView, notificationsView } from './views/notifications';
+import { publishView } from './views/publish';
+import { reportView } from './views/report';
+import { reviewsView, reviewView } from './views/reviews';
+import { versionView } from './views/version';
+
+export const routes: Route[] = [
+  { path: '/login', view: loginView, public: true },
+  { path: '/', view: homeView },
+  { path: '/new', view: newGuidelineView },
+  { path: '/g/:id', view: guidelineView },
+  { path: '/g/:id/v/:n', view: versionView },
+  { path: '/g/:id/v/:n/s/:key', view: versionView },
+  { path: '/g/:id/diff/:from/:to', view: diffView },
+  { path: '/g/:id/publish', view: publishView },
+  { path: '/g/:id/matrix', view: matrixView },
+  { path: '/g/:id/move', view: moveView },
+  { path: '/g/:id/event', view: eventView },
+  { path: '/reports', view: reportView },
+  { path: '/reviews', view: reviewsView },
+  { path: '/reviews/:id', view: reviewView },
+  { path: '/notifications', view: notificationsView },
+  { path: '/c/:id', view: commentLinkView },
+];

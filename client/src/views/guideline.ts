@@ -1,0 +1,182 @@
+import { api, getAll, ApiError, type Schema } from '../api/client';
+import { can, crumbs, errorBox, guidelineTitle, road, stageBadge, stageLabel } from '../components';
+import { field, h, uid } from '../dom';
+import { formatDate, formatDateTime, t } from '../i18n';
+import { navigate, type View, type ViewContext } from '../router';
+
+type Guideline = Schema<'GuidelineView'>;
+
+export function historyTimeline(items: Schema<'TransitionView'>[]): HTMLElement {
+  if (!items.length) return h('p', { class: 'muted' }, t('history.none'));
+  return h(
+    'ol',
+    { class: 'timeline' },
+    items.map((move) =>
+      h(
+        'li',
+        {},
+        h(
+          'p',
+          {},
+          h(
+            'strong',
+            {},
+            move.from ? `${stageLabel(move.from)} → ${stageLabel(move.to)}` : stageLabel(move.to),
+          ),
+          move.override ? [' ', h('span', { class: 'badge warn' }, t('history.override'))] : null,
+        ),
+        h(
+          'p',
+          { class: 'muted' },
+          h('time', { datetime: move.at }, formatDateTime(move.at)),
+          ' · ',
+          move.actor?.name ?? '',
+          move.versionNumber ? ` · ${t('version.n', { number: move.versionNumber })}` : '',
+        ),
+        move.reason ? h('p', {}, t('history.reason'), ' ', move.reason) : null,
+      ),
+    ),
+  );
+}
+
+function versionsTable(g: Guideline, versions: Schema<'VersionSummaryView'>[]): HTMLElement {
+  if (!versions.length) return h('p', { class: 'muted' }, t('home.noVersion'));
+  return h(
+    'ul',
+    { class: 'plain-list' },
+    versions
+      .slice()
+      .sort((a, b) => b.number - a.number)
+      .map((v) =>
+        h(
+          'li',
+          {},
+          h('a', { href: `#/g/${g.id}/v/${v.number}` }, t('version.n', { number: v.number })),
+          v.number === g.currentVersion
+            ? [' ', h('span', { class: 'badge ok' }, t('version.current'))]
+            : null,
+          h(
+            'span',
+            { class: 'muted' },
+            ` · ${formatDate(v.publishedAt)} · ${stageLabel(v.stage)} · ${v.publishedBy?.name ?? ''}`,
+          ),
+          h('p', {}, v.changeSummary),
+          v.number > 1
+            ? h(
+                'a',
+                { href: `#/g/${g.id}/diff/${v.number - 1}/${v.number}` },
+                t('diff.withPrevious'),
+              )
+            : null,
+        ),
+      ),
+  );
+}
+
+export async function guidelineView({ params, user }: ViewContext): Promise<View> {
+  const path = { id: params.id };
+  const [g, versions, history] = await Promise.all([
+    api.get('/api/guidelines/{id}', { path }),
+    getAll('/api/guidelines/{id}/versions', { path }),
+    api.get('/api/guidelines/{id}/transitions', { path }),
+  ]);
+  const title = guidelineTitle(g);
+  const roadLabel = uid('road');
+  const secretariat = can(user, 'SECRETARIAT');
+  const actions = [];
+  if (secretariat) {
+    if (['DRAFTING', 'TECHNICAL_WORKING_GROUP'].includes(g.stage)) {
+      actions.push(h('a', { class: 'button', href: `#/g/${g.id}/publish` }, t('publish.title')));
+    }
+    actions.push(h('a', { class: 'button', href: `#/g/${g.id}/move` }, t('move.title')));
+    actions.push(h('a', { class: 'button', href: `#/g/${g.id}/event` }, t('event.title')));
+  }
+  if (g.currentVersion)
+    actions.push(h('a', { class: 'button', href: `#/g/${g.id}/matrix` }, t('matrix.title')));
+  if (can(user, 'SECRETARIAT', 'OBSERVER', 'ADMIN')) {
+    actions.push(
+      h('a', { class: 'button', href: `#/reports?guidelineId=${g.id}` }, t('report.title')),
+    );
+  }
+  const versionsId = uid('v');
+  const historyId = uid('hist');
+  return {
+    title,
+    node: h(
+      'div',
+      {},
+      crumbs([{ href: '#/', text: t('nav.home') }, { text: g.code }]),
+      h('h1', {}, title),
+      h('p', { class: 'muted' }, `${g.code} · `, stageBadge(g.stage)),
+      h('h2', { id: roadLabel, class: 'visually-hidden' }, t('road.label')),
+      road(g.stage, roadLabel),
+      g.stage === 'CONSULTATION' && g.consultationClosesAt
+        ? h('p', {}, t('home.closes', { date: formatDate(g.consultationClosesAt) }))
+        : null,
+      actions.length ? h('div', { class: 'actions' }, actions) : null,
+      h(
+        'div',
+        { class: 'grid-2' },
+        h(
+          'section',
+          { class: 'panel', 'aria-labelledby': versionsId },
+          h('h2', { id: versionsId }, t('version.list')),
+          versionsTable(g, versions),
+        ),
+        h(
+          'section',
+          { class: 'panel', 'aria-labelledby': historyId },
+          h('h2', { id: historyId }, t('history.title')),
+          historyTimeline(history.items),
+        ),
+      ),
+    ),
+  };
+}
+
+export async function newGuidelineView() {
+  const code = h('input', { type: 'text', name: 'code', required: true, autocomplete: 'off' });
+  const titleLo = h('input', { type: 'text', name: 'titleLo', lang: 'lo', required: true });
+  const titleEn = h('input', { type: 'text', name: 'titleEn', lang: 'en', required: true });
+  const message = h('div', {});
+  const form = h(
+    'form',
+    { novalidate: true },
+    field(t('guideline.code'), code, t('guideline.codeHint')),
+    field(t('guideline.titleLo'), titleLo),
+    field(t('guideline.titleEn'), titleEn),
+    message,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary' }, t('guideline.create')),
+    ),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.replaceChildren();
+    try {
+      const g = await api.post('/api/guidelines', {
+        body: {
+          code: code.value.trim(),
+          title: { lo: titleLo.value.trim(), en: titleEn.value.trim() },
+        },
+      });
+      navigate(`/g/${g.id}/publish`);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      message.append(errorBox(error));
+      message.querySelector<HTMLElement>('[role=alert]')?.focus();
+    }
+  });
+  return {
+    title: t('guideline.new'),
+    node: h(
+      'div',
+      {},
+      crumbs([{ href: '#/', text: t('nav.home') }, { text: t('guideline.new') }]),
+      h('h1', {}, t('guideline.new')),
+      h('section', { class: 'panel' }, form),
+    ),
+  };
+}

@@ -1,0 +1,201 @@
+import { api, getAll, type Schema } from '../api/client';
+import { can, guidelineTitle, judgeMayComment, road, stageBadge, stageLabel } from '../components';
+import { h, uid } from '../dom';
+import { formatDate, pick, t, type MessageKey } from '../i18n';
+import type { View, ViewContext } from '../router';
+import type { Me } from '../session';
+import { dueDateOf, reviewGuidelineTitle, reviewLine } from './reviews';
+
+type Guideline = Schema<'GuidelineView'>;
+
+function guidelineCard(g: Guideline): HTMLElement {
+  const headingId = uid('g');
+  const roadId = uid('road');
+  return h(
+    'li',
+    { 'aria-labelledby': headingId },
+    h('h3', { id: headingId }, h('a', { href: `#/g/${g.id}` }, guidelineTitle(g))),
+    h('p', { class: 'muted' }, `${g.code} · `, stageBadge(g.stage)),
+    h('p', { class: 'visually-hidden', id: roadId }, t('road.of', { title: guidelineTitle(g) })),
+    road(g.stage, roadId),
+    g.currentVersion
+      ? h(
+          'p',
+          {},
+          h(
+            'a',
+            { href: `#/g/${g.id}/v/${g.currentVersion}` },
+            t('home.readVersion', { number: g.currentVersion }),
+          ),
+        )
+      : h('p', { class: 'muted' }, t('home.noVersion')),
+  );
+}
+
+function section(titleKey: MessageKey, content: Node): HTMLElement {
+  const id = uid('s');
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': id },
+    h('h2', { id }, t(titleKey)),
+    content,
+  );
+}
+
+function emptyOr<T>(items: T[], render: (item: T) => Node, emptyKey: MessageKey): HTMLElement {
+  if (!items.length) return h('p', { class: 'muted' }, t(emptyKey));
+  return h('ul', { class: 'plain-list' }, items.map(render));
+}
+
+async function judgeNeeds(user: Me, guidelines: Guideline[]): Promise<HTMLElement> {
+  const open = guidelines.filter(
+    (g): g is Guideline & { currentVersion: number } =>
+      g.currentVersion !== null && judgeMayComment(user, g.stage),
+  );
+  return section(
+    'home.judge.needs',
+    emptyOr(
+      open,
+      (g) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { href: `#/g/${g.id}/v/${g.currentVersion}` },
+            `${guidelineTitle(g)} — ${t('version.n', { number: g.currentVersion })}`,
+          ),
+          ' ',
+          stageBadge(g.stage),
+          g.stage === 'CONSULTATION' && g.consultationClosesAt
+            ? h(
+                'span',
+                { class: 'muted' },
+                ' · ',
+                t('home.closes', { date: formatDate(g.consultationClosesAt) }),
+              )
+            : null,
+        ),
+      'home.judge.none',
+    ),
+  );
+}
+
+async function reviewerNeeds() {
+  const pending = await getAll('/api/reviews', { query: { status: 'PENDING' } });
+  return section(
+    'home.reviewer.needs',
+    emptyOr(pending, (r) => h('li', {}, reviewLine(r)), 'home.reviewer.none'),
+  );
+}
+
+async function secretariatNeeds(guidelines: Guideline[]): Promise<HTMLElement> {
+  const active = guidelines.filter((g) => !['ADOPTED', 'WITHDRAWN'].includes(g.stage));
+  const perGuideline = await Promise.all(
+    active.map(async (g) => {
+      const [matrix, available] = await Promise.all([
+        g.currentVersion
+          ? api.get('/api/guidelines/{id}/comment-matrix', {
+              path: { id: g.id },
+              query: { format: 'json' },
+            })
+          : null,
+        api.get('/api/guidelines/{id}/transitions/available', { path: { id: g.id } }),
+      ]);
+      const rows = matrix?.items ?? [];
+      const undisposed = rows.filter((row) => !row.dispositionStatus).length;
+      const moves = available.items.filter((move) => !move.unmetGates.length);
+      return { g, undisposed, moves };
+    }),
+  );
+  const overdue = await getAll('/api/reviews', { query: { status: 'OVERDUE' } });
+
+  const comments = perGuideline.filter((x) => x.undisposed > 0);
+  const moves = perGuideline.filter((x) => x.moves.length > 0);
+  return h(
+    'div',
+    {},
+    section(
+      'home.sec.undisposed',
+      emptyOr(
+        comments,
+        ({ g, undisposed }) =>
+          h(
+            'li',
+            {},
+            h('a', { href: `#/g/${g.id}/matrix` }, guidelineTitle(g)),
+            ' — ',
+            t('home.sec.undisposedCount', { count: undisposed }),
+          ),
+        'home.sec.undisposedNone',
+      ),
+    ),
+    section(
+      'home.sec.overdue',
+      emptyOr(
+        overdue,
+        (r) =>
+          h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: `#/reviews/${r.id}` },
+              `${pick(r.agency.name) || r.agency.code} — ${reviewGuidelineTitle(r)}`,
+            ),
+            ' ',
+            h('span', { class: 'badge overdue' }, t('review.overdue')),
+            ' ',
+            h('span', { class: 'muted' }, t('review.due', { date: formatDate(dueDateOf(r)) })),
+          ),
+        'home.sec.overdueNone',
+      ),
+    ),
+    section(
+      'home.sec.moves',
+      emptyOr(
+        moves,
+        ({ g, moves: possible }) =>
+          h(
+            'li',
+            {},
+            h('a', { href: `#/g/${g.id}/move` }, guidelineTitle(g)),
+            ': ',
+            possible.map((m) => stageLabel(m.to)).join(', '),
+          ),
+        'home.sec.movesNone',
+      ),
+    ),
+  );
+}
+
+export async function homeView({ user }: ViewContext): Promise<View> {
+  const guidelines = await getAll('/api/guidelines');
+  let needs = null;
+  if (user.role === 'JUDGE') needs = await judgeNeeds(user, guidelines);
+  else if (user.role === 'AGENCY_REVIEWER') needs = await reviewerNeeds();
+  else if (can(user, 'SECRETARIAT')) needs = await secretariatNeeds(guidelines);
+
+  const listId = uid('list');
+  return {
+    title: t('home.title'),
+    node: h(
+      'div',
+      {},
+      h('h1', {}, t('home.greeting', { name: user.name })),
+      h('p', { class: 'muted' }, t(`home.role.${user.role}`)),
+      needs,
+      h(
+        'section',
+        { 'aria-labelledby': listId },
+        h('h2', { id: listId }, t('home.guidelines')),
+        can(user, 'SECRETARIAT')
+          ? h('p', {}, h('a', { class: 'button', href: '#/new' }, t('guideline.new')))
+          : null,
+        guidelines.length
+          ? h('ul', { class: 'cards' }, guidelines.map(guidelineCard))
+          : h('p', { class: 'muted' }, t('home.noGuidelines')),
+      ),
+    ),
+  };
+}

@@ -1,0 +1,359 @@
+import { api, getAll, ApiError, type Schema } from '../api/client';
+import { can, crumbs, errorBox, notice } from '../components';
+import { field, h, scrollTable, uid } from '../dom';
+import { formatDate, formatDateTime, pick, t, todayInVientiane } from '../i18n';
+import type { RenderOptions, View, ViewContext } from '../router';
+
+type Review = Schema<'ReviewView'>;
+type Decision = Schema<'ReviewAnswerView'>['decision'];
+type ReviewStatus = Review['status'];
+
+export const DECISIONS: Decision[] = ['APPROVE', 'APPROVE_WITH_COMMENTS', 'OBJECT'];
+const STATUSES: ReviewStatus[] = ['PENDING', 'OVERDUE', 'ANSWERED', 'WITHDRAWN'];
+
+export function dueDateOf(review: Review): string {
+  return (review.dueDate ?? '').slice(0, 10);
+}
+
+export function isOverdue(review: Review): boolean {
+  if (review.status === 'OVERDUE') return true;
+  return (
+    review.status === 'PENDING' &&
+    dueDateOf(review) !== '' &&
+    dueDateOf(review) < todayInVientiane()
+  );
+}
+
+export function reviewGuidelineTitle(review: Review): string {
+  return pick(review.guideline.title) || review.guideline.code;
+}
+
+function statusBadge(review: Review): HTMLElement {
+  if (isOverdue(review)) {
+    return h('span', { class: 'badge overdue' }, t('review.overdue'));
+  }
+  const tone = review.status === 'ANSWERED' ? 'ok' : review.status === 'WITHDRAWN' ? 'bad' : 'warn';
+  return h('span', { class: `badge ${tone}` }, t(`review.status.${review.status}`));
+}
+
+/** One request on a line: guideline, version, due date, badge. */
+export function reviewLine(review: Review): HTMLElement {
+  return h(
+    'span',
+    {},
+    h(
+      'a',
+      { href: `#/reviews/${review.id}` },
+      `${reviewGuidelineTitle(review)} — ${t('version.n', { number: review.versionNumber })}`,
+    ),
+    ' ',
+    statusBadge(review),
+    ' ',
+    h('span', { class: 'muted' }, t('review.due', { date: formatDate(dueDateOf(review)) })),
+  );
+}
+
+export async function reviewsView({ user, query }: ViewContext): Promise<View> {
+  const status = STATUSES.find((s) => s === query.status) ?? '';
+  const reviews = await getAll('/api/reviews', { query: status ? { status } : {} });
+  const filter = h(
+    'select',
+    { id: 'review-filter' },
+    (['', ...STATUSES] as const).map((value) =>
+      h(
+        'option',
+        { value, selected: value === status },
+        value ? t(`review.status.${value}`) : t('review.all'),
+      ),
+    ),
+  );
+  const apply = h('button', { type: 'submit', class: 'secondary' }, t('common.apply'));
+  const form = h('form', { class: 'actions' }, field(t('review.filter'), filter), apply);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    location.hash = filter.value ? `#/reviews?status=${filter.value}` : '#/reviews';
+  });
+  const table = h(
+    'table',
+    {},
+    h('caption', { class: 'visually-hidden' }, t('review.inbox')),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('review.guideline')),
+        can(user, 'AGENCY_REVIEWER') ? null : h('th', { scope: 'col' }, t('review.agency')),
+        h('th', { scope: 'col' }, t('review.version')),
+        h('th', { scope: 'col' }, t('review.dueDate')),
+        h('th', { scope: 'col' }, t('review.statusCol')),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      reviews.map((r) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, h('a', { href: `#/reviews/${r.id}` }, reviewGuidelineTitle(r))),
+          can(user, 'AGENCY_REVIEWER') ? null : h('td', {}, r.agency.code),
+          h('td', { class: 'num' }, String(r.versionNumber)),
+          h('td', {}, formatDate(dueDateOf(r))),
+          h('td', {}, statusBadge(r)),
+        ),
+      ),
+    ),
+  );
+  return {
+    title: t('review.inbox'),
+    node: h(
+      'div',
+      {},
+      h('h1', {}, t(user.role === 'AGENCY_REVIEWER' ? 'nav.reviews.agency' : 'review.inbox')),
+      form,
+      reviews.length
+        ? scrollTable(t('review.inbox'), table)
+        : h('p', { class: 'muted' }, t('review.none')),
+    ),
+  };
+}
+
+function answerSummary(answer: {
+  decision: Decision;
+  comments: string;
+  signatory: { name: string; title: string };
+  answeredAt?: string;
+  answeredBy?: { name: string };
+}): HTMLElement {
+  return h(
+    'dl',
+    {},
+    h('dt', {}, t('review.decision')),
+    h('dd', {}, t(`review.decision.${answer.decision}`)),
+    h('dt', {}, t('review.comments')),
+    h('dd', {}, answer.comments),
+    h('dt', {}, t('review.signatory')),
+    h('dd', {}, `${answer.signatory.name}, ${answer.signatory.title}`),
+    answer.answeredAt
+      ? [
+          h('dt', {}, t('review.answeredAt')),
+          h('dd', {}, `${formatDateTime(answer.answeredAt)} — ${answer.answeredBy?.name ?? ''}`),
+        ]
+      : null,
+  );
+}
+
+function answerForm(
+  review: Review,
+  rerender: (options?: RenderOptions) => Promise<void>,
+): HTMLFormElement {
+  const message = h('div', {});
+  const decisionName = uid('decision');
+  const radios = DECISIONS.map((d) =>
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', { type: 'radio', name: decisionName, value: d, required: true }),
+      t(`review.decision.${d}`),
+    ),
+  );
+  const comments = h('textarea', { name: 'comments', required: true });
+  const signName = h('input', {
+    type: 'text',
+    name: 'signatoryName',
+    autocomplete: 'name',
+    required: true,
+  });
+  const signTitle = h('input', { type: 'text', name: 'signatoryTitle', required: true });
+  const confirmArea = h('div', {});
+  const next = h('button', { type: 'submit', class: 'primary' }, t('review.next'));
+  const form = h(
+    'form',
+    { novalidate: true },
+    h('fieldset', {}, h('legend', {}, t('review.decision')), radios),
+    field(t('review.comments'), comments, t('review.commentsHint')),
+    h(
+      'div',
+      { class: 'field-row' },
+      h('div', {}, field(t('review.signatoryName'), signName)),
+      h('div', {}, field(t('review.signatoryTitle'), signTitle)),
+    ),
+    message,
+    h('div', { class: 'actions' }, next),
+    confirmArea,
+  );
+
+  const chosen = () =>
+    DECISIONS.find(
+      (d) =>
+        d === form.querySelector<HTMLInputElement>(`input[name="${decisionName}"]:checked`)?.value,
+    );
+  const fields = [comments, signName, signTitle];
+  const setLocked = (locked: boolean) => {
+    form
+      .querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')
+      .forEach((el) => (el.disabled = locked));
+    next.hidden = locked;
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    message.replaceChildren();
+    const missing: string[] = [];
+    if (!chosen()) missing.push(t('review.decision'));
+    if (!comments.value.trim()) missing.push(t('review.comments'));
+    if (!signName.value.trim()) missing.push(t('review.signatoryName'));
+    if (!signTitle.value.trim()) missing.push(t('review.signatoryTitle'));
+    if (missing.length) {
+      message.append(
+        h(
+          'div',
+          { class: 'alert', role: 'alert' },
+          t('form.missing'),
+          h(
+            'ul',
+            {},
+            missing.map((m) => h('li', {}, m)),
+          ),
+        ),
+      );
+      (!chosen()
+        ? form.querySelector<HTMLInputElement>('input[type=radio]')
+        : fields.find((f) => !f.value.trim())
+      )?.focus();
+      return;
+    }
+    const decision = chosen()!;
+    setLocked(true);
+    const confirmId = uid('confirm');
+    const confirmHeading = h('h3', { id: confirmId, tabindex: '-1' }, t('review.confirmTitle'));
+    const send = h('button', { type: 'button', class: 'primary' }, t('review.confirmSend'));
+    const back = h('button', { type: 'button', class: 'secondary' }, t('review.confirmBack'));
+    confirmArea.replaceChildren(
+      h(
+        'div',
+        { class: 'confirm', role: 'group', 'aria-labelledby': confirmId },
+        confirmHeading,
+        h('p', {}, t('review.confirmText', { agency: review.agency.code })),
+        answerSummary({
+          decision,
+          comments: comments.value.trim(),
+          signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
+        }),
+        h('div', { class: 'actions' }, send, back),
+      ),
+    );
+    confirmHeading.focus();
+    back.addEventListener('click', () => {
+      confirmArea.replaceChildren();
+      setLocked(false);
+      next.focus();
+    });
+    send.addEventListener('click', async () => {
+      send.disabled = true;
+      back.disabled = true;
+      try {
+        await api.post('/api/reviews/{id}/response', {
+          path: { id: review.id },
+          body: {
+            decision,
+            comments: comments.value.trim(),
+            signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
+          },
+        });
+        await rerender({ focusSelector: '#review-answered' });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        confirmArea.replaceChildren(errorBox(error));
+        setLocked(false);
+        next.focus();
+      }
+    });
+  });
+  return form;
+}
+
+export async function reviewView({ params, user, rerender }: ViewContext): Promise<View> {
+  const review = await api.get('/api/reviews/{id}', { path: { id: params.id } });
+  const gid = review.guideline.id;
+  const number = review.versionNumber;
+  const title = reviewGuidelineTitle(review);
+  const answered = review.status === 'ANSWERED' ? review.answer : null;
+  const mayAnswer =
+    user.role === 'AGENCY_REVIEWER' && ['PENDING', 'OVERDUE'].includes(review.status);
+  const reminders = review.reminders;
+  const answerId = uid('answer');
+  return {
+    title: `${t('review.request')} — ${title}`,
+    node: h(
+      'div',
+      {},
+      crumbs([
+        { href: '#/', text: t('nav.home') },
+        { href: '#/reviews', text: t('review.inbox') },
+        { text: title },
+      ]),
+      h('h1', {}, `${t('review.request')}: ${title}`),
+      h(
+        'section',
+        { class: 'panel' },
+        h(
+          'dl',
+          {},
+          h('dt', {}, t('review.agency')),
+          h('dd', {}, `${review.agency.code} — ${pick(review.agency.name)}`),
+          h('dt', {}, t('review.version')),
+          h(
+            'dd',
+            {},
+            h('a', { href: `#/g/${gid}/v/${number}` }, t('review.readVersion', { number })),
+          ),
+          h('dt', {}, t('review.dueDate')),
+          h('dd', {}, formatDate(dueDateOf(review)), ' ', statusBadge(review)),
+        ),
+      ),
+      answered
+        ? h(
+            'section',
+            { class: 'panel', 'aria-labelledby': answerId },
+            h('h2', { id: answerId }, t('review.answer')),
+            h(
+              'p',
+              { class: 'notice', role: 'status', id: 'review-answered', tabindex: '-1' },
+              t('review.answered'),
+            ),
+            answerSummary(answered),
+          )
+        : null,
+      mayAnswer
+        ? h(
+            'section',
+            { class: 'panel', 'aria-labelledby': answerId },
+            h('h2', { id: answerId }, t('review.answer')),
+            answerForm(review, rerender),
+          )
+        : null,
+      review.status === 'WITHDRAWN' ? notice(t('review.withdrawn')) : null,
+      reminders.length && user.role !== 'AGENCY_REVIEWER'
+        ? h(
+            'section',
+            { class: 'panel' },
+            h('h2', {}, t('review.reminders')),
+            h(
+              'ul',
+              {},
+              reminders.map((r) =>
+                h(
+                  'li',
+                  {},
+                  `${formatDateTime(r.plannedAt)} — ${r.kind} — ${t(`reminder.${r.state}`)}`,
+                ),
+              ),
+            ),
+          )
+        : null,
+    ),
+  };
+}
