@@ -742,6 +742,7 @@ export type components = {
             email: string;
             /** @example Khamphone S. */
             name: string;
+            /** @description At least 10 characters, not mostly one character, not the e-mail address or the name, not one of the 10,000 most common passwords (400 with details[0].code PASSWORD_TOO_SHORT, PASSWORD_REPETITIVE, PASSWORD_PERSONAL or PASSWORD_COMMON) */
             password: string;
             /** @enum {string} */
             role: "ADMIN" | "SECRETARIAT" | "JUDGE" | "AGENCY_REVIEWER" | "OBSERVER";
@@ -779,6 +780,7 @@ export type components = {
             name?: string;
             /** Format: email */
             email?: string;
+            /** @description At least 10 characters, not mostly one character, not the e-mail address or the name, not one of the 10,000 most common passwords (400 with details[0].code PASSWORD_TOO_SHORT, PASSWORD_REPETITIVE, PASSWORD_PERSONAL or PASSWORD_COMMON) */
             password?: string;
             /** @enum {string} */
             role?: "ADMIN" | "SECRETARIAT" | "JUDGE" | "AGENCY_REVIEWER" | "OBSERVER";
