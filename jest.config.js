@@ -4,8 +4,12 @@ const shared = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.(t|j|mj)s$': '@swc/jest' },
-  // Jest can only require() ESM on Node >= 24.9: let SWC down-compile Nest 12's ESM packages.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|load-esm|file-type)/)'],
+  // Jest can only require() ESM on Node >= 24.9: let SWC down-compile Nest 12's ESM packages,
+  // the ESM packages @fastify/static and @fastify/cookie load (nested under them), and the
+  // dynamic import() of @fastify/cookie (a require() once compiled).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|load-esm|file-type|@fastify/cookie|cookie|@fastify/static|content-disposition)/)',
+  ],
 };
 
 module.exports = {

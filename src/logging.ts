@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Options } from 'pino-http';
 import { Env } from './config/env';
 
@@ -58,16 +58,22 @@ export function serializeRequest<T extends SerializedRequest>(req: T): T {
   return req;
 }
 
+/**
+ * The id of a request: the caller's X-Request-Id when it is a plain token, else a new UUID.
+ * Fastify gives it to each request (create-app.ts, which also answers it in X-Request-Id), and
+ * the request log line carries it.
+ */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
 /** Request logs with a request id; credentials are never written. */
 export function pinoHttpOptions(env: Env): Options {
   return {
     level: env.NODE_ENV === 'test' && env.LOG_LEVEL === 'info' ? 'silent' : env.LOG_LEVEL,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
+    // Fastify has set req.id already (requestIdOf); this only serves a request that bypassed it.
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
     serializers: { req: serializeRequest },
     redact: {
       paths: [

@@ -9,7 +9,11 @@ async function bootstrap(): Promise<void> {
   const env = validateEnv(process.env);
   await prepareDatabase(env.DATABASE_URL, env.MIGRATIONS_RUN);
   const app = await createApp(env);
-  await app.listen(env.PORT);
+  // Every interface, as Node's own default: IPv6 and IPv4 where the machine has IPv6, else IPv4.
+  await app.listen(env.PORT, '::').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EAFNOSUPPORT' && error.code !== 'EADDRNOTAVAIL') throw error;
+    return app.listen(env.PORT, '0.0.0.0');
+  });
 }
 
 bootstrap().catch((error: unknown) => {

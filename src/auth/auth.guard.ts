@@ -1,14 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Env } from '../config/env';
 import { AuthService } from './auth.service';
 import { IS_PUBLIC, ROLES } from '../common/auth-decorators';
 import { AuthUser, Role } from '../court/roles';
-import { csrfSatisfied, sessionCookieToken } from './session-cookie';
+import { csrfSatisfied, RequestHead, sessionCookieToken } from './session-cookie';
 
-export type AuthedRequest = Request & { user?: AuthUser };
+export type AuthedRequest = FastifyRequest & { user?: AuthUser };
 
 /** Global: every route needs a bearer token unless marked @Public(); then @Roles() is checked. */
 @Injectable()
@@ -43,7 +43,7 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-export function bearerToken(request: Request): string | null {
+export function bearerToken(request: RequestHead): string | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
   return null;

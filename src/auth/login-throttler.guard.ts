@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 
 /**
  * Login attempts are counted per client address and e-mail, so one office's NAT does not lock out
@@ -11,7 +11,7 @@ import type { Request } from 'express';
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
   protected async getTracker(req: Record<string, unknown>): Promise<string> {
-    const request = req as unknown as Request;
+    const request = req as unknown as FastifyRequest<{ Body: { email?: unknown } | undefined }>;
     const email =
       typeof request.body?.email === 'string' ? request.body.email.trim().toLowerCase() : '';
     return `${request.ip}|${email}`;

@@ -1,5 +1,12 @@
+import { fastifyCookie } from '@fastify/cookie';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** A Fastify request, or the raw request a middleware gets: both carry the headers and method. */
+export interface RequestHead {
+  headers: IncomingHttpHeaders;
+  method?: string;
+}
 
 /**
  * The browser session of the web interface (src/web): the same JWT as a bearer token, but kept in
@@ -15,24 +22,17 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** One cookie's value from the Cookie header (no cookie-parser: one name is all we read). */
-export function readCookie(request: Request, name: string): string | null {
+/**
+ * One cookie's value from the Cookie header. Read from the header, not from @fastify/cookie's
+ * request.cookies, because Nest middleware (the queue dashboard's) runs before that plugin's hook.
+ */
+export function readCookie(request: RequestHead, name: string): string | null {
   const header = request.headers.cookie;
   if (!header) return null;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const raw = part.slice(eq + 1).trim();
-    try {
-      return decodeURIComponent(raw) || null;
-    } catch {
-      return null;
-    }
-  }
-  return null;
+  return fastifyCookie.parse(header)[name] || null;
 }
 
-export function sessionCookieToken(request: Request): string | null {
+export function sessionCookieToken(request: RequestHead): string | null {
   return readCookie(request, SESSION_COOKIE);
 }
 
@@ -42,8 +42,8 @@ export function csrfTokenFor(sessionToken: string, secret: string): string {
 }
 
 /** True when the method cannot change anything or the X-CSRF-Token header matches the session. */
-export function csrfSatisfied(request: Request, sessionToken: string, secret: string): boolean {
-  if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
+export function csrfSatisfied(request: RequestHead, sessionToken: string, secret: string): boolean {
+  if (SAFE_METHODS.has((request.method ?? '').toUpperCase())) return true;
   const sent = request.headers[CSRF_HEADER];
   if (typeof sent !== 'string' || !sent) return false;
   const expected = Buffer.from(csrfTokenFor(sessionToken, secret));

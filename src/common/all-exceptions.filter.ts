@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorDetail, STATUS_OF } from './app-error';
 import { ErrorBody, errorBody } from './error-body';
@@ -24,8 +24,41 @@ const PG_UNAVAILABLE = [
 ];
 const NETWORK_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH'];
 
+/** Fastify's refusals of a request it could not read, in our words. */
+const FASTIFY_ERRORS: Record<string, [number, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'Request body is too large'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'Request body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'Request body is empty but says it is JSON'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'Request body size did not match its Content-Length'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+    415,
+    'Unsupported media type: send JSON (Content-Type: application/json)',
+  ],
+};
+
+interface FastifyErrorLike {
+  name: string;
+  code: string;
+  statusCode?: number;
+}
+
+/** The Fastify error behind an exception (the adapter wraps its 4xx ones in an HttpException). */
+function fastifyError(exception: unknown): FastifyErrorLike | null {
+  const candidate = exception instanceof HttpException ? exception.cause : exception;
+  const e = candidate as Partial<FastifyErrorLike> | undefined;
+  return e?.name === 'FastifyError' && typeof e.code === 'string' ? (e as FastifyErrorLike) : null;
+}
+
 /** Maps every error to the one shape of shared/API.md; never leaks a stack trace. */
 export function toErrorBody(exception: unknown): ErrorBody {
+  const fastify = fastifyError(exception);
+  if (fastify) {
+    const known = FASTIFY_ERRORS[fastify.code];
+    if (known) return errorBody(known[0], known[1]);
+    if (fastify.statusCode && fastify.statusCode < 500) {
+      return errorBody(fastify.statusCode, 'The request could not be read');
+    }
+  }
   if (exception instanceof AppError) {
     return errorBody(STATUS_OF[exception.code], exception.message, exception.details);
   }
@@ -49,16 +82,6 @@ export function toErrorBody(exception: unknown): ErrorBody {
       return errorBody(status, r.message.join('; '), r.details ?? []);
     }
     return errorBody(status, String(r.message ?? exception.message), r.details ?? []);
-  }
-  const bodyParser = exception as { type?: string; status?: number; statusCode?: number };
-  if (bodyParser?.type === 'entity.too.large') {
-    return errorBody(413, 'Request body is too large');
-  }
-  if (bodyParser?.type === 'entity.parse.failed') {
-    return errorBody(400, 'Request body is not valid JSON');
-  }
-  if (bodyParser?.type && typeof bodyParser.status === 'number' && bodyParser.status < 500) {
-    return errorBody(bodyParser.status, 'Request body could not be read');
   }
   if (exception instanceof QueryFailedError) {
     const code = (exception.driverError as { code?: string })?.code;
@@ -104,15 +127,19 @@ function isUnavailable(exception: unknown): boolean {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    // A Fastify reply, or the raw response of a middleware: the adapter answers on either.
+    const { httpAdapter } = this.adapterHost;
+    const response: unknown = host.switchToHttp().getResponse();
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
-    if (response.headersSent) return;
-    response.status(body.statusCode).json(body);
+    if (httpAdapter.isHeadersSent(response)) return;
+    httpAdapter.reply(response, body, body.statusCode);
   }
 }

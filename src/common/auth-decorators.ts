@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthUser, Role } from '../court/roles';
 
 export const IS_PUBLIC = 'isPublic';
@@ -13,6 +13,6 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthUser => {
-    return ctx.switchToHttp().getRequest<Request & { user: AuthUser }>().user;
+    return ctx.switchToHttp().getRequest<FastifyRequest & { user: AuthUser }>().user;
   },
 );

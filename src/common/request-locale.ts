@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AuthUser, Locale, LOCALES } from '../court/roles';
 
 /**
@@ -22,7 +22,7 @@ export function resolveLocale(acceptLanguage: string | undefined, userLocale?: L
 
 export const RequestLocale = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): Locale => {
-    const request = ctx.switchToHttp().getRequest<Request & { user?: AuthUser }>();
+    const request = ctx.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     return resolveLocale(request.headers['accept-language'], request.user?.locale);
   },
 );

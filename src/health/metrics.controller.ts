@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth-decorators';
 
 @ApiTags('operations')
@@ -11,7 +11,7 @@ export class MetricsController extends PrometheusController {
   /** Prometheus metrics of this process (text exposition format). */
   @Get()
   @ApiProduces('text/plain')
-  index(@Res({ passthrough: true }) response: Response) {
+  index(@Res({ passthrough: true }) response: FastifyReply) {
     return super.index(response);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from '../auth/auth.guard';
 import { Roles } from '../common/auth-decorators';
 import { Role } from '../court/roles';
@@ -36,7 +36,10 @@ export class QueueDashboardController {
   })
   @ApiOkResponse({ type: DashboardSessionView })
   @ApiErrors(401, 403)
-  open(@Req() req: Request, @Res({ passthrough: true }) res: Response): DashboardSessionView {
+  open(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): DashboardSessionView {
     const token = bearerToken(req) ?? sessionCookieToken(req);
     if (token) setDashboardCookie(req, res, token, this.env);
     return { url: DASHBOARD_PATH };

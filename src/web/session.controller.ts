@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LOGIN_ATTEMPTS_PER_MINUTE } from '../auth/auth.controller';
 import { LoginDto } from '../auth/auth.dto';
 import { Public } from '../common/auth-decorators';
@@ -28,8 +28,8 @@ export class SessionController {
   @ApiErrors(400, 401, 429)
   open(
     @Body() dto: LoginDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<SessionView> {
     return this.sessions.open(dto.email, dto.password, req, res);
   }
@@ -39,7 +39,7 @@ export class SessionController {
   @Delete()
   @HttpCode(204)
   @ApiNoContentResponse()
-  close(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+  close(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): void {
     this.sessions.close(req, res);
   }
 }

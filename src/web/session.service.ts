@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service';
 import { CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE } from '../auth/session-cookie';
 import { Env } from '../config/env';
@@ -14,19 +15,25 @@ export class SessionService {
     private readonly env: Env,
   ) {}
 
-  async open(email: string, password: string, req: Request, res: Response): Promise<SessionView> {
+  async open(
+    email: string,
+    password: string,
+    req: FastifyRequest,
+    res: FastifyReply,
+  ): Promise<SessionView> {
     const { accessToken, expiresIn, user } = await this.auth.login(email, password);
     const csrfToken = csrfTokenFor(accessToken, this.env.JWT_SECRET);
-    const maxAge = expiresIn * 1000;
+    // Seconds (Max-Age), as the token's own lifetime.
+    const maxAge = expiresIn;
     // Path=/api: the token goes only to the API, never with requests for pages or fonts.
-    res.cookie(SESSION_COOKIE, accessToken, {
+    res.setCookie(SESSION_COOKIE, accessToken, {
       ...this.cookieBase(req),
       httpOnly: true,
       path: '/api',
       maxAge,
     });
     // The page's scripts read this one after a reload to fill the X-CSRF-Token header.
-    res.cookie(CSRF_COOKIE, csrfToken, {
+    res.setCookie(CSRF_COOKIE, csrfToken, {
       ...this.cookieBase(req),
       httpOnly: false,
       path: '/',
@@ -35,14 +42,14 @@ export class SessionService {
     return { csrfToken, expiresIn, user: UserView.of(user) };
   }
 
-  close(req: Request, res: Response): void {
+  close(req: FastifyRequest, res: FastifyReply): void {
     res.clearCookie(SESSION_COOKIE, { ...this.cookieBase(req), httpOnly: true, path: '/api' });
     res.clearCookie(CSRF_COOKIE, { ...this.cookieBase(req), httpOnly: false, path: '/' });
   }
 
-  private cookieBase(req: Request): CookieOptions {
-    // req.secure honours X-Forwarded-Proto from a proxy on loopback ('trust proxy' in create-app.ts).
-    const secure = req.secure || this.env.PUBLIC_URL.startsWith('https://');
+  private cookieBase(req: FastifyRequest): CookieSerializeOptions {
+    // req.protocol honours X-Forwarded-Proto from a proxy on loopback (trustProxy in create-app.ts).
+    const secure = req.protocol === 'https' || this.env.PUBLIC_URL.startsWith('https://');
     return { sameSite: 'strict', secure };
   }
 }

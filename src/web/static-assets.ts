@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { ExpressAdapter } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,29 +34,34 @@ export function pageForLink(path: string): string | null {
 }
 
 /**
- * Serves the web interface at `/`. Registered from onModuleInit, which Nest runs after the API
- * routes and before its not-found handler, so /api/* always wins and unknown paths still get the
- * JSON 404. Pages route with the URL hash, so no HTML fallback is needed.
+ * Serves the web interface at `/` with @fastify/static. The API routes are Fastify routes of their
+ * own, so /api/* always wins; a path that is neither a route nor a file falls through to Nest's
+ * not-found handler (the JSON 404). Pages route with the URL hash, so no HTML fallback is needed.
  */
 @Injectable()
 export class StaticAssets implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    const adapter = this.adapterHost.httpAdapter as ExpressAdapter | undefined;
-    if (!adapter || adapter.getType() !== 'express') return;
-    adapter.use((req: Request, res: Response, next: NextFunction) => {
-      const page = req.method === 'GET' ? pageForLink(req.path) : null;
-      if (page) res.redirect(302, page);
-      else next();
+    const adapter = this.adapterHost.httpAdapter as FastifyAdapter | undefined;
+    if (!adapter || adapter.getType() !== 'fastify') return;
+    adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+      const page = request.method === 'GET' ? pageForLink(request.url.split('?')[0]) : null;
+      if (page) return reply.redirect(page, 302);
+      done();
     });
-    adapter.useStaticAssets(publicDirectory(), {
+    adapter.useStaticAssets({
+      root: publicDirectory(),
+      prefix: '/',
       index: 'index.html',
       dotfiles: 'ignore',
       // No build step fingerprints file names: revalidate with ETags instead of caching blindly.
       maxAge: 0,
-      setHeaders: (res, path) => {
-        if (path.endsWith('.woff2')) res.setHeader('Cache-Control', 'public, max-age=604800');
+      // @fastify/static 10 passes the reply itself (Nest's option type still names its older shape).
+      setHeaders: (reply, path) => {
+        if (path.endsWith('.woff2')) {
+          (reply as unknown as FastifyReply).header('Cache-Control', 'public, max-age=604800');
+        }
       },
     });
   }

@@ -1,4 +1,5 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { DynamicModule, Type } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -20,7 +21,7 @@ export interface TestUser {
 }
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   env: Env;
   http: () => TestAgent;
   databaseUrl: string;
@@ -40,7 +41,11 @@ let counter = 0;
 export async function startTestApp(
   label: string,
   overrides: Record<string, string> = {},
-  options: { mapDatabaseUrl?: (url: string) => string } = {},
+  options: {
+    mapDatabaseUrl?: (url: string) => string;
+    /** Extra modules mounted beside the API (probe routes of a test). */
+    imports?: (Type | DynamicModule)[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(label);
   const env = validateEnv({
@@ -56,7 +61,8 @@ export async function startTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...overrides,
   });
-  const app = await createApp(env);
+  const app = await createApp(env, { imports: options.imports });
+  // createApp waited for Fastify's ready(): every plugin is loaded before supertest calls in.
   const http = () => request(app.getHttpServer());
 
   const login = async (email: string, password: string) => {

@@ -1,0 +1,55 @@
+import { UnsupportedMediaTypeException } from '@nestjs/common';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { describeAcceptedBodies, keepRawUploadStream, mediaTypeOf, uploadSpecOf } from './upload';
+
+/**
+ * What the API reads as a request body, decided before any of it is read:
+ * - `application/json` on every route, up to the body limit;
+ * - on routes marked with @AcceptsUpload() (src/common/upload.ts), a file as the raw body or in a
+ *   multipart form, read later by the route's interceptor once the caller is let in;
+ * - anything else (forms, text/plain, other types, multipart where no upload is expected) 415.
+ */
+export function readJsonBodies(fastify: FastifyInstance, bodyLimit: number): void {
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  // Fastify's own text/plain and JSON parsers go: text/plain is what a cross-site form can post
+  // without a preflight, and an empty JSON body is read as no body (as body-parser did), not refused.
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit },
+    (request, body, done) => {
+      if (body.length === 0) return done(null, undefined);
+      parseJson(request, body as string, done);
+    },
+  );
+  fastify.addContentTypeParser('*', (request, payload, done) => {
+    const spec = uploadSpecOf(request);
+    if (spec?.mediaTypes.includes(mediaTypeOf(request.headers['content-type']))) {
+      keepRawUploadStream(request, payload as Readable);
+      return done(null, undefined);
+    }
+    done(unsupportedBody(request), undefined);
+  });
+}
+
+/** A multipart form sent to a route that takes no upload is refused before it is read. */
+export function refuseUnexpectedBodies(fastify: FastifyInstance): void {
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const type = mediaTypeOf(request.headers['content-type']);
+    if (type.startsWith('multipart/') && !uploadSpecOf(request)) {
+      return done(unsupportedBody(request), payload);
+    }
+    done(null, payload);
+  });
+}
+
+function unsupportedBody(request: FastifyRequest): UnsupportedMediaTypeException {
+  const type = mediaTypeOf(request.headers['content-type']) || 'a body without a Content-Type';
+  const spec = uploadSpecOf(request);
+  return new UnsupportedMediaTypeException(
+    spec
+      ? `${type} is not accepted here. ${describeAcceptedBodies(spec)}`
+      : `${type} is not accepted: send JSON (Content-Type: application/json)`,
+  );
+}
