@@ -4,6 +4,7 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { Job, Queue, Worker } from 'bullmq';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,8 @@ import {
   waitReady,
 } from './support';
 
+/** Production settings refuse a weak or published secret: a random one per run. */
+const BENCH_SECRET = randomBytes(32).toString('hex');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 32;
 const APP_POOL_SIZE = 20; // src/database/data-source-options.ts extra.max
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       REDIS_URL,
       QUEUE_PREFIX: runId,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      JWT_SECRET: BENCH_SECRET,
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -192,7 +195,7 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       REDIS_URL,
       QUEUE_PREFIX: runId,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret',
+      JWT_SECRET: BENCH_SECRET,
       WORKERS: 'off',
       MIGRATIONS_RUN: 'false',
       LOG_LEVEL: 'warn',

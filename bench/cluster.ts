@@ -4,6 +4,7 @@
 // per reviewer), none for the requests answered meanwhile through the second API.
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     REDIS_URL,
     QUEUE_PREFIX: runId,
-    JWT_SECRET: 'cluster-secret-cluster-secret-cluster',
+    JWT_SECRET: randomBytes(32).toString('hex'),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     SMTP_URL: smtp.url,

@@ -55,6 +55,54 @@ describe('starting the service', () => {
     expect(stderr + stdout).not.toMatch(/\n\s+at /);
   });
 
+  const strongProduction = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'f3a9c41e8b27d05c6e9a1f4b3d8c72e0a5b6c9d1e2f30718',
+    DATABASE_URL: 'postgres://postgres@127.0.0.1:1/guidelines',
+  };
+
+  it('gets past the settings in production when they are strong (then stops at the database)', async () => {
+    const proc = run(strongProduction);
+    expect(await proc.exit).not.toBe(0);
+    expect(proc.output().stderr.trim()).toMatch(/^Cannot connect to PostgreSQL/);
+  });
+
+  it.each([
+    ['JWT_SECRET missing', { JWT_SECRET: '' }, /^Invalid configuration: JWT_SECRET is required/],
+    [
+      'JWT_SECRET of 16 characters',
+      { JWT_SECRET: 'aaaaaaaaaaaaaaaa' },
+      /^Invalid configuration: JWT_SECRET must be at least 32 characters/,
+    ],
+    [
+      'a low-entropy JWT_SECRET',
+      { JWT_SECRET: 'secret-secret-secret-secret-secret' },
+      /^Invalid configuration: JWT_SECRET looks low-entropy/,
+    ],
+    [
+      'PASSWORD_SCRYPT_LOG_N=10',
+      { PASSWORD_SCRYPT_LOG_N: '10' },
+      /^Invalid configuration: PASSWORD_SCRYPT_LOG_N must be at least 15/,
+    ],
+    [
+      'JWT_TTL_SECONDS of a year',
+      { JWT_TTL_SECONDS: '31536000' },
+      /^Invalid configuration: JWT_TTL_SECONDS must be at most 86400/,
+    ],
+  ])(
+    'refuses a production start with %s: exits with one line naming it',
+    async (_label, weak, reason) => {
+      const proc = run({ ...strongProduction, ...weak });
+      const code = await proc.exit;
+      const { stdout, stderr } = proc.output();
+      expect(code).not.toBe(0);
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(reason);
+      expect(stdout).toBe('');
+    },
+  );
+
   it('creates its database on an empty PostgreSQL, migrates, and serves /health/ready and /api/docs', async () => {
     const name = `test_startup_${Date.now().toString(36)}`;
     const port = await freePort();
@@ -73,6 +121,10 @@ describe('starting the service', () => {
         async (c) => (await c.query('SELECT count(*)::int AS n FROM migrations')).rows[0].n,
       );
       expect(migrated).toBeGreaterThanOrEqual(2);
+      // Development without JWT_SECRET: a random secret of this start, said in the log, no default.
+      expect(proc.output().stdout).toMatch(
+        /JWT_SECRET is not set: this start signs tokens with the random secret [A-Za-z0-9_-]{43} /,
+      );
     } finally {
       proc.child.kill('SIGTERM');
       await proc.exit;

@@ -1,5 +1,5 @@
 import { Global, Logger, Module } from '@nestjs/common';
-import { Env, DEV_JWT_SECRET } from './env';
+import { Env, jwtSecretGenerated } from './env';
 
 /**
  * Provides the validated {@link Env} to every module. The environment is validated before the
@@ -9,9 +9,10 @@ import { Env, DEV_JWT_SECRET } from './env';
 @Module({})
 export class AppConfigModule {
   static forRoot(env: Env) {
-    if (env.JWT_SECRET === DEV_JWT_SECRET && env.NODE_ENV !== 'test') {
+    if (jwtSecretGenerated(env) && env.NODE_ENV !== 'test') {
+      // Written out so a developer can sign a token by hand; it dies with this process.
       new Logger('Config').warn(
-        'JWT_SECRET is not set: using the development secret. Set it before going live.',
+        `JWT_SECRET is not set: this start signs tokens with the random secret ${env.JWT_SECRET} (tokens end when the process stops). Set JWT_SECRET before going live.`,
       );
     }
     return {

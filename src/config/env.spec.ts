@@ -1,4 +1,4 @@
-import { EnvValidationError, validateEnv } from './env';
+import { EnvValidationError, jwtSecretGenerated, validateEnv } from './env';
 
 function problemOf(raw: Record<string, string>): string {
   try {
@@ -24,5 +24,46 @@ describe('validateEnv', () => {
     expect(
       problemOf({ ADMIN_EMAIL: 'admin@court.gov.la', ADMIN_PASSWORD: 'mango-season-in-vientiane' }),
     ).toBe('');
+  });
+});
+
+describe('validateEnv in production', () => {
+  const strong = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'f3a9c41e8b27d05c6e9a1f4b3d8c72e0a5b6c9d1e2f30718',
+  };
+
+  it('starts with a random secret and the default costs', () => {
+    expect(problemOf(strong)).toBe('');
+  });
+
+  it.each([
+    [{ JWT_SECRET: undefined }, 'JWT_SECRET is required when NODE_ENV=production'],
+    [{ JWT_SECRET: 'aaaaaaaaaaaaaaaa' }, 'JWT_SECRET must be at least 32 characters'],
+    [{ JWT_SECRET: 'a'.repeat(40) }, 'JWT_SECRET looks low-entropy'],
+    [{ JWT_SECRET: 'development-only-secret-change-me' }, 'JWT_SECRET is a published example'],
+    [{ PASSWORD_SCRYPT_LOG_N: '10' }, 'PASSWORD_SCRYPT_LOG_N must be at least 15'],
+    [{ JWT_TTL_SECONDS: '31536000' }, 'JWT_TTL_SECONDS must be at most 86400 (24 h)'],
+  ])('refuses %j in one line naming it', (weak, reason) => {
+    const message = problemOf({ ...strong, ...weak } as Record<string, string>);
+    expect(message).toContain(reason);
+    expect(message).not.toContain('\n');
+  });
+});
+
+describe('validateEnv outside production', () => {
+  it('makes a random secret per start when none is set, never a shared default', () => {
+    const a = validateEnv({ NODE_ENV: 'development' });
+    const b = validateEnv({ NODE_ENV: 'development' });
+    expect(a.JWT_SECRET).toHaveLength(43);
+    expect(a.JWT_SECRET).not.toBe(b.JWT_SECRET);
+    expect(jwtSecretGenerated(a)).toBe(true);
+    expect(
+      jwtSecretGenerated(validateEnv({ JWT_SECRET: 'a-development-secret-set-by-hand' })),
+    ).toBe(false);
+  });
+
+  it('still refuses a token lifetime over 24 h', () => {
+    expect(problemOf({ JWT_TTL_SECONDS: '86401' })).toContain('JWT_TTL_SECONDS must be at most');
   });
 });

@@ -13,7 +13,9 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
+import { randomBytes } from 'node:crypto';
 import { passwordProblem, passwordProblemText } from '../common/password-policy';
+import { MIN_SECRET_LENGTH, secretWeakness } from './secret-strength';
 
 const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -26,7 +28,10 @@ const toIntList = ({ value }: { value: unknown }) =>
     ? value.split(',').map((part) => (/^\s*-?\d+\s*$/.test(part) ? Number(part) : part))
     : value;
 
-export const DEV_JWT_SECRET = 'development-only-secret-change-me';
+/** Production refuses a cheaper password hash than this (2^15 x 8 x 128 bytes = 32 MiB per hash). */
+export const MIN_PRODUCTION_SCRYPT_LOG_N = 15;
+/** A stolen token is good for at most this long. */
+export const MAX_TOKEN_TTL_SECONDS = 86_400;
 
 /** Every setting the service reads, validated once at boot. Defaults suit one machine. */
 export class Env {
@@ -47,13 +52,21 @@ export class Env {
   @Max(65535)
   PORT = 3000;
 
+  /**
+   * Signs access tokens. Required in production, where it must be at least 32 characters and look
+   * random (src/config/secret-strength.ts); elsewhere, when unset, each start makes a random one.
+   */
+  @IsOptional()
   @IsString()
   @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
-  JWT_SECRET = DEV_JWT_SECRET;
+  JWT_SECRET: string;
 
   @Transform(toInt)
   @IsInt()
   @Min(60)
+  @Max(MAX_TOKEN_TTL_SECONDS, {
+    message: `JWT_TTL_SECONDS must be at most ${MAX_TOKEN_TTL_SECONDS} (24 h)`,
+  })
   JWT_TTL_SECONDS = 3600;
 
   @IsOptional()
@@ -184,9 +197,7 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   if (!problems.length && !isKnownTimeZone(env.APP_TIMEZONE)) {
     problems.push(`APP_TIMEZONE "${env.APP_TIMEZONE}" is not a time zone this system knows`);
   }
-  if (env.NODE_ENV === 'production' && (!raw.JWT_SECRET || env.JWT_SECRET === DEV_JWT_SECRET)) {
-    problems.push('JWT_SECRET is required when NODE_ENV=production');
-  }
+  if (env.NODE_ENV === 'production') problems.push(...productionWeaknesses(env));
   if (env.NODE_ENV === 'production' && env.REMINDER_DELAY_DIVISOR !== 1) {
     problems.push(
       'REMINDER_DELAY_DIVISOR is for tests only: it must be 1 when NODE_ENV=production',
@@ -203,7 +214,43 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   if (problems.length) {
     throw new EnvValidationError(`Invalid configuration: ${problems.join('; ')}`);
   }
+  if (env.JWT_SECRET === undefined) {
+    // Never a secret everyone knows: a random one for this start only (AppConfigModule logs it).
+    env.JWT_SECRET = randomBytes(32).toString('base64url');
+    Object.defineProperty(env, GENERATED_SECRET, { value: true, enumerable: false });
+  }
   return env;
+}
+
+const GENERATED_SECRET = Symbol('JWT_SECRET generated at start');
+
+/** True when JWT_SECRET was not set and this start made a random one. */
+export function jwtSecretGenerated(env: Env): boolean {
+  return (env as unknown as Record<symbol, boolean>)[GENERATED_SECRET] === true;
+}
+
+/** Settings that start in development but would be weak on a live installation. */
+function productionWeaknesses(env: Env): string[] {
+  const problems: string[] = [];
+  const weakness = env.JWT_SECRET === undefined ? 'MISSING' : secretWeakness(env.JWT_SECRET);
+  if (weakness === 'MISSING') problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (weakness === 'TOO_SHORT') {
+    problems.push(
+      `JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production (openssl rand -hex 32)`,
+    );
+  }
+  if (weakness === 'LOW_ENTROPY') {
+    problems.push(
+      'JWT_SECRET looks low-entropy (repeated or too few different characters): use a random one (openssl rand -hex 32)',
+    );
+  }
+  if (weakness === 'PUBLIC') problems.push('JWT_SECRET is a published example: use a random one');
+  if (env.PASSWORD_SCRYPT_LOG_N < MIN_PRODUCTION_SCRYPT_LOG_N) {
+    problems.push(
+      `PASSWORD_SCRYPT_LOG_N must be at least ${MIN_PRODUCTION_SCRYPT_LOG_N} when NODE_ENV=production`,
+    );
+  }
+  return problems;
 }
 
 function isKnownTimeZone(zone: string): boolean {
