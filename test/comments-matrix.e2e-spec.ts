@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import type { Response } from 'supertest';
 import { Role } from '../src/court/roles';
+import { convertWithLibreOffice, docxParagraphs, zipEntry } from './support/office';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 const UNKNOWN_ID = '5b0f5f0e-8a43-4c61-9a38-2a8b2e7a1c11';
@@ -228,18 +229,13 @@ describe('the comment matrix', () => {
     );
     const zip = await JSZip.loadAsync(res.body as Buffer);
     const xml = await zip.file('word/document.xml')!.async('string');
-    const unescape = (s: string) =>
-      s
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, '&')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&apos;/g, "'");
-    const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]));
+    // A paragraph's runs joined: Lao and Latin are runs of their own, each with its language.
+    const texts = docxParagraphs(xml);
     expect(xml).toContain('<w:tbl>');
     expect(xml).toMatch(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1)"\/>/);
     expect(xml).toMatch(/w:orient="landscape"/);
-    expect(xml).toContain('Phetsarath OT');
+    expect(xml).toContain('w:cs="Phetsarath OT"');
+    expect(xml).toContain('<w:lang w:val="lo-LA" w:bidi="lo-LA"/>');
     expect(texts).toEqual(
       expect.arrayContaining([
         LAO_COMMENT,
@@ -273,6 +269,29 @@ describe('the comment matrix', () => {
     expect(loXml).toContain('ຮັບເອົາ');
     expect(loXml).toContain('ບໍ່ຮັບເອົາ');
     expect(loXml).toContain('ຕາຕະລາງຄຳເຫັນ');
+  });
+
+  it('opens in LibreOffice as one table whose header row repeats and whose rows stay whole', async () => {
+    const docx = (await matrix('format=docx', judgeLo).buffer(true).parse(binary)).body as Buffer;
+    const content = zipEntry(
+      await convertWithLibreOffice(docx, 'matrix.docx', 'odt'),
+      'content.xml',
+    );
+    expect(content.match(/<table:table /g)).toHaveLength(1);
+    expect(content).toContain('<table:table-header-rows>');
+    expect(content.match(/<table:table-column /g)).toHaveLength(9);
+    const rowStyles = [...content.matchAll(/<table:table-row table:style-name="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(rowStyles).toHaveLength(5);
+    for (const name of new Set(rowStyles)) {
+      expect(content).toMatch(
+        new RegExp(
+          `<style:style style:name="${name}" style:family="table-row"><style:table-row-properties[^>]* fo:keep-together="always"`,
+        ),
+      );
+    }
+    expect(content).toContain('ຕອບໃນສະບັບ');
   });
 
   it('answers 4xx for bad matrix requests', async () => {

@@ -1,6 +1,14 @@
+import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { Role } from '../src/court/roles';
 import { parseGuidelineMarkdown } from '../src/documents';
+import {
+  convertWithLibreOffice,
+  docxParagraphs,
+  odtHeadings,
+  odtSpanFonts,
+  zipEntry,
+} from './support/office';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 const UNKNOWN_ID = '5b0f5f0e-8a43-4c61-9a38-2a8b2e7a1c11';
@@ -10,9 +18,6 @@ function rawBody(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buf
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 }
-
-const xmlEscape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A Lao-and-English version: provisions citing indicators by code, one indicator cited by none. */
 const SECTIONS = [
@@ -112,16 +117,63 @@ describe('guideline documents and indicator coverage', () => {
       expect(res.headers['content-disposition']).toBe('attachment; filename="VSC-2026-v1.docx"');
       const zip = await JSZip.loadAsync(res.body as Buffer);
       const xml = await zip.file('word/document.xml')!.async('string');
-      for (const section of SECTIONS) expect(xml).toContain(xmlEscape(section.heading));
-      for (const code of ['VSC-1', 'VSC-2', 'VSC-3']) expect(xml).toContain(code);
+      const paragraphs = docxParagraphs(xml);
+      expect(paragraphs).toEqual(
+        expect.arrayContaining([
+          '1. ຈຸດປະສົງ / Purpose',
+          '2. ມາດຕາ 1: ຫ້ອງລໍຖ້າ',
+          '3. Article 2: Victims & witnesses <protection>',
+        ]),
+      );
+      for (const section of SECTIONS.filter((s) => s.kind === 'indicator')) {
+        expect(paragraphs).toContain(section.heading);
+        expect(paragraphs).toContain(section.code);
+      }
       expect(xml).toContain(contentHash);
-      expect(xml).toContain('ຄູ່ມືແນະນຳສຳລັບສານທີ່ຄຳນຶງເຖິງຜູ້ເຄາະຮ້າຍ');
-      expect(xml).toContain('Guidelines for victim-sensitive courts');
-      expect(xml).toContain('ສະພາບແວດລ້ອມຂອງສານ');
-      expect(xml).toContain('w:ascii="Phetsarath OT"');
-      expect(xml).toContain('not the adopted version');
+      expect(paragraphs).toContain('ຄູ່ມືແນະນຳສຳລັບສານທີ່ຄຳນຶງເຖິງຜູ້ເຄາະຮ້າຍ');
+      expect(paragraphs).toContain('Guidelines for victim-sensitive courts');
+      expect(paragraphs).toContain('ສະພາບແວດລ້ອມຂອງສານ');
+      expect(xml).toContain('w:cs="Phetsarath OT"');
+      expect(paragraphs).toContain(
+        'ສະຖານະ / Status: ຮ່າງປັດຈຸບັນ, ຢູ່ໃນຂັ້ນຕອນການຮ່າງ / current draft, at the drafting stage',
+      );
       const core = await zip.file('docProps/core.xml')!.async('string');
       expect(core).toContain('VSC-2026 v1');
+    });
+
+    it('is the same file, byte for byte, each time the same version is downloaded', async () => {
+      const first = (await documentOf('docx')).body as Buffer;
+      const second = (await documentOf('docx', 1, reviewer)).body as Buffer;
+      const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+      expect(sha(second)).toBe(sha(first));
+      // Dated from the record, not the clock.
+      const version = await t
+        .http()
+        .get(`/api/guidelines/${guidelineId}/versions/1`)
+        .set(as(judge));
+      const published = new Date(version.body.publishedAt).toISOString().replace(/\.\d+Z$/, 'Z');
+      expect(zipEntry(first, 'docProps/core.xml')).toContain(
+        `<dcterms:created xsi:type="dcterms:W3CDTF">${published}</dcterms:created>`,
+      );
+    });
+
+    it('opens in LibreOffice with every section a heading and the code in a Latin font', async () => {
+      const docx = (await documentOf('docx')).body as Buffer;
+      const content = zipEntry(
+        await convertWithLibreOffice(docx, 'guideline.docx', 'odt'),
+        'content.xml',
+      );
+      expect(odtHeadings(content)).toEqual([
+        [1, '1. ຈຸດປະສົງ / Purpose'],
+        [1, '2. ມາດຕາ 1: ຫ້ອງລໍຖ້າ'],
+        [1, '3. Article 2: Victims & witnesses <protection>'],
+      ]);
+      // The digits of VSC-2026 (title page) in Times New Roman, not Phetsarath OT's old-style figures.
+      expect(odtSpanFonts(content, 'VSC-2026')).toEqual({
+        latin: 'Times New Roman',
+        complex: 'Times New Roman',
+      });
+      expect(odtSpanFonts(content, 'ຈຸດປະສົງ').complex).toBe('Phetsarath OT');
     });
 
     it('prints the adoption date of the adopted version', async () => {

@@ -55,11 +55,12 @@ export class CommentMatrixService {
       };
     }
     const title = locale === 'lo' ? guideline.title_lo : guideline.title_en;
+    const generatedAt = new Date();
     const generated = new Intl.DateTimeFormat(locale === 'lo' ? 'lo-LA' : 'en-GB', {
       timeZone: this.env.APP_TIMEZONE,
       dateStyle: 'long',
       timeStyle: 'short',
-    }).format(new Date());
+    }).format(generatedAt);
     const versionWords = query.version
       ? `${word(MATRIX_COLUMNS.version, locale)} ${query.version}`
       : word(ALL_VERSIONS, locale);
@@ -72,6 +73,7 @@ export class CommentMatrixService {
         {
           title: `${word(MATRIX_TITLE, locale)}: ${guideline.code} — ${title}`,
           subtitle: `${versionWords} · ${word(GENERATED, locale)} ${generated} (${this.env.APP_TIMEZONE})`,
+          generatedAt,
         },
         locale,
       ),

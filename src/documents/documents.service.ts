@@ -74,6 +74,7 @@ export class DocumentsService {
         code: guideline.code,
         title: { en: guideline.title_en, lo: guideline.title_lo },
         stage: guideline.stage,
+        currentVersion: guideline.current_version_number ?? version.number,
       },
       version: {
         number: version.number,

@@ -24,6 +24,8 @@ export interface GuidelineDocument {
     title: { en: string; lo: string };
     /** The guideline's stage now (the version's own stage is below). */
     stage: Stage;
+    /** The guideline's newest version now: a version below it has been superseded. */
+    currentVersion: number;
   };
   version: {
     number: number;
@@ -49,4 +51,38 @@ export function toDocumentSection(content: SectionContent): DocumentSection {
   if (content.code !== null) section.code = content.code;
   if (content.category !== null) section.category = content.category;
   return section;
+}
+
+/**
+ * Where a version stands, as its title page says it: the adopted version, one superseded by a
+ * newer version (the guideline's current one), or the current version (a draft in some stage, or
+ * the last version of a withdrawn guideline).
+ */
+export type VersionStatus =
+  | { kind: 'adopted'; adoptedAt: Date }
+  | { kind: 'superseded'; by: number; byAdopted: boolean }
+  | { kind: 'withdrawn' }
+  | { kind: 'current'; stage: Stage };
+
+export function versionStatus(doc: GuidelineDocument): VersionStatus {
+  const { guideline, version } = doc;
+  if (version.adoptedAt) return { kind: 'adopted', adoptedAt: version.adoptedAt };
+  if (version.number < guideline.currentVersion) {
+    return {
+      kind: 'superseded',
+      by: guideline.currentVersion,
+      byAdopted: guideline.stage === Stage.ADOPTED,
+    };
+  }
+  if (guideline.stage === Stage.WITHDRAWN) return { kind: 'withdrawn' };
+  return { kind: 'current', stage: guideline.stage };
+}
+
+/**
+ * The number each section is shown with, in the Word document and in Markdown alike: text
+ * sections 1, 2, 3… in order; indicators are shown by their code and get none.
+ */
+export function sectionNumbers(sections: DocumentSection[]): (number | null)[] {
+  let number = 0;
+  return sections.map((section) => (section.kind === 'indicator' ? null : (number += 1)));
 }

@@ -3,48 +3,44 @@ import {
   Document,
   Footer,
   HeadingLevel,
-  IRunOptions,
-  Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
+import { documentStyles, latinRun, RunStyle, STYLE_IDS, styledRuns } from '../formats/docx-style';
+import { packDocx } from '../formats/docx-package';
+import { printableText } from '../formats/printable-text';
 import { stageName } from '../court/stage';
-import { DocumentSection, GuidelineDocument } from './guideline-document';
+import { bilingual, DOCUMENT_WORDS as W, statusWords } from './document-words';
+import {
+  DocumentSection,
+  GuidelineDocument,
+  sectionNumbers,
+  versionStatus,
+} from './guideline-document';
 
 /**
  * A version as a Word document the court can print and sign: a title page in Lao and English
- * (titles, code, version, stages, adoption date, content hash), then the sections in order —
- * text sections as numbered headings with their paragraphs, runs of indicator sections as tables
- * (code, statement, category). Pure: data in, bytes out.
+ * (titles, code, version, publication, status, content hash), then — from page 1 — a table of
+ * contents when there are more than a few sections, and the sections in order: text sections as
+ * numbered Heading 1 paragraphs with their text, runs of indicator sections as tables (code,
+ * statement, category) whose rows do not split across pages. Pure: data in, bytes out, and the
+ * same data gives the same bytes (dates come from the record).
  *
- * Lao needs a Lao-capable font: every run names Phetsarath OT (the font of Lao government
- * documents) for Latin and complex-script text — Word treats Lao as complex script — and
- * Noto Sans Lao in the East Asian slot, the fallback OOXML lets a run name. The complex-script
- * language is lo-LA so Word's proofing and line breaking treat the Lao runs as Lao.
+ * Fonts, languages and heading styles are the shared ones of src/formats/docx-style.ts.
  */
 
-export const LAO_FONT = {
-  ascii: 'Phetsarath OT',
-  hAnsi: 'Phetsarath OT',
-  cs: 'Phetsarath OT',
-  eastAsia: 'Noto Sans Lao',
-} as const;
-const HASH_FONT = { ...LAO_FONT, ascii: 'Consolas', hAnsi: 'Consolas' };
-const LANGUAGE = { value: 'en-US', eastAsia: 'lo-LA', bidirectional: 'lo-LA' };
+/** From this many numbered sections on, the document opens with a table of contents. */
+export const CONTENTS_FROM_SECTIONS = 6;
 
-/** XML 1.0 cannot carry most control characters; Word refuses a file that has them. */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-}
-
-function run(text: string, options: Omit<IRunOptions, 'text' | 'font'> = {}): TextRun {
-  return new TextRun({ ...options, text: printable(text), font: LAO_FONT, language: LANGUAGE });
+function runs(text: string, style: RunStyle = {}): TextRun[] {
+  return styledRuns(text, style).map((options) => new TextRun(options));
 }
 
 /** `YYYY-MM-DD` of a moment in the court's time zone. */
@@ -59,7 +55,7 @@ function dayIn(moment: Date, timeZone: string): string {
 
 /** A body becomes paragraphs at blank lines; single line breaks stay line breaks. */
 function bodyParagraphs(body: string): Paragraph[] {
-  const normalized = body.replace(/\r\n?/g, '\n');
+  const normalized = printableText(body).replace(/\r\n?/g, '\n');
   if (normalized.trim() === '') return [];
   return normalized
     .split(/\n[ \t]*\n+/)
@@ -68,10 +64,7 @@ function bodyParagraphs(body: string): Paragraph[] {
       (block) =>
         new Paragraph({
           spacing: { after: 120 },
-          children: block
-            .replace(/^\n+|\n+$/g, '')
-            .split('\n')
-            .map((line, i) => run(line, i > 0 ? { break: 1 } : {})),
+          children: runs(block.replace(/^\n+|\n+$/g, '')),
         }),
     );
 }
@@ -79,74 +72,69 @@ function bodyParagraphs(body: string): Paragraph[] {
 function titlePage(doc: GuidelineDocument, timeZone: string): Paragraph[] {
   const { guideline, version } = doc;
   const versionStage = stageName(version.stage);
-  const currentStage = stageName(guideline.stage);
+  const status = versionStatus(doc);
   const centered = (children: TextRun[], after = 160) =>
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children });
-  const fact = (label: string, value: string, options: { hash?: boolean } = {}) =>
-    centered([
-      run(`${label}: `, { bold: true }),
-      options.hash
-        ? new TextRun({ text: value, font: HASH_FONT, language: LANGUAGE, size: 18 })
-        : run(value),
-    ]);
-
-  const adoption = version.adoptedAt
-    ? fact('ຮັບຮອງວັນທີ / Adopted on', dayIn(version.adoptedAt, timeZone))
-    : fact(
-        'ສະຖານະ / Status',
-        `${currentStage.lo} / ${currentStage.en} — ບໍ່ແມ່ນສະບັບທີ່ຮັບຮອງ / not the adopted version`,
-      );
+  const fact = (label: string, value: string, style: RunStyle = {}) =>
+    centered([...runs(`${label}: `, { bold: true }), ...runs(value, style)]);
 
   return [
-    centered([run('ສານປະຊາຊົນສູງສຸດ / People’s Supreme Court', { size: 24 })], 1200),
+    centered(runs(bilingual(W.court), { size: 24 }), 1200),
     new Paragraph({
       heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
-      children: [run(guideline.title.lo, { size: 44, bold: true })],
+      children: runs(guideline.title.lo, { size: 44, bold: true }),
     }),
-    centered([run(guideline.title.en, { size: 36, bold: true })], 720),
-    fact('ລະຫັດ / Code', guideline.code),
-    fact('ສະບັບທີ / Version', String(version.number)),
+    centered(runs(guideline.title.en, { size: 36, bold: true }), 720),
+    fact(bilingual(W.code), guideline.code),
+    fact(bilingual(W.version), String(version.number)),
     fact(
-      'ເຜີຍແຜ່ / Published',
+      bilingual(W.published),
       `${dayIn(version.publishedAt, timeZone)} (${versionStage.lo} / ${versionStage.en})`,
     ),
-    adoption,
-    fact('ລະຫັດກວດສອບເນື້ອໃນ / Content hash (SHA-256)', version.contentHash, { hash: true }),
+    fact(bilingual(W.status), bilingual(statusWords(status))),
+    ...(status.kind === 'adopted'
+      ? [fact(bilingual(W.adoptedOn), dayIn(status.adoptedAt, timeZone))]
+      : []),
+    fact(bilingual(W.contentHash), version.contentHash, { mono: true, size: 18 }),
   ];
 }
 
-function headerCell(text: string): TableCell {
+function headerCell(text: string, widthPercent: number): TableCell {
   return new TableCell({
+    width: { size: widthPercent, type: WidthType.PERCENTAGE },
     shading: { fill: 'D9E2F3' },
-    children: [new Paragraph({ children: [run(text, { bold: true })] })],
+    children: [new Paragraph({ keepNext: true, children: runs(text, { bold: true }) })],
   });
 }
 
+const INDICATOR_COLUMNS = [15, 60, 25];
+
 function indicatorTable(indicators: DocumentSection[]): Table {
+  const [codeWidth, statementWidth, categoryWidth] = INDICATOR_COLUMNS;
   const rows = indicators.map(
     (section) =>
       new TableRow({
         cantSplit: true,
         children: [
           new TableCell({
-            width: { size: 15, type: WidthType.PERCENTAGE },
-            children: [new Paragraph({ children: [run(section.code ?? '', { bold: true })] })],
+            width: { size: codeWidth, type: WidthType.PERCENTAGE },
+            children: [new Paragraph({ children: runs(section.code ?? '', { bold: true }) })],
           }),
           new TableCell({
-            width: { size: 60, type: WidthType.PERCENTAGE },
+            width: { size: statementWidth, type: WidthType.PERCENTAGE },
             children: [
               new Paragraph({
                 spacing: { after: 80 },
-                children: [run(section.heading, { bold: true })],
+                children: runs(section.heading, { bold: true }),
               }),
               ...bodyParagraphs(section.body),
             ],
           }),
           new TableCell({
-            width: { size: 25, type: WidthType.PERCENTAGE },
-            children: [new Paragraph({ children: [run(section.category ?? '')] })],
+            width: { size: categoryWidth, type: WidthType.PERCENTAGE },
+            children: [new Paragraph({ children: runs(section.category ?? '') })],
           }),
         ],
       }),
@@ -156,10 +144,11 @@ function indicatorTable(indicators: DocumentSection[]): Table {
     rows: [
       new TableRow({
         tableHeader: true,
+        cantSplit: true,
         children: [
-          headerCell('ລະຫັດ / Code'),
-          headerCell('ຕົວຊີ້ວັດ / Indicator statement'),
-          headerCell('ໝວດ / Category'),
+          headerCell(bilingual(W.code), codeWidth),
+          headerCell(bilingual(W.indicator), statementWidth),
+          headerCell(bilingual(W.category), categoryWidth),
         ],
       }),
       ...rows,
@@ -167,35 +156,41 @@ function indicatorTable(indicators: DocumentSection[]): Table {
   });
 }
 
-/** Text sections numbered 1, 2, 3…; each run of consecutive indicators becomes one table. */
+/** Text sections as numbered headings; each run of consecutive indicators becomes one table. */
 function contentBlocks(sections: DocumentSection[]): (Paragraph | Table)[] {
   const blocks: (Paragraph | Table)[] = [];
-  let number = 0;
+  const numbers = sectionNumbers(sections);
   let indicators: DocumentSection[] = [];
   const flushIndicators = () => {
     if (indicators.length === 0) return;
     blocks.push(indicatorTable(indicators), new Paragraph({ children: [] }));
     indicators = [];
   };
-  for (const section of sections) {
+  sections.forEach((section, i) => {
     if (section.kind === 'indicator') {
       indicators.push(section);
-      continue;
+      return;
     }
     flushIndicators();
-    number += 1;
     blocks.push(
       new Paragraph({
         heading: HeadingLevel.HEADING_1,
-        spacing: { before: 240, after: 120 },
-        keepNext: true,
-        children: [run(`${number}. `), run(section.heading)],
+        children: runs(`${numbers[i]}. ${section.heading.replace(/\s+/g, ' ').trim()}`),
       }),
       ...bodyParagraphs(section.body),
     );
-  }
+  });
   flushIndicators();
   return blocks;
+}
+
+/** The table of contents on page 1, filled in from the headings (Word and LibreOffice update it). */
+function contents(): (Paragraph | TableOfContents)[] {
+  return [
+    new Paragraph({ style: STYLE_IDS.contentsHeading, children: runs(bilingual(W.contents)) }),
+    new TableOfContents(bilingual(W.contents), { hyperlink: true, headingStyleRange: '1-3' }),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
 }
 
 export async function buildGuidelineDocx(
@@ -208,28 +203,28 @@ export async function buildGuidelineDocx(
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [
-          run(
+          ...runs(
             `${guideline.code} · v${version.number} · SHA-256 ${version.contentHash.slice(0, 12)}… · `,
-            {
-              size: 16,
-            },
+            { size: 16 },
           ),
-          new TextRun({ children: [PageNumber.CURRENT], font: LAO_FONT, size: 16 }),
+          new TextRun({ ...latinRun({ size: 16 }), children: [PageNumber.CURRENT] }),
         ],
       }),
     ],
   });
+  const numbered = sectionNumbers(doc.sections).filter((n) => n !== null).length;
   const document = new Document({
-    title: printable(`${guideline.code} v${version.number} — ${guideline.title.en}`),
-    subject: printable(guideline.title.lo),
+    title: printableText(`${guideline.code} v${version.number} — ${guideline.title.en}`),
+    subject: printableText(guideline.title.lo),
     creator: 'Court guidelines service',
-    description: printable(
+    lastModifiedBy: 'Court guidelines service',
+    description: printableText(
       `${guideline.title.en} / ${guideline.title.lo}, version ${version.number}. Content hash (SHA-256): ${version.contentHash}`,
     ),
-    keywords: printable(`${guideline.code}; version ${version.number}; ${version.contentHash}`),
+    keywords: printableText(`${guideline.code}; version ${version.number}; ${version.contentHash}`),
     revision: version.number,
     customProperties: [
-      { name: 'GuidelineCode', value: printable(guideline.code) },
+      { name: 'GuidelineCode', value: printableText(guideline.code) },
       { name: 'VersionNumber', value: String(version.number) },
       { name: 'ContentHash', value: version.contentHash },
       { name: 'VersionStage', value: version.stage },
@@ -237,17 +232,22 @@ export async function buildGuidelineDocx(
         ? [{ name: 'AdoptedOn', value: dayIn(version.adoptedAt, timeZone) }]
         : []),
     ],
-    styles: {
-      default: {
-        document: { run: { font: LAO_FONT, size: 22, language: LANGUAGE } },
-        heading1: { run: { font: LAO_FONT, size: 28, bold: true, color: '1F3864' } },
-        title: { run: { font: LAO_FONT } },
-      },
-    },
+    styles: documentStyles(),
     sections: [
       { children: titlePage(doc, timeZone) },
-      { footers: { default: footer }, children: contentBlocks(doc.sections) },
+      {
+        // Page 1 is the first page after the title page, which has no number.
+        properties: { page: { pageNumbers: { start: 1 } } },
+        footers: { default: footer },
+        children: [
+          ...(numbered >= CONTENTS_FROM_SECTIONS ? contents() : []),
+          ...contentBlocks(doc.sections),
+        ],
+      },
     ],
   });
-  return Packer.toBuffer(document);
+  return packDocx(document, {
+    created: version.publishedAt,
+    modified: version.adoptedAt ?? version.publishedAt,
+  });
 }

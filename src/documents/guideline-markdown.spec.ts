@@ -14,6 +14,7 @@ function docOf(sections: DocumentSection[]): GuidelineDocument {
       code: 'VSC-GL',
       title: { en: 'Guidelines for victim-sensitive courts', lo: 'ຄູ່ມືສານທີ່ຄຳນຶງເຖິງຜູ້ເຄາະຮ້າຍ' },
       stage: Stage.ADOPTED,
+      currentVersion: 3,
     },
     version: {
       number: 3,

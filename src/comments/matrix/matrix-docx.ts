@@ -2,7 +2,6 @@ import {
   AlignmentType,
   Document,
   HeadingLevel,
-  Packer,
   PageOrientation,
   Paragraph,
   ShadingType,
@@ -13,46 +12,54 @@ import {
   WidthType,
 } from 'docx';
 import { Locale } from '../../court/roles';
+import { documentStyles, LANGUAGE_TAGS, styledRuns } from '../../formats/docx-style';
+import { packDocx } from '../../formats/docx-package';
+import { printableText } from '../../formats/printable-text';
+import { columnWidths } from '../../formats/text-width';
 import { MatrixItemView } from '../comment.dto';
 import { MATRIX_COLUMNS, statusLabel, word } from './matrix-labels';
 
 /**
- * The Lao font used across Lao government documents; Word substitutes a installed Lao font
- * (e.g. Noto Sans Lao) where it is missing. Set on every slot, as Word treats Lao as complex script.
+ * The comment matrix as a Word document: a landscape page with one real table, its header row
+ * repeated on every page, columns at least as wide as the longest word of their header, and rows
+ * kept whole on one page (a row taller than a page is still broken by Word and LibreOffice).
+ * Fonts and languages are the shared ones of src/formats/docx-style.ts.
  */
-const LAO_FONT = 'Phetsarath OT';
-const FONT = { ascii: LAO_FONT, hAnsi: LAO_FONT, cs: LAO_FONT, eastAsia: LAO_FONT };
+
 const SIZE = 18; // half-points: 9 pt keeps a nine-column table readable on landscape A4
 
 export interface MatrixDocumentInfo {
   title: string;
   subtitle: string;
+  /** When the matrix was read: the document's date. */
+  generatedAt?: Date;
 }
 
 /** Landscape A4 less 0.5-inch margins, in twentieths of a point. */
 const TABLE_WIDTH = 16838 - 2 * 720;
-/** Column shares in percent (sum 100), as widths in twentieths of a point. */
-const WIDTHS = [4, 6, 11, 13, 22, 11, 8, 19, 6].map((p) => Math.floor((p / 100) * TABLE_WIDTH));
+/** How the width left over after the headers is shared: most of it to the comment and response. */
+const SHARES = [3, 4, 11, 13, 24, 11, 7, 21, 6];
 
-function runs(text: string, bold = false): Paragraph[] {
+function paragraphs(text: string, bold = false): Paragraph[] {
   // One paragraph per line, so line breaks in comments survive in Word.
-  return (text || ' ')
-    .split(/\r?\n/)
+  return printableText(text || ' ')
+    .split(/\r\n?|\n/)
     .map(
       (line) =>
-        new Paragraph({ children: [new TextRun({ text: line, bold, font: FONT, size: SIZE })] }),
+        new Paragraph({
+          children: styledRuns(line, { bold, size: SIZE }).map((r) => new TextRun(r)),
+        }),
     );
 }
 
 function cell(text: string, width: number, header = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    children: runs(text, header),
+    children: paragraphs(text, header),
     ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'D9E2F3' } } : {}),
   });
 }
 
-/** The comment matrix as a Word document: a landscape page with one real table, header row repeated. */
 export async function matrixDocx(
   items: MatrixItemView[],
   info: MatrixDocumentInfo,
@@ -70,15 +77,17 @@ export async function matrixDocx(
     c.response,
     c.answeredIn,
   ].map((w) => word(w, locale));
+  const widths = columnWidths(header, SHARES, TABLE_WIDTH, SIZE);
   const rows = [
     new TableRow({
       tableHeader: true,
       cantSplit: true,
-      children: header.map((h, i) => cell(h, WIDTHS[i], true)),
+      children: header.map((h, i) => cell(h, widths[i], true)),
     }),
     ...items.map(
       (item, n) =>
         new TableRow({
+          cantSplit: true,
           children: [
             String(n + 1),
             String(item.versionNumber),
@@ -95,14 +104,28 @@ export async function matrixDocx(
             statusLabel(item.dispositionStatus, locale),
             item.response ?? '',
             item.answeredInVersion === null ? '' : String(item.answeredInVersion),
-          ].map((text, i) => cell(text, WIDTHS[i])),
+          ].map((text, i) => cell(text, widths[i])),
         }),
     ),
   ];
+  const styles = documentStyles();
   const document = new Document({
-    creator: 'court-guidelines',
-    title: info.title,
-    styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
+    creator: 'Court guidelines service',
+    lastModifiedBy: 'Court guidelines service',
+    title: printableText(info.title),
+    styles: {
+      ...styles,
+      default: {
+        ...styles.default,
+        document: {
+          run: {
+            ...styles.default?.document?.run,
+            size: SIZE,
+            language: { value: LANGUAGE_TAGS[locale], bidirectional: LANGUAGE_TAGS.lo },
+          },
+        },
+      },
+    },
     sections: [
       {
         properties: {
@@ -115,19 +138,19 @@ export async function matrixDocx(
           new Paragraph({
             heading: HeadingLevel.HEADING_1,
             alignment: AlignmentType.LEFT,
-            children: [new TextRun({ text: info.title, bold: true, font: FONT, size: 28 })],
+            children: styledRuns(info.title, { bold: true, size: 28 }).map((r) => new TextRun(r)),
           }),
           new Paragraph({
-            children: [new TextRun({ text: info.subtitle, font: FONT, size: SIZE })],
+            children: styledRuns(info.subtitle, { size: SIZE }).map((r) => new TextRun(r)),
           }),
           new Table({
             width: { size: TABLE_WIDTH, type: WidthType.DXA },
-            columnWidths: WIDTHS,
+            columnWidths: widths,
             rows,
           }),
         ],
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return packDocx(document, { created: info.generatedAt ?? new Date() });
 }

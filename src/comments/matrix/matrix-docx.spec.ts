@@ -1,0 +1,89 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { textWidthTwips, wordsOf } from '../../formats/text-width';
+import { MatrixItemView } from '../comment.dto';
+import { matrixDocx } from './matrix-docx';
+import { MATRIX_COLUMNS, word } from './matrix-labels';
+
+const item: MatrixItemView = {
+  commentId: 'c1',
+  versionNumber: 2,
+  sectionKey: 'art-1',
+  sectionHeading: 'ມາດຕາ 1: ຫ້ອງລໍຖ້າ',
+  author: { id: 'u1', name: 'Judge Somphone' },
+  commenter: 'ທ່ານ ສົມພອນ',
+  institution: 'Vientiane Capital Court',
+  spokenBy: null,
+  text: 'ຄວນເພີ່ມນາຍແປພາສາ\nSecond line\u000Bthird',
+  quote: null,
+  createdAt: '2026-03-01T00:00:00.000Z',
+  dispositionStatus: 'ACCEPTED',
+  response: 'ເພີ່ມແລ້ວໃນສະບັບທີ 2',
+  answeredInVersion: 2,
+};
+
+async function documentXml(locale: 'lo' | 'en') {
+  const bytes = await matrixDocx(
+    [item, { ...item, commentId: 'c2' }],
+    {
+      title: 'Comment matrix',
+      subtitle: 'All versions',
+      generatedAt: new Date('2026-12-01T00:00:00Z'),
+    },
+    locale,
+  );
+  return strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']);
+}
+
+describe('matrixDocx', () => {
+  it('sizes every column to at least the longest word of its header, in both languages', async () => {
+    for (const locale of ['en', 'lo'] as const) {
+      const xml = await documentXml(locale);
+      const grid = [...xml.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      const headers = [
+        MATRIX_COLUMNS.number,
+        MATRIX_COLUMNS.version,
+        MATRIX_COLUMNS.section,
+        MATRIX_COLUMNS.commenter,
+        MATRIX_COLUMNS.comment,
+        MATRIX_COLUMNS.quote,
+        MATRIX_COLUMNS.disposition,
+        MATRIX_COLUMNS.response,
+        MATRIX_COLUMNS.answeredIn,
+      ].map((w) => word(w, locale));
+      expect(grid).toHaveLength(headers.length);
+      headers.forEach((header, i) => {
+        const longest = Math.max(...wordsOf(header).map((w) => textWidthTwips(w, 18, true)));
+        expect({ header, fits: grid[i] >= longest + 216 }).toEqual({ header, fits: true });
+      });
+      expect(grid.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(16838 - 2 * 720);
+    }
+    expect(wordsOf('Answered in version')).toEqual(['Answered', 'in', 'version']);
+    expect(wordsOf('ຕອບໃນສະບັບ')).toEqual(['ຕອບ', 'ໃນ', 'ສະບັບ']);
+    expect(wordsOf('ລ/ດ')).toEqual(['ລ/ດ']);
+  });
+
+  it('keeps every row on one page, repeats the header row and tags each run with its language', async () => {
+    const xml = await documentXml('lo');
+    const rows = [...xml.matchAll(/<w:tr>(.*?)<\/w:tr>/g)].map((m) => m[1]);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toContain('<w:cantSplit/>');
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    const runs = [...xml.matchAll(/<w:r><w:rPr>(.*?)<\/w:rPr><w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)];
+    const propsOf = (text: string) => runs.find((r) => r[2] === text)?.[1] ?? '';
+    expect(propsOf('ເພີ່ມແລ້ວໃນສະບັບທີ')).toContain('<w:lang w:val="lo-LA" w:bidi="lo-LA"/>');
+    expect(propsOf('ເພີ່ມແລ້ວໃນສະບັບທີ')).toContain('w:cs="Phetsarath OT"');
+    expect(propsOf(' 2')).toContain('w:cs="Times New Roman"');
+    expect(propsOf('Vientiane Capital Court')).toContain('<w:lang w:val="en-US"');
+    for (const [, props, text] of runs) {
+      if (text !== '') expect(props).toContain('<w:lang ');
+    }
+  });
+
+  it('writes each line of a comment as a paragraph, a vertical tab as a line too', async () => {
+    const xml = await documentXml('en');
+    for (const line of ['Second line', 'third']) {
+      expect(xml).toContain(`<w:t xml:space="preserve">${line}</w:t></w:r></w:p>`);
+    }
+    expect(xml).not.toContain('\u000B');
+  });
+});
