@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import MarkdownIt from 'markdown-it';
 import JSZip from 'jszip';
 import { Role } from '../src/court/roles';
 import { parseGuidelineMarkdown } from '../src/documents';
@@ -217,6 +218,29 @@ describe('guideline documents and indicator coverage', () => {
         },
       });
       expect(markdown).toContain('\n## [VSC-3] Closed hearing on request\n');
+    });
+
+    it('reads in a CommonMark viewer with the title first, a heading per section and no code block', async () => {
+      const markdown = (await documentOf('md')).body.toString('utf8');
+      const viewer = new MarkdownIt('commonmark');
+      const tokens = viewer.parse(markdown, {});
+      const html = viewer.render(markdown);
+      const headings = [...html.matchAll(/<(h[1-6])>(.*?)<\/h[1-6]>/g)].map(
+        (m) => `${m[1]} ${m[2]}`,
+      );
+      expect(headings).toEqual([
+        'h1 ຄູ່ມືແນະນຳສຳລັບສານທີ່ຄຳນຶງເຖິງຜູ້ເຄາະຮ້າຍ',
+        'h2 1. ຈຸດປະສົງ / Purpose',
+        'h2 2. ມາດຕາ 1: ຫ້ອງລໍຖ້າ',
+        'h2 3. Article 2: Victims &amp; witnesses &lt;protection&gt;',
+        'h2 [VSC-1] Separate waiting room',
+        'h2 [VSC-2] ນາຍແປພາສາ',
+        'h2 [VSC-3] Closed hearing on request',
+      ]);
+      expect(tokens.some((t) => t.type === 'code_block' || t.type === 'fence')).toBe(false);
+      expect(html).toContain(
+        '<p>An interpreter is present at every hearing (see VSC-2).<br />\n## not a heading<br />\n* nor a list</p>',
+      );
     });
 
     it('publishes Markdown pasted back as a version with the same content hash', async () => {

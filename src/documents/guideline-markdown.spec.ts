@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import { Stage } from '../court/stage';
 import { DocumentSection, GuidelineDocument } from './guideline-document';
 import {
@@ -78,7 +79,7 @@ describe('renderGuidelineMarkdown / parseGuidelineMarkdown', () => {
   it('writes front matter and recognisable sections', () => {
     const markdown = renderGuidelineMarkdown(docOf(SECTIONS));
     expect(markdown.startsWith('---\ncode: "VSC-GL"\nversion: 3\n')).toBe(true);
-    expect(markdown).toContain('\n## ຈຸດປະສົງ / Purpose\n');
+    expect(markdown).toContain('\n## 1. ຈຸດປະສົງ / Purpose\n');
     expect(markdown).toContain('\n## [VSC-3] Separate waiting room\n');
     expect(markdown).toContain(
       '**Indicator** VSC-3 · **Category**: Court environment / ສະພາບແວດລ້ອມ',
@@ -95,6 +96,7 @@ describe('renderGuidelineMarkdown / parseGuidelineMarkdown', () => {
   });
 
   it('round-trips random bodies and headings built from Markdown-significant pieces', () => {
+    const viewer = new MarkdownIt('commonmark');
     const pieces = [
       '#',
       '## ',
@@ -122,6 +124,16 @@ describe('renderGuidelineMarkdown / parseGuidelineMarkdown', () => {
       '{',
       '}',
       '|',
+      '\r',
+      '&',
+      '&#32;',
+      '1.',
+      '2)',
+      '+',
+      '_',
+      '~',
+      '    ',
+      '\\\\',
     ];
     let seed = 42;
     const random = () => {
@@ -148,8 +160,21 @@ describe('renderGuidelineMarkdown / parseGuidelineMarkdown', () => {
           };
         },
       );
-      const parsed = parseGuidelineMarkdown(renderGuidelineMarkdown(docOf(sections)));
+      const markdown = renderGuidelineMarkdown(docOf(sections));
+      const parsed = parseGuidelineMarkdown(markdown);
       expect(parsed.sections).toStrictEqual(sections);
+      // And a CommonMark viewer sees the title, one heading per section and nothing but text.
+      const tokens = viewer.parse(markdown, {});
+      expect(tokens.filter((t) => t.type === 'heading_open').map((t) => t.tag)).toEqual([
+        'h1',
+        ...sections.map(() => 'h2'),
+      ]);
+      const structure = tokens
+        .filter((t) => t.block && t.nesting !== -1)
+        .map((t) => (t.type === 'html_block' ? t.content.slice(0, 13) : t.type))
+        .filter((type) => !['heading_open', 'paragraph_open', 'inline', 'hr'].includes(type));
+      expect(structure).toEqual(sections.map(() => '<!-- section '));
+      expect(tokens.filter((t) => t.type === 'hr')).toHaveLength(2);
     }
   });
 
@@ -224,6 +249,107 @@ describe('renderGuidelineMarkdown / parseGuidelineMarkdown', () => {
       { line: 6, message: 'section key "a" is used twice (first at line 1)' },
       { line: 12, message: 'section metadata is not valid JSON' },
       { line: 17, message: 'fenced section body is not closed' },
+    ]);
+  });
+
+  describe('in a CommonMark viewer (markdown-it)', () => {
+    const md = new MarkdownIt('commonmark');
+    const tokens = md.parse(renderGuidelineMarkdown(docOf(SECTIONS)), {});
+    const headings = tokens
+      .map((token, i) => ({ token, inline: tokens[i + 1] }))
+      .filter(({ token }) => token.type === 'heading_open')
+      .map(({ token, inline }) => `${token.tag} ${inline.content}`);
+
+    it('shows the title as the first heading and one numbered heading per section', () => {
+      expect(headings[0]).toBe('h1 ຄູ່ມືສານທີ່ຄຳນຶງເຖິງຜູ້ເຄາະຮ້າຍ');
+      expect(headings.slice(1).map((h) => h.slice(0, 3))).toEqual(SECTIONS.map(() => 'h2 '));
+      const html = md.render(renderGuidelineMarkdown(docOf(SECTIONS)));
+      const shown = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
+      expect(shown.slice(0, 3)).toEqual([
+        '1. ຈຸດປະສົງ / Purpose',
+        '[VSC-3] Separate waiting room',
+        '2. Heading with *stars* and `ticks` #1',
+      ]);
+    });
+
+    it('keeps every body a paragraph: no code block, list, quote, rule or HTML from its text', () => {
+      const types = new Set(tokens.map((t) => t.type));
+      for (const type of ['code_block', 'fence', 'bullet_list_open', 'blockquote_open']) {
+        expect(types.has(type)).toBe(false);
+      }
+      // Only the front matter's two rules; the only HTML is the section markers.
+      expect(tokens.filter((t) => t.type === 'hr')).toHaveLength(2);
+      for (const t of tokens.filter((t) => t.type === 'html_block')) {
+        expect(t.content).toMatch(/^<!-- section \{.*\} -->\n$/);
+      }
+      const html = md.render(renderGuidelineMarkdown(docOf(SECTIONS)));
+      expect(html).toContain(
+        '<p>## not a section<br />\n&lt;!-- section {&quot;key&quot;:&quot;fake&quot;} --&gt;<br />',
+      );
+      expect(html).toContain('* list<br />\n&gt; quote<br />\n\\ backslash</p>');
+      expect(html).not.toContain('<em>');
+    });
+
+    it('shows the front matter, where a viewer does not know it, as text between two rules', () => {
+      const firstHeading = tokens.findIndex((t) => t.type === 'heading_open');
+      expect(tokens.slice(0, firstHeading).map((t) => t.type)).toEqual([
+        'hr',
+        'paragraph_open',
+        'inline',
+        'paragraph_close',
+        'hr',
+      ]);
+    });
+  });
+
+  it('writes control characters as every export does: a vertical tab is a line break', () => {
+    const parsed = parseGuidelineMarkdown(
+      renderGuidelineMarkdown(
+        docOf([{ key: 'k', heading: 'H', body: 'one\u000Btwo\u0007', kind: 'text' }]),
+      ),
+    );
+    expect(parsed.sections[0].body).toBe('one\ntwo');
+  });
+
+  it('still reads exports of the earlier format exactly (fenced bodies, no numbers)', () => {
+    const earlier = [
+      '---',
+      'code: "VSC-GL"',
+      'version: 3',
+      '---',
+      '# Guidelines',
+      '',
+      '## Purpose',
+      '<!-- section {"key":"purpose","kind":"text"} -->',
+      '',
+      '````text',
+      '## not a section',
+      '```',
+      'C:\\path & more',
+      '````',
+      '',
+      '## [VSC-3] Separate waiting room',
+      '<!-- section {"key":"w","kind":"indicator","code":"VSC-3"} -->',
+      '',
+      '**Indicator** VSC-3',
+      '',
+      'A \\ backslash',
+      '',
+    ].join('\n');
+    expect(parseGuidelineMarkdown(earlier).sections).toStrictEqual([
+      {
+        key: 'purpose',
+        heading: 'Purpose',
+        body: '## not a section\n```\nC:\\path & more',
+        kind: 'text',
+      },
+      {
+        key: 'w',
+        heading: 'Separate waiting room',
+        body: 'A \\ backslash',
+        kind: 'indicator',
+        code: 'VSC-3',
+      },
     ]);
   });
 });

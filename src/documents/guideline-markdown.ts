@@ -1,35 +1,50 @@
-import { stageName } from '../court/stage';
-import { DocumentSection, GuidelineDocument } from './guideline-document';
+import { printableText } from '../formats/printable-text';
+import { bilingual, DOCUMENT_WORDS as W, statusWords } from './document-words';
+import {
+  DocumentSection,
+  GuidelineDocument,
+  sectionNumbers,
+  versionStatus,
+} from './guideline-document';
+import {
+  escapeMarkdownInline,
+  escapeMarkdownLines,
+  unescapeMarkdownInline,
+  unescapeMarkdownLines,
+} from './markdown-escape';
 
 /**
  * A version as Markdown, and back. The format (all of it is plain CommonMark):
  *
- *   ---                                  front matter: JSON-quoted scalars, valid YAML
- *   code: "VSC"
- *   version: 3
- *   contentHash: "…64 hex…"
- *   title:
+ *   ---                                  front matter: JSON-quoted scalars, valid YAML; tools that
+ *   code: "VSC"                          know front matter (pandoc, GitHub, static site
+ *   version: 3                           generators) skip it. It ends with a blank line, so that a
+ *   contentHash: "…64 hex…"              viewer that does not know it shows a paragraph between
+ *   title:                               two rules, never a heading above the title.
  *     en: "…"
  *     lo: "…"
+ *
  *   ---
- *   # English title                      preamble: ignored by the parser
- *   ## Heading                           one section: heading line,
- *   <!-- section {"key":"k","kind":"text"} -->   its metadata (invisible when rendered),
- *                                        one blank line,
- *   body …                               the body verbatim,
+ *   # Lao title                          preamble (title, code, version, status): ignored by the
+ *   **English title**                    parser
+ *   ## 1. Heading                        one section: heading line, numbered as in the Word
+ *   <!-- section {"key":"k","kind":"text","escaped":true} -->   document; its metadata
+ *                                        (invisible when rendered), one blank line,
+ *   body …                               the body, escaped as plain text (markdown-escape.ts),
  *                                        one blank line before the next section.
  *
- * An indicator section shows its code in the heading (`## [VSC-3] Heading`) and a line
- * `**Indicator** VSC-3 · **Category**: …` before its statement.
+ * An indicator section shows its code in the heading (`## [VSC-3] Heading`, no number, as the
+ * Word document shows indicators by their code) and a line `**Indicator** VSC-3 · **Category**: …`
+ * before its statement.
  *
  * Round trip: `parseGuidelineMarkdown(renderGuidelineMarkdown(doc)).sections` equals
- * `doc.sections` exactly. A body with a line Markdown (or this parser) would read as structure —
- * a heading, fence, thematic break, setext underline or HTML comment — is written inside a
- * backtick fence longer than any backtick run in it, so it comes back byte for byte (Lao, blank
- * lines, `#`, `*`, backticks, CRLF). A heading that cannot stand on one `## ` line as is
- * (line breaks, outer spaces, a trailing `#`, empty) is also carried in the metadata.
+ * `doc.sections` exactly for text without control characters (Lao, blank lines, `#`, `*`,
+ * backticks, CRLF included); control characters follow the rule every export follows
+ * (src/formats/printable-text.ts). A heading that cannot stand on one `## ` line as is (line
+ * breaks, outer spaces, a trailing `#`, empty) is also carried in the metadata.
  *
- * Markdown written by hand (no metadata comments) parses too: keys come from the headings,
+ * Earlier exports (bodies with structure inside a backtick fence, no `escaped` flag) still parse
+ * exactly. Markdown written by hand (no metadata comments) parses too: keys come from the headings,
  * `## [CODE] Heading` makes an indicator, outer blank lines of bodies are trimmed.
  */
 
@@ -62,13 +77,15 @@ const MARKER = /^<!-- section (\{.*\}) -->$/;
 const SECTION_HEADING = /^##(?:[ \t](.*))?$/;
 const INDICATOR_LINE = /^\*\*Indicator\*\*(?: (.*?))?(?: · \*\*Category\*\*: (.*))?$/;
 const HAND_INDICATOR_HEADING = /^\[([^\]\s]+)\][ \t]+(.*)$/;
-/** Lines that CommonMark or this parser would take for structure rather than text. */
-const STRUCTURAL_LINE = /^[ \t]{0,3}(#|`{3,}|~{3,}|<!--|<|-{3,}|={1,}[ \t]*$|\*{3,}|_{3,})/;
-const FENCE_INFO = 'text';
 
 function quoted(value: string): string {
-  // JSON strings are YAML double-quoted scalars; `>` escaped so no "-->" ends an HTML comment.
-  return JSON.stringify(value).replace(/>/g, '\\u003e');
+  // JSON strings are YAML double-quoted scalars. Characters with a meaning in Markdown are escaped
+  // as \u00XX, so a viewer that shows the front matter as text shows it as written (and no "-->"
+  // ends an HTML comment).
+  return JSON.stringify(value).replace(
+    /[<>&*`[\]~|]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function oneLine(text: string): string {
@@ -81,71 +98,80 @@ function headingNeedsMetadata(heading: string): boolean {
   );
 }
 
-function bodyNeedsFence(body: string): boolean {
-  return body.split('\n').some((line) => STRUCTURAL_LINE.test(line)) || /\r/.test(body);
-}
-
-function fenceFor(body: string): string {
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-  return '`'.repeat(Math.max(3, longest + 1));
-}
-
-function renderSection(section: DocumentSection): string {
-  const metadata: Record<string, string> = { key: section.key, kind: section.kind };
+function renderSection(section: DocumentSection, number: number | null): string {
+  const metadata: Record<string, string | boolean> = { key: section.key, kind: section.kind };
   if (section.code !== undefined) metadata.code = section.code;
   if (section.category !== undefined) metadata.category = section.category;
   const headingInMetadata = headingNeedsMetadata(section.heading);
   if (headingInMetadata) metadata.heading = section.heading;
+  metadata.escaped = true;
 
-  const shownHeading = headingInMetadata ? oneLine(section.heading) || '…' : section.heading;
-  const codePrefix =
-    section.kind === 'indicator' && section.code !== undefined ? `[${oneLine(section.code)}] ` : '';
+  const shownHeading = escapeMarkdownInline(
+    headingInMetadata ? oneLine(section.heading) || '…' : section.heading,
+  );
+  const prefix =
+    section.kind === 'indicator'
+      ? section.code !== undefined
+        ? `[${escapeMarkdownInline(oneLine(section.code))}] `
+        : ''
+      : `${number}. `;
   const lines = [
-    `## ${codePrefix}${shownHeading}`,
+    `## ${prefix}${shownHeading}`,
     `<!-- section ${JSON.stringify(metadata).replace(/>/g, '\\u003e')} -->`,
     '',
   ];
   if (section.kind === 'indicator') {
-    const code = section.code !== undefined ? ` ${oneLine(section.code)}` : '';
+    const code =
+      section.code !== undefined ? ` ${escapeMarkdownInline(oneLine(section.code))}` : '';
     const category =
-      section.category !== undefined ? ` · **Category**: ${oneLine(section.category)}` : '';
+      section.category !== undefined
+        ? ` · **Category**: ${escapeMarkdownInline(oneLine(section.category))}`
+        : '';
     lines.push(`**Indicator**${code}${category}`, '');
   }
-  if (bodyNeedsFence(section.body)) {
-    const fence = fenceFor(section.body);
-    lines.push(`${fence}${FENCE_INFO}`, section.body, fence);
-  } else {
-    lines.push(section.body);
-  }
+  lines.push(...escapeMarkdownLines(printableText(section.body)));
   return lines.join('\n');
 }
 
 /** The version as Markdown: front matter, a readable preamble, then one `##` per section. */
 export function renderGuidelineMarkdown(doc: GuidelineDocument): string {
   const { guideline, version } = doc;
+  const text = (value: string) => printableText(value);
   const front = [
     '---',
-    `code: ${quoted(guideline.code)}`,
+    `code: ${quoted(text(guideline.code))}`,
     `version: ${version.number}`,
     `contentHash: ${quoted(version.contentHash)}`,
     'title:',
-    `  en: ${quoted(guideline.title.en)}`,
-    `  lo: ${quoted(guideline.title.lo)}`,
+    `  en: ${quoted(text(guideline.title.en))}`,
+    `  lo: ${quoted(text(guideline.title.lo))}`,
     `stage: ${quoted(version.stage)}`,
     `publishedAt: ${quoted(version.publishedAt.toISOString())}`,
   ];
   if (version.adoptedAt) front.push(`adoptedAt: ${quoted(version.adoptedAt.toISOString())}`);
-  front.push('---');
+  // The blank line keeps a viewer that does not know front matter from making it a heading.
+  front.push('', '---');
 
-  const stage = stageName(version.stage);
+  const inline = (value: string) => escapeMarkdownInline(oneLine(text(value)));
+  const status = statusWords(versionStatus(doc));
   const preamble = [
-    `# ${oneLine(guideline.title.en)}`,
+    `# ${inline(guideline.title.lo)}`,
     '',
-    `**${oneLine(guideline.title.lo)}**`,
+    `**${inline(guideline.title.en)}**`,
     '',
-    `Code ${oneLine(guideline.code)} · Version ${version.number} · ${stage.en} / ${stage.lo} · SHA-256 \`${version.contentHash}\``,
+    [
+      `${bilingual(W.code)}: ${inline(guideline.code)}`,
+      `${bilingual(W.version)}: ${version.number}`,
+      `${bilingual(W.status)}: ${inline(bilingual(status))}`,
+      `SHA-256 \`${version.contentHash}\``,
+    ].join(' · '),
   ];
-  const parts = [front.join('\n'), preamble.join('\n'), ...doc.sections.map(renderSection)];
+  const numbers = sectionNumbers(doc.sections);
+  const parts = [
+    front.join('\n'),
+    preamble.join('\n'),
+    ...doc.sections.map((section, i) => renderSection(section, numbers[i])),
+  ];
   return parts.join('\n\n') + '\n';
 }
 
@@ -201,6 +227,8 @@ interface SectionMetadata {
   code?: string;
   category?: string;
   heading?: string;
+  /** Written with escaped bodies and numbered headings (markdown-escape.ts). */
+  escaped: boolean;
 }
 
 function parseMarker(
@@ -223,7 +251,8 @@ function parseMarker(
     typeof m.key !== 'string' ||
     m.key === '' ||
     (m.kind !== undefined && m.kind !== 'text' && m.kind !== 'indicator') ||
-    !['code', 'category', 'heading'].every(optionalString)
+    !['code', 'category', 'heading'].every(optionalString) ||
+    (m.escaped !== undefined && typeof m.escaped !== 'boolean')
   ) {
     problems.push({
       line,
@@ -237,6 +266,7 @@ function parseMarker(
     ...(m.code !== undefined ? { code: m.code as string } : {}),
     ...(m.category !== undefined ? { category: m.category as string } : {}),
     ...(m.heading !== undefined ? { heading: m.heading as string } : {}),
+    escaped: m.escaped === true,
   };
 }
 
@@ -301,7 +331,7 @@ export function parseGuidelineMarkdown(markdown: string): ParsedGuidelineMarkdow
     if (markerMatch) i += 1;
 
     const contentStart = i;
-    const fenceClose = metadata ? closingFenceOf(lines, i, metadata.kind) : -1;
+    const fenceClose = metadata && !metadata.escaped ? closingFenceOf(lines, i, metadata.kind) : -1;
     if (fenceClose >= 0) i = fenceClose + 1;
     while (i < lines.length && !isSectionStart(i)) i += 1;
     const content = lines.slice(contentStart, i);
@@ -359,7 +389,8 @@ function exactSection(
   const c = bodyStartOf(content, 0, metadata.kind);
 
   let body: string;
-  const fence = content[c] !== undefined ? /^(`{3,})text$/.exec(content[c]) : null;
+  const fence =
+    !metadata.escaped && content[c] !== undefined ? /^(`{3,})text$/.exec(content[c]) : null;
   if (fence) {
     const close = content.findIndex((line, j) => j > c && line === fence[1]);
     if (close < 0) {
@@ -380,21 +411,31 @@ function exactSection(
     if (bodyLines.length > 0 && bodyLines[bodyLines.length - 1].replace(/\r$/, '') === '') {
       bodyLines.pop();
     }
-    body = bodyLines.join('\n');
+    body = metadata.escaped ? unescapeMarkdownLines(bodyLines) : bodyLines.join('\n');
   }
 
-  let heading = metadata.heading;
-  if (heading === undefined) {
-    const prefix = metadata.code !== undefined ? `[${oneLine(metadata.code)}] ` : '';
-    heading =
-      metadata.kind === 'indicator' && prefix && shown.startsWith(prefix)
-        ? shown.slice(prefix.length)
-        : shown;
-  }
+  const heading = metadata.heading ?? shownHeading(metadata, shown);
   const section: DocumentSection = { key: metadata.key, heading, body, kind: metadata.kind };
   if (metadata.code !== undefined) section.code = metadata.code;
   if (metadata.category !== undefined) section.category = metadata.category;
   return section;
+}
+
+/** The heading as the heading line shows it, without the number or code the renderer put first. */
+function shownHeading(metadata: SectionMetadata, shown: string): string {
+  if (!metadata.escaped) {
+    const prefix = metadata.code !== undefined ? `[${oneLine(metadata.code)}] ` : '';
+    return metadata.kind === 'indicator' && prefix && shown.startsWith(prefix)
+      ? shown.slice(prefix.length)
+      : shown;
+  }
+  const prefix =
+    metadata.kind === 'indicator'
+      ? metadata.code !== undefined
+        ? `[${escapeMarkdownInline(oneLine(metadata.code))}] `
+        : ''
+      : (/^\d+\. /.exec(shown)?.[0] ?? '');
+  return unescapeMarkdownInline(shown.startsWith(prefix) ? shown.slice(prefix.length) : shown);
 }
 
 /** A section typed by a person: key from the heading, `[CODE]` marks an indicator. */
