@@ -97,6 +97,7 @@ async function main(): Promise<void> {
       agencyCode: null,
       institution: null,
       locale: 'en',
+      mustChangePassword: false,
     };
     const guideline = await app
       .get(GuidelinesService)

@@ -7,7 +7,7 @@ import { UsersRepository } from '../users/users.repository';
 import { AppError } from '../common/app-error';
 import { LoginDto, LoginView } from './auth.dto';
 import { AuthService } from './auth.service';
-import { CurrentUser, Public } from '../common/auth-decorators';
+import { CurrentUser, OpenWithTemporaryPassword, Public } from '../common/auth-decorators';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AuthUser } from '../court/roles';
 
@@ -36,6 +36,7 @@ export class AuthController {
   /** The caller, with role, agency, committees and locale. */
   @ApiBearerAuth()
   @Get('me')
+  @OpenWithTemporaryPassword()
   @ApiErrors(401)
   async me(@CurrentUser() caller: AuthUser): Promise<UserView> {
     const user = await this.users.findById(caller.id);

@@ -4,7 +4,9 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Env } from '../config/env';
 import { AuthService } from './auth.service';
-import { IS_PUBLIC, ROLES } from '../common/auth-decorators';
+import { IS_PUBLIC, OPEN_WITH_TEMPORARY_PASSWORD, ROLES } from '../common/auth-decorators';
+import { ACCOUNT_TEXT } from '../common/auth-texts';
+import { resolveLocale } from '../common/request-locale';
 import { AuthUser, Role } from '../court/roles';
 import { csrfSatisfied, RequestHead, sessionCookieToken } from './session-cookie';
 
@@ -32,6 +34,14 @@ export class AuthGuard implements CanActivate {
     request.user = await this.auth.authenticate(token);
     if (!bearer && !csrfSatisfied(request, token, this.env.JWT_SECRET)) {
       throw AppError.forbidden('Missing or wrong X-CSRF-Token header for this session');
+    }
+    if (
+      request.user.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(OPEN_WITH_TEMPORARY_PASSWORD, targets)
+    ) {
+      const locale = resolveLocale(request.headers['accept-language'], request.user.locale);
+      const message = ACCOUNT_TEXT.PASSWORD_CHANGE_REQUIRED[locale];
+      throw AppError.forbidden(message, [{ code: 'PASSWORD_CHANGE_REQUIRED', message }]);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(request.user.role)) {

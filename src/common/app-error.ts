@@ -7,6 +7,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** A workflow gate or another domain rule is not met; details list every reason. */
   UNPROCESSABLE = 'UNPROCESSABLE',
+  /** Rate-limited (429); the route sets Retry-After. */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   UNAVAILABLE = 'UNAVAILABLE',
 }
 
@@ -17,6 +19,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.UNPROCESSABLE]: 422,
+  [ErrorCode.TOO_MANY_REQUESTS]: 429,
   [ErrorCode.UNAVAILABLE]: 503,
 };
 

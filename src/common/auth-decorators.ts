@@ -4,12 +4,19 @@ import { AuthUser, Role } from '../court/roles';
 
 export const IS_PUBLIC = 'isPublic';
 export const ROLES = 'roles';
+export const OPEN_WITH_TEMPORARY_PASSWORD = 'openWithTemporaryPassword';
 
 /** The route needs no token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** Only these roles may call the route (checked after authentication). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
+
+/**
+ * The route stays open to a caller whose password is temporary (reading oneself, changing the
+ * password); every other route answers them 403 PASSWORD_CHANGE_REQUIRED.
+ */
+export const OpenWithTemporaryPassword = () => SetMetadata(OPEN_WITH_TEMPORARY_PASSWORD, true);
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthUser => {

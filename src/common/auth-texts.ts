@@ -24,3 +24,33 @@ export const PASSWORD_PROBLEM_TEXT: Record<
     lo: 'ລະຫັດຜ່ານນີ້ເປັນໜຶ່ງໃນລະຫັດຜ່ານທີ່ໃຊ້ກັນຫຼາຍທີ່ສຸດ: ກະລຸນາເລືອກລະຫັດອື່ນ',
   },
 };
+
+/** Why an account request is refused, by the code in `details[0].code`. */
+export const ACCOUNT_TEXT = {
+  PASSWORD_CHANGE_REQUIRED: {
+    en: 'Your password is temporary: change it before you go on',
+    lo: 'ລະຫັດຜ່ານຂອງທ່ານເປັນລະຫັດຊົ່ວຄາວ: ກະລຸນາປ່ຽນລະຫັດຜ່ານກ່ອນ',
+  },
+  CURRENT_PASSWORD_WRONG: {
+    en: 'The current password is wrong',
+    lo: 'ລະຫັດຜ່ານປັດຈຸບັນບໍ່ຖືກຕ້ອງ',
+  },
+  PASSWORD_UNCHANGED: {
+    en: 'The new password is the same as the current one: choose another',
+    lo: 'ລະຫັດຜ່ານໃໝ່ຄືກັນກັບລະຫັດຜ່ານປັດຈຸບັນ: ກະລຸນາເລືອກລະຫັດອື່ນ',
+  },
+  PASSWORD_CHANGED_MEANWHILE: {
+    en: 'The password was changed meanwhile: sign in again',
+    lo: 'ລະຫັດຜ່ານຖືກປ່ຽນໃນລະຫວ່າງນີ້ແລ້ວ: ກະລຸນາເຂົ້າສູ່ລະບົບອີກຄັ້ງ',
+  },
+  RESET_LINK_INVALID: {
+    en: 'This link has been used, has expired or is not valid: ask for a new one',
+    lo: 'ລິ້ງນີ້ຖືກໃຊ້ແລ້ວ, ໝົດອາຍຸແລ້ວ ຫຼື ບໍ່ຖືກຕ້ອງ: ກະລຸນາຂໍລິ້ງໃໝ່',
+  },
+  RESET_THROTTLED: {
+    en: 'Too many password reset requests: try again later',
+    lo: 'ມີການຂໍຕັ້ງລະຫັດຜ່ານໃໝ່ຫຼາຍເກີນໄປ: ກະລຸນາລອງໃໝ່ພາຍຫຼັງ',
+  },
+} satisfies Record<string, Texts>;
+
+export type AccountProblem = keyof typeof ACCOUNT_TEXT;

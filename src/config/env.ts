@@ -132,6 +132,18 @@ export class Env {
   @Max(23)
   REMINDER_HOUR = 9;
 
+  /** Password reset requests allowed per e-mail address (any account or none) per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_PER_EMAIL = 3;
+
+  /** Password reset requests allowed per client address (all e-mails together) per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_PER_ADDRESS = 10;
+
   /** E-mail jobs: tries before a notification's e-mail is recorded FAILED. */
   @Transform(toInt)
   @IsInt()

@@ -25,4 +25,6 @@ export interface AuthUser {
   agencyCode: string | null;
   institution: string | null;
   locale: Locale;
+  /** A temporary password was set: only the password change (and reading oneself) is open. */
+  mustChangePassword: boolean;
 }

@@ -20,6 +20,7 @@ export interface NotificationRow {
   email_error: string | null;
   email_sent_at: Date | null;
   cursor_at: string;
+  in_app: boolean;
   user_email?: string;
   user_name?: string;
 }
@@ -27,13 +28,16 @@ export interface NotificationRow {
 // cursor_at keeps created_at's microseconds: a JavaScript Date would round them away, and rows
 // written within the same millisecond as a page's last one would then be skipped.
 const COLUMNS = `n.id, n.user_id, n.kind, n.subject, n.body, n.link, n.guideline_id, n.data, n.created_at,
-  n.read_at, n.email_state, n.email_attempts, n.email_error, n.email_sent_at,
+  n.read_at, n.email_state, n.email_attempts, n.email_error, n.email_sent_at, n.in_app,
   to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
 
 /** (created_at to the microsecond, id): checked before either reaches SQL. */
 const CURSOR_CHECKS: [typeof isInstantText, typeof isUuidText] = [isInstantText, isUuidText];
 
-/** A person's inbox (newest first, keyset pages on (created_at, id)). */
+/**
+ * A person's inbox (newest first, keyset pages on (created_at, id)). Messages sent by e-mail only
+ * (`in_app` false: a password reset link) are never in it, nor counted, nor marked.
+ */
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -45,7 +49,7 @@ export class NotificationsRepository {
     const after = decodeCheckedCursor<[string, string]>(opts.cursor, CURSOR_CHECKS);
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM notifications n
-       WHERE n.user_id = $1 AND (NOT $2::boolean OR n.read_at IS NULL)
+       WHERE n.user_id = $1 AND n.in_app AND (NOT $2::boolean OR n.read_at IS NULL)
          AND ($3::timestamptz IS NULL OR (n.created_at, n.id) < ($3::timestamptz, $4::uuid))
        ORDER BY n.created_at DESC, n.id DESC LIMIT $5`,
       [userId, opts.unreadOnly, after?.[0] ?? null, after?.[1] ?? null, opts.limit + 1],
@@ -54,7 +58,7 @@ export class NotificationsRepository {
 
   async unreadCount(userId: string): Promise<number> {
     const rows = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL AND in_app`,
       [userId],
     );
     return rows[0].n;
@@ -65,7 +69,7 @@ export class NotificationsRepository {
     const rows = await this.dataSource.query(
       `WITH marked AS (
          UPDATE notifications n SET read_at = coalesce(n.read_at, now())
-         WHERE n.id = $1 AND n.user_id = $2 RETURNING ${COLUMNS}
+         WHERE n.id = $1 AND n.user_id = $2 AND n.in_app RETURNING ${COLUMNS}
        ) SELECT * FROM marked`,
       [id, userId],
     );
@@ -75,7 +79,8 @@ export class NotificationsRepository {
   async markAllRead(userId: string): Promise<number> {
     const rows = await this.dataSource.query(
       `WITH marked AS (
-         UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING 1
+         UPDATE notifications SET read_at = now()
+          WHERE user_id = $1 AND read_at IS NULL AND in_app RETURNING 1
        ) SELECT count(*)::int AS n FROM marked`,
       [userId],
     );

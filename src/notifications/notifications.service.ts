@@ -75,6 +75,8 @@ export class NotificationsService {
     return {
       items: page.items.map((row): FailedEmailView => ({
         ...toView(row),
+        // An e-mail-only message may carry a secret (a password reset link): not shown here.
+        ...(row.in_app ? {} : { body: '', link: null }),
         recipient: { id: row.user_id, email: row.user_email ?? '', name: row.user_name ?? '' },
       })),
       next: page.next,

@@ -4,10 +4,16 @@ import { Env } from '../config/env';
 import { JOB, QUEUE } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { Recipient } from './recipients.repository';
-import { MessageContext, NotificationKind, renderMessage } from './templates';
+import {
+  Bilingual,
+  GuidelineKind,
+  MessageContext,
+  NotificationKind,
+  renderMessage,
+} from './templates';
 
 export interface Announcement {
-  kind: NotificationKind;
+  kind: GuidelineKind;
   /**
    * What makes this message one message: the same key to the same person is stored once
    * (UNIQUE (user_id, dedupe_key)), however often the job that sends it runs.
@@ -77,6 +83,66 @@ export class Notifier {
       );
     }
     return ids;
+  }
+
+  /**
+   * One message already worded for its reader, about no guideline (account messages). With
+   * `inApp: false` it goes by e-mail only: it is never in the inbox (and born read, so never
+   * counted as unread). Returns the notification's id, or null when this key was told already.
+   */
+  async tell(
+    manager: EntityManager,
+    recipient: Recipient,
+    message: {
+      kind: NotificationKind;
+      dedupeKey: string;
+      subject: string;
+      body: string;
+      link: string | null;
+      inApp: boolean;
+    },
+  ): Promise<string | null> {
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO notifications (user_id, kind, dedupe_key, subject, body, link, email_state, in_app, read_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $8 THEN NULL ELSE now() END)
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        recipient.id,
+        message.kind,
+        message.dedupeKey,
+        message.subject,
+        message.body,
+        message.link,
+        this.emailEnabled ? 'PENDING' : 'SKIPPED',
+        message.inApp,
+      ],
+    );
+    const id = inserted[0]?.id ?? null;
+    if (id && this.emailEnabled) {
+      await this.outbox.enqueue(manager, {
+        queue: QUEUE.EMAIL,
+        name: JOB.SEND_EMAIL,
+        jobId: `email-${id}`,
+        payload: { notificationId: id },
+      });
+    }
+    return id;
+  }
+
+  /** The stored copies of these messages lose their link and say so instead (in each reader's language). */
+  async dropLinks(
+    manager: EntityManager,
+    notificationIds: string[],
+    instead: Bilingual,
+  ): Promise<void> {
+    if (!notificationIds.length) return;
+    await manager.query(
+      `UPDATE notifications n SET body = CASE WHEN u.locale = 'en' THEN $2 ELSE $3 END, link = NULL
+         FROM users u
+        WHERE u.id = n.user_id AND n.id = ANY($1::uuid[]) AND n.link IS NOT NULL`,
+      [notificationIds, instead.en, instead.lo],
+    );
   }
 
   /** A link into the web interface. */

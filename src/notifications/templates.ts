@@ -13,6 +13,8 @@ export enum NotificationKind {
   DISPOSITION_GIVEN = 'DISPOSITION_GIVEN',
   COMMENT_REPLIED = 'COMMENT_REPLIED',
   CONSULTATION_CLOSING = 'CONSULTATION_CLOSING',
+  /** By e-mail only (never in the inbox): the single-use link to set a forgotten password. */
+  PASSWORD_RESET = 'PASSWORD_RESET',
 }
 
 export interface Bilingual {
@@ -89,7 +91,10 @@ interface Words {
   daysLeft: string;
 }
 
-const SUBJECTS: Record<NotificationKind, (w: Words) => Bilingual> = {
+/** The messages about a guideline (account messages are worded in account-messages.ts). */
+export type GuidelineKind = Exclude<NotificationKind, NotificationKind.PASSWORD_RESET>;
+
+const SUBJECTS: Record<GuidelineKind, (w: Words) => Bilingual> = {
   [NotificationKind.REVIEW_REQUESTED]: (w) => ({
     en: `Review requested: ${w.title} (due ${w.due})`,
     lo: `ຄຳຮ້ອງຂໍໃຫ້ທົບທວນ: ${w.title} (ກຳນົດ ${w.due})`,
@@ -128,7 +133,7 @@ const SUBJECTS: Record<NotificationKind, (w: Words) => Bilingual> = {
   }),
 };
 
-const BODIES: Record<NotificationKind, (w: Words) => Bilingual> = {
+const BODIES: Record<GuidelineKind, (w: Words) => Bilingual> = {
   [NotificationKind.REVIEW_REQUESTED]: (w) => ({
     en: `The ${w.agency} is asked to review version ${w.version} of "${w.title}" (${w.code}) and answer by ${w.due}.`,
     lo: `${w.agency} ຖືກຂໍໃຫ້ທົບທວນສະບັບທີ ${w.version} ຂອງ "${w.title}" (${w.code}) ແລະ ຕອບພາຍໃນວັນທີ ${w.due}.`,
@@ -167,11 +172,16 @@ const BODIES: Record<NotificationKind, (w: Words) => Bilingual> = {
   }),
 };
 
+/** Every kind of message about a guideline, for the places that must cover them all. */
+export const GUIDELINE_KINDS = Object.values(NotificationKind).filter(
+  (kind): kind is GuidelineKind => kind !== NotificationKind.PASSWORD_RESET,
+);
+
 const OPEN_LINK: Bilingual = { en: 'Open', lo: 'ເປີດເບິ່ງ' };
 
 /** The subject and text of one message, in the reader's language. */
 export function renderMessage(
-  kind: NotificationKind,
+  kind: GuidelineKind,
   locale: Locale,
   context: MessageContext,
   timeZone: string,

@@ -24,6 +24,8 @@ export const JOB = {
   REVIEW_WITHDRAWN: 'review.withdrawn',
   /** Daily (job scheduler): judges who may still comment on a consultation closing soon. */
   CONSULTATION_CLOSING_SCAN: 'consultation.closing-scan',
+  /** Written by every password reset request, known address or not: the worker sends the link. */
+  PASSWORD_RESET_REQUESTED: 'account.password-reset-requested',
 } as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
@@ -72,6 +74,10 @@ export interface ReviewWithdrawnPayload {
   reviewRequestId: string;
 }
 
+export interface PasswordResetRequestedPayload {
+  requestId: string;
+}
+
 /** The scheduler's jobs carry nothing: the scan reads the database. */
 export type ConsultationClosingScanPayload = Record<string, never>;
 
@@ -84,6 +90,7 @@ export interface JobPayloads {
   [JOB.REVIEW_REQUESTED]: ReviewRequestedPayload;
   [JOB.REVIEW_WITHDRAWN]: ReviewWithdrawnPayload;
   [JOB.CONSULTATION_CLOSING_SCAN]: ConsultationClosingScanPayload;
+  [JOB.PASSWORD_RESET_REQUESTED]: PasswordResetRequestedPayload;
 }
 
 /** Every queue, for the places that must handle all of them (relay, dashboard, shutdown). */

@@ -12,6 +12,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { AgencyView } from '../agencies/agency.dto';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULE } from '../common/password-policy';
 import { Committee, Locale, LOCALES, Role } from '../court/roles';
@@ -63,6 +64,15 @@ export class CreateUserDto {
   @ApiProperty({ enum: LOCALES })
   @IsIn(LOCALES)
   locale: Locale;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'true: the password is temporary; until the user changes it, every route but GET /api/me and POST /api/me/password answers 403 PASSWORD_CHANGE_REQUIRED',
+  })
+  @IsOptional()
+  @IsBoolean()
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -126,6 +136,14 @@ export class UpdateUserDto {
   locale?: Locale;
 
   @ApiPropertyOptional({
+    description:
+      'true with a new password makes it temporary: the user must change it at the next sign-in (see CreateUserDto); false lifts that',
+  })
+  @ValidateIf((o: UpdateUserDto) => o.mustChangePassword !== undefined)
+  @IsBoolean()
+  mustChangePassword?: boolean;
+
+  @ApiPropertyOptional({
     description: 'false deactivates: no login, and existing tokens stop working',
   })
   @ValidateIf((o: UpdateUserDto) => o.active !== undefined)
@@ -134,10 +152,34 @@ export class UpdateUserDto {
 }
 
 export class UserQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: 'Part of the name or e-mail address (any case; Lao as typed)',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
   @ApiPropertyOptional({ enum: Role })
   @IsOptional()
   @IsEnum(Role)
   role?: Role;
+
+  @ApiPropertyOptional({ description: "Reviewers of this agency (its code, e.g. 'MOJ')" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  agencyCode?: string;
+
+  @ApiPropertyOptional({ description: 'true: active users only; false: deactivated ones only' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  active?: boolean;
 }
 
 export class UserView {
@@ -150,6 +192,10 @@ export class UserView {
   @ApiProperty({ nullable: true, type: String }) institution: string | null;
   @ApiProperty({ enum: LOCALES }) locale: Locale;
   @ApiProperty() active: boolean;
+  @ApiProperty({
+    description: 'The password is temporary: change it (POST /api/me/password) first',
+  })
+  mustChangePassword: boolean;
 
   static of(user: User): UserView {
     return {
@@ -162,6 +208,7 @@ export class UserView {
       institution: user.institution,
       locale: user.locale,
       active: user.active,
+      mustChangePassword: user.mustChangePassword,
     };
   }
 }

@@ -46,6 +46,10 @@ export class User {
   @Column()
   active: boolean;
 
+  /** Set with a temporary password: every route but the password change answers 403 until then. */
+  @Column({ name: 'must_change_password', default: false })
+  mustChangePassword: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

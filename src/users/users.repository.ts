@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { AuthUser, Role } from '../court/roles';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { EntityManager, Repository } from 'typeorm';
+import { AuthUser, Locale, Role } from '../court/roles';
+import { decodeCheckedCursor, isUuidText, Page, toPage } from '../common/pagination';
 import { User } from './user.entity';
 
 @Injectable()
@@ -16,7 +16,8 @@ export class UsersRepository {
   async findActiveAuthUser(id: string): Promise<AuthUser | null> {
     const rows: AuthUser[] = await this.repo.query(
       `SELECT u.id, u.email, u.name, u.role, u.committees, u.agency_id AS "agencyId",
-              a.code AS "agencyCode", u.institution, u.locale
+              a.code AS "agencyCode", u.institution, u.locale,
+              u.must_change_password AS "mustChangePassword"
          FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
         WHERE u.id = $1 AND u.active`,
       [id],
@@ -38,6 +39,45 @@ export class UsersRepository {
       .getOne();
   }
 
+  /** With the password hash: for checking a user's current password. */
+  findWithPasswordHash(id: string): Promise<User | null> {
+    return this.repo
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
+  /** The active user with this e-mail address (any case), as a message recipient; or null. */
+  async findActiveByEmail(
+    manager: EntityManager,
+    email: string,
+  ): Promise<{ id: string; email: string; locale: Locale } | null> {
+    const rows = await manager.query(
+      `SELECT id, email, locale FROM users WHERE lower(email) = lower($1) AND active`,
+      [email],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Sets a user's own new password and lifts "must change". With `expectedHash`, only while the
+   * password is still that one (false when it changed meanwhile, or the user is gone or inactive).
+   */
+  async setOwnPassword(
+    manager: EntityManager,
+    id: string,
+    passwordHash: string,
+    expectedHash: string | null,
+  ): Promise<boolean> {
+    const [, count]: [unknown[], number] = await manager.query(
+      `UPDATE users SET password_hash = $2, must_change_password = false, updated_at = now()
+        WHERE id = $1 AND active AND ($3::text IS NULL OR password_hash = $3)`,
+      [id, passwordHash, expectedHash],
+    );
+    return count > 0;
+  }
+
   emailTaken(email: string, exceptId?: string): Promise<boolean> {
     const qb = this.repo.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email });
     if (exceptId) qb.andWhere('u.id <> :exceptId', { exceptId });
@@ -48,16 +88,36 @@ export class UsersRepository {
     return this.repo.existsBy({ role: Role.ADMIN, active: true });
   }
 
-  async page(filter: { role?: Role; limit: number; cursor?: string }): Promise<Page<User>> {
-    const after = decodeCursor<[string, string]>(filter.cursor, 2);
+  /**
+   * A page of users by name (then id), filtered by part of the name or e-mail, role, agency and
+   * whether active. Keyset: the cursor is the last row's (name, id).
+   */
+  async page(filter: {
+    q?: string;
+    role?: Role;
+    agencyCode?: string;
+    active?: boolean;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<User>> {
+    const after = decodeCheckedCursor<[string, string]>(filter.cursor, [isText, isUuidText]);
     const qb = this.repo
       .createQueryBuilder('u')
       .leftJoinAndSelect('u.agency', 'agency')
       .orderBy('u.name', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .limit(filter.limit + 1);
+    if (filter.q) {
+      qb.andWhere("(u.name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\')", {
+        q: `%${likeEscaped(filter.q)}%`,
+      });
+    }
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
-    if (after) qb.andWhere('(u.name, u.id) > (:name, :id)', { name: after[0], id: after[1] });
+    if (filter.agencyCode) qb.andWhere('agency.code = :code', { code: filter.agencyCode });
+    if (filter.active !== undefined) qb.andWhere('u.active = :active', { active: filter.active });
+    if (after) {
+      qb.andWhere('(u.name, u.id) > (:name, :id)', { name: after[0], id: after[1] });
+    }
     const rows = await qb.getMany();
     return toPage(rows, filter.limit, (u) => [u.name, u.id]);
   }
@@ -65,4 +125,11 @@ export class UsersRepository {
   save(user: Partial<User>): Promise<User> {
     return this.repo.save(user as User);
   }
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/** A LIKE pattern's wildcards and escape character taken literally. */
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -53,6 +53,7 @@ export class UsersService {
       institution: dto.institution ?? null,
       locale: dto.locale,
       active: true,
+      mustChangePassword: dto.mustChangePassword ?? false,
     });
     return this.get(saved.id);
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { PasswordResetService } from '../accounts/password-reset.service';
 import { DomainEventNotices } from '../notifications/domain-events.service';
 import { ReviewNotices } from '../reviews/review-notices.service';
 import { JobProcessor } from '../queues/job-processor';
@@ -12,6 +13,7 @@ export class DomainEventsProcessor implements JobProcessor {
   constructor(
     private readonly notices: DomainEventNotices,
     private readonly reviews: ReviewNotices,
+    private readonly passwordResets: PasswordResetService,
   ) {}
 
   process(job: Job): Promise<unknown> {
@@ -29,6 +31,10 @@ export class DomainEventsProcessor implements JobProcessor {
       case JOB.REVIEW_WITHDRAWN:
         return this.reviews.withdrawn(
           (job.data as JobPayloads[typeof JOB.REVIEW_WITHDRAWN]).reviewRequestId,
+        );
+      case JOB.PASSWORD_RESET_REQUESTED:
+        return this.passwordResets.sendLink(
+          job.data as JobPayloads[typeof JOB.PASSWORD_RESET_REQUESTED],
         );
       default:
         throw new UnrecoverableError(`no processor for ${job.name} on ${this.queue}`);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
 import { EmailProcessor } from '../notifications/email.processor';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -16,7 +17,14 @@ import { QueueWorkers } from './queue-workers';
  * unless WORKERS=off, and by the worker process (src/worker.ts).
  */
 @Module({
-  imports: [NotificationsModule, RemindersModule, ReviewsModule, OutboxModule, QueuesModule],
+  imports: [
+    AccountsModule,
+    NotificationsModule,
+    RemindersModule,
+    ReviewsModule,
+    OutboxModule,
+    QueuesModule,
+  ],
   providers: [
     DomainEventsProcessor,
     RemindersProcessor,

@@ -105,6 +105,67 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one's own password (any signed-in user, also with a temporary password): the current
+         *     password is required; the new one passes the password policy. Attempts are counted like
+         *     sign-ins, per user.
+         */
+        post: operations["AccountsController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link
+         * @description Always 202, for any address (no account enumeration; the same work is done either way). An active account receives, by e-mail, a single-use link valid 30 minutes. Limited per e-mail address and per client address (429 with Retry-After).
+         */
+        post: operations["AccountsController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the token of a reset link
+         * @description The token works once, until its link expires; 400 RESET_LINK_INVALID for a used, expired or unknown one. A password the policy refuses is 400 too, and the link still works.
+         */
+        post: operations["AccountsController_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -757,6 +818,11 @@ export type components = {
             institution?: string;
             /** @enum {string} */
             locale: "lo" | "en";
+            /**
+             * @description true: the password is temporary; until the user changes it, every route but GET /api/me and POST /api/me/password answers 403 PASSWORD_CHANGE_REQUIRED
+             * @default false
+             */
+            mustChangePassword: boolean;
         };
         UserView: {
             /** Format: uuid */
@@ -771,6 +837,8 @@ export type components = {
             /** @enum {string} */
             locale: "lo" | "en";
             active: boolean;
+            /** @description The password is temporary: change it (POST /api/me/password) first */
+            mustChangePassword: boolean;
         };
         UserListView: {
             items: components["schemas"]["UserView"][];
@@ -790,6 +858,8 @@ export type components = {
             institution?: string | null;
             /** @enum {string} */
             locale?: "lo" | "en";
+            /** @description true with a new password makes it temporary: the user must change it at the next sign-in (see CreateUserDto); false lifts that */
+            mustChangePassword?: boolean;
             /** @description false deactivates: no login, and existing tokens stop working */
             active?: boolean;
         };
@@ -807,6 +877,32 @@ export type components = {
             /** @description Seconds until the token expires */
             expiresIn: number;
             user: components["schemas"]["UserView"];
+        };
+        ChangePasswordDto: {
+            /** @description The password the caller signs in with now */
+            currentPassword: string;
+            /** @description At least 10 characters, not mostly one character, not the e-mail address or the name, not one of the 10,000 most common passwords (400 with details[0].code PASSWORD_TOO_SHORT, PASSWORD_REPETITIVE, PASSWORD_PERSONAL or PASSWORD_COMMON) */
+            newPassword: string;
+        };
+        PasswordResetRequestDto: {
+            /**
+             * Format: email
+             * @example judge@court.gov.la
+             */
+            email: string;
+        };
+        PasswordResetAcceptedView: {
+            /**
+             * @description Always the same, for any address: when it is an active account, a link valid 30 minutes is on its way
+             * @example true
+             */
+            accepted: boolean;
+        };
+        PasswordResetConfirmDto: {
+            /** @description The token of the e-mailed link (`#/reset?token=…`) */
+            token: string;
+            /** @description At least 10 characters, not mostly one character, not the e-mail address or the name, not one of the 10,000 most common passwords (400 with details[0].code PASSWORD_TOO_SHORT, PASSWORD_REPETITIVE, PASSWORD_PERSONAL or PASSWORD_COMMON) */
+            password: string;
         };
         LocalizedTitleDto: {
             /** @example Guidelines for victim-sensitive courts */
@@ -1488,7 +1584,7 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING";
+            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "PASSWORD_RESET";
             /** @description In the reader's language */
             subject: string;
             body: string;
@@ -1520,7 +1616,7 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING";
+            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "PASSWORD_RESET";
             /** @description In the reader's language */
             subject: string;
             body: string;
@@ -2051,7 +2147,13 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page (`next`) */
                 cursor?: string;
+                /** @description Part of the name or e-mail address (any case; Lao as typed) */
+                q?: string;
                 role?: "ADMIN" | "SECRETARIAT" | "JUDGE" | "AGENCY_REVIEWER" | "OBSERVER";
+                /** @description Reviewers of this agency (its code, e.g. 'MOJ') */
+                agencyCode?: string;
+                /** @description true: active users only; false: deactivated ones only */
+                active?: boolean;
             };
             header?: never;
             path?: never;
@@ -2369,6 +2471,136 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AccountsController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input: one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Stale state or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AccountsController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetAcceptedView"];
+                };
+            };
+            /** @description Malformed input: one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AccountsController_confirmReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description The password is set: sign in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input: one entry per bad field in details */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
