@@ -34,6 +34,8 @@ export type Route =
   | { path: string; public: true; view: (context: ViewContext<Me | null>) => Promise<View> };
 
 let routes: Route[] = [];
+/** Where a person with a temporary password is sent (the one page the server lets them use). */
+export const CHANGE_PASSWORD = '/account/password';
 const renderedListeners = new Set<(path: string) => void>();
 
 /** Called after every page render (the header follows the page). */
@@ -114,6 +116,10 @@ export async function render(options: RenderOptions = {}): Promise<void> {
     return redirect(path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`, options);
   }
   if (found.route.path === '/login' && user) return redirect('/', options);
+  // A temporary password: the server opens nothing else until it is changed (403 elsewhere).
+  if (user?.mustChangePassword && !found.route.public && found.route.path !== CHANGE_PASSWORD) {
+    return redirect(CHANGE_PASSWORD, options);
+  }
   main.setAttribute('aria-busy', 'true');
   let view: View;
   try {

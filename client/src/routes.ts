@@ -1,7 +1,11 @@
 // The pages of the interface, by hash path (#/g/<id>/v/<n>). Views return {title, node, focus?}.
 import type { Route } from './router';
+import { changePasswordView, forgotPasswordView, resetPasswordView } from './views/account';
+import { agenciesView, agencyView } from './views/admin-agencies';
+import { newUserView, usersView, userView } from './views/admin-users';
 import { diffView } from './views/diff';
 import { eventView } from './views/events';
+import { failedEmailsView } from './views/failed-emails';
 import { guidelineView, newGuidelineView } from './views/guideline';
 import { homeView } from './views/home';
 import { loginView } from './views/login';
@@ -15,6 +19,15 @@ import { versionView } from './views/version';
 
 export const routes: Route[] = [
   { path: '/login', view: loginView, public: true },
+  { path: '/forgot', view: forgotPasswordView, public: true },
+  { path: '/reset', view: resetPasswordView, public: true },
+  { path: '/account/password', view: changePasswordView },
+  { path: '/admin/users', view: usersView },
+  { path: '/admin/users/new', view: newUserView },
+  { path: '/admin/users/:id', view: userView },
+  { path: '/admin/agencies', view: agenciesView },
+  { path: '/admin/agencies/:id', view: agencyView },
+  { path: '/admin/failed-emails', view: failedEmailsView },
   { path: '/', view: homeView },
   { path: '/new', view: newGuidelineView },
   { path: '/g/:id', view: guidelineView },

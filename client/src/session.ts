@@ -50,7 +50,8 @@ export async function signOut(): Promise<void> {
 
 /** Asks the server how many notifications are unread. */
 export async function refreshUnread(): Promise<void> {
-  if (!user) return;
+  // A temporary password opens nothing but its change: no inbox until then.
+  if (!user || user.mustChangePassword) return;
   try {
     const inbox = await api.get('/api/notifications', { query: { unread: true, limit: 1 } });
     unread = inbox.unreadCount;

@@ -16,6 +16,7 @@ function navItems(): { href: string; key: MessageKey }[] {
   const role = currentUser()?.role;
   const items: { href: string; key: MessageKey }[] = [{ href: '#/', key: 'nav.home' }];
   if (role === 'AGENCY_REVIEWER') items.push({ href: '#/reviews', key: 'nav.reviews.agency' });
+  if (role === 'ADMIN') items.push({ href: '#/admin/users', key: 'nav.admin.users' });
   if (role === 'SECRETARIAT' || role === 'OBSERVER' || role === 'ADMIN') {
     items.push({ href: '#/reviews', key: 'nav.reviews' });
     items.push({ href: '#/reports', key: 'nav.reports' });
@@ -98,6 +99,7 @@ export function renderHeader(): void {
         ),
       ),
       h('span', { class: 'who' }, `${user.name} · ${t(`role.${user.role}`)}`),
+      h('a', { class: 'linkish', href: '#/account/password' }, t('nav.password')),
       h('button', { type: 'button', class: 'linkish', onclick: logout }, t('nav.logout')),
     );
   }

@@ -66,9 +66,8 @@ export class CreateUserDto {
   locale: Locale;
 
   @ApiPropertyOptional({
-    default: false,
     description:
-      'true: the password is temporary; until the user changes it, every route but GET /api/me and POST /api/me/password answers 403 PASSWORD_CHANGE_REQUIRED',
+      'true (default false): the password is temporary; until the user changes it, every route but GET /api/me and POST /api/me/password answers 403 PASSWORD_CHANGE_REQUIRED',
   })
   @IsOptional()
   @IsBoolean()

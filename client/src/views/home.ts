@@ -4,6 +4,7 @@ import { h, uid } from '../dom';
 import { formatDate, pick, t, type MessageKey } from '../i18n';
 import type { View, ViewContext } from '../router';
 import type { Me } from '../session';
+import { adminPanel } from './admin-home';
 import { dueDateOf, reviewGuidelineTitle, reviewLine } from './reviews';
 
 type Guideline = Schema<'GuidelineView'>;
@@ -175,6 +176,7 @@ export async function homeView({ user }: ViewContext): Promise<View> {
   if (user.role === 'JUDGE') needs = await judgeNeeds(user, guidelines);
   else if (user.role === 'AGENCY_REVIEWER') needs = await reviewerNeeds();
   else if (can(user, 'SECRETARIAT')) needs = await secretariatNeeds(guidelines);
+  else if (can(user, 'ADMIN')) needs = adminPanel(guidelines);
 
   const listId = uid('list');
   return {

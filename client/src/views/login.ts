@@ -40,6 +40,7 @@ export async function loginView({ query }: ViewContext<Me | null>): Promise<View
         body: { email: email.value.trim(), password: password.value },
       });
       await signedIn(session.user);
+      // With a temporary password the router sends them to change it first.
       navigate(
         query.next && query.next.startsWith('/') && query.next !== '/login' ? query.next : '/',
       );
@@ -66,8 +67,10 @@ export async function loginView({ query }: ViewContext<Me | null>): Promise<View
       h('h1', {}, t('login.title')),
       h('p', {}, t('login.intro')),
       query.expired ? h('p', { class: 'notice', role: 'status' }, t('login.expired')) : null,
+      query.reset ? h('p', { class: 'notice', role: 'status' }, t('login.resetDone')) : null,
       message,
       form,
+      h('p', {}, h('a', { href: '#/forgot' }, t('login.forgot'))),
     ),
   };
 }
