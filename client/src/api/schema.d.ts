@@ -818,11 +818,8 @@ export type components = {
             institution?: string;
             /** @enum {string} */
             locale: "lo" | "en";
-            /**
-             * @description true: the password is temporary; until the user changes it, every route but GET /api/me and POST /api/me/password answers 403 PASSWORD_CHANGE_REQUIRED
-             * @default false
-             */
-            mustChangePassword: boolean;
+            /** @description true (default false): the password is temporary; until the user changes it, every route but GET /api/me and POST /api/me/password answers 403 PASSWORD_CHANGE_REQUIRED */
+            mustChangePassword?: boolean;
         };
         UserView: {
             /** Format: uuid */
