@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AccountsModule } from './accounts/accounts.module';
+import { AccountsApiModule } from './accounts/accounts.module';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -32,7 +32,7 @@ export class AppModule {
         AgenciesModule,
         UsersModule,
         AuthModule,
-        AccountsModule,
+        AccountsApiModule,
         HealthModule,
         GuidelinesModule,
         CommentsModule,

@@ -7,11 +7,21 @@ import { PasswordChangeService } from './password-change.service';
 import { PasswordResetService } from './password-reset.service';
 import { PasswordResetsRepository } from './password-resets.repository';
 
-/** A person's own account: changing the password, and resetting a forgotten one by e-mail. */
+/**
+ * A person's own account: changing the password, and resetting a forgotten one by e-mail. The
+ * worker process imports this module for the reset link's job; the routes are in
+ * {@link AccountsApiModule} (they need the sign-in throttler of the API).
+ */
 @Module({
   imports: [UsersModule, NotificationsModule, OutboxModule],
-  controllers: [AccountsController],
   providers: [PasswordChangeService, PasswordResetService, PasswordResetsRepository],
-  exports: [PasswordResetService],
+  exports: [PasswordChangeService, PasswordResetService],
 })
 export class AccountsModule {}
+
+/** The account routes, in the API only. */
+@Module({
+  imports: [AccountsModule],
+  controllers: [AccountsController],
+})
+export class AccountsApiModule {}
