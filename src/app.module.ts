@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { UsersModule } from './users/users.module';
 import { GuidelinesModule } from './guidelines/guidelines.module';
 import { CommentsModule } from './comments/comments.module';
+import { DraftingModule } from './drafting/drafting.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -36,6 +37,7 @@ export class AppModule {
         HealthModule,
         GuidelinesModule,
         CommentsModule,
+        DraftingModule,
         WorkflowModule,
         ReviewsModule,
         RemindersModule,

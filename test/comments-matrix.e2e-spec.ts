@@ -151,6 +151,7 @@ describe('the comment matrix', () => {
       spokenBy: null,
       text: LAO_COMMENT,
       quote: null,
+      suggestion: null,
       createdAt: expect.any(String),
       dispositionStatus: 'ACCEPTED',
       response: 'ເພີ່ມແລ້ວໃນສະບັບທີ 2',
@@ -194,6 +195,8 @@ describe('the comment matrix', () => {
       'Disposition',
       'Response',
       'Answered in version',
+      'Suggested wording',
+      'Suggested wording applied',
     ]);
     expect(rows).toHaveLength(5);
     expect(rows[1]).toEqual([
@@ -208,6 +211,8 @@ describe('the comment matrix', () => {
       'Accepted',
       'ເພີ່ມແລ້ວໃນສະບັບທີ 2',
       '1',
+      '',
+      '',
     ]);
     expect(rows[2].slice(3, 6)).toEqual(['Ms Vanh', 'Lao Women’s Union', expect.any(String)]);
     expect(rows[3][6]).toBe(MULTILINE);

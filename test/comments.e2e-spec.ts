@@ -102,6 +102,7 @@ describe('comments, replies, edits and dispositions', () => {
         eventId: null,
         body: 'Say who must listen.',
         quote: 'ຕ້ອງຮັບຟັງ',
+        suggestion: null,
         stage: 'CONSULTATION',
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         editedAt: null,

@@ -222,6 +222,7 @@ describe('guidelines and their versions', () => {
         publishedAt: res.body.publishedAt,
         publishedBy: { id: secretariat.id, name: 'Secretariat One' },
         sectionCount: 3,
+        appliedSuggestions: [],
         sections: [
           {
             key: 'intro',
@@ -283,6 +284,7 @@ describe('guidelines and their versions', () => {
         publishedAt: res.body.publishedAt,
         publishedBy: { id: secretariat.id, name: 'Secretariat One' },
         sectionCount: 3,
+        appliedSuggestions: [],
       });
       expect(list.body.next).toBeNull();
       const paged = await t.http().get(`/api/guidelines/${g.id}/versions?limit=1`).set(as(judge));

@@ -5,7 +5,8 @@ import { Env } from '../config/env';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
 import { VersionsRepository } from '../guidelines/versions.repository';
 import { MatrixItemView, MatrixQuery, MatrixView } from './comment.dto';
-import { institutionOf } from './comment-views';
+import { institutionOf, NONE_IN_DRAFT, suggestionView } from './comment-views';
+import { DraftingService } from '../drafting/drafting.service';
 import { CommentsRepository, MatrixRow } from './comments.repository';
 import { matrixCsv } from './matrix/matrix-csv';
 import { matrixDocx } from './matrix/matrix-docx';
@@ -28,6 +29,7 @@ export class CommentMatrixService {
     private readonly guidelines: GuidelinesRepository,
     private readonly versions: VersionsRepository,
     private readonly comments: CommentsRepository,
+    private readonly drafting: DraftingService,
   ) {}
 
   /** Every top-level, non-deleted comment of one version (or all), with its disposition. */
@@ -39,9 +41,11 @@ export class CommentMatrixService {
       const found = await this.versions.findGuidelineVersions(guidelineId, [query.version]);
       if (!found.versions.length) throw AppError.notFound('Version');
     }
-    const items = (await this.comments.matrixRows(guidelineId, query.version)).map((row) =>
-      matrixItem(row, locale),
-    );
+    const rows = await this.comments.matrixRows(guidelineId, query.version);
+    const inDraft = rows.some((row) => row.suggestion !== null)
+      ? await this.drafting.suggestionsInDraft(guidelineId)
+      : NONE_IN_DRAFT;
+    const items = rows.map((row) => matrixItem(row, locale, inDraft));
     if (query.format === 'json') return { format: 'json', view: { items } };
 
     const scope = query.version ? `v${query.version}` : 'all-versions';
@@ -81,7 +85,7 @@ export class CommentMatrixService {
   }
 }
 
-function matrixItem(row: MatrixRow, locale: Locale): MatrixItemView {
+function matrixItem(row: MatrixRow, locale: Locale, inDraft: ReadonlySet<string>): MatrixItemView {
   const spokenBy = row.spoken_by_name
     ? { name: row.spoken_by_name, institution: row.spoken_by_institution }
     : null;
@@ -96,6 +100,7 @@ function matrixItem(row: MatrixRow, locale: Locale): MatrixItemView {
     spokenBy,
     text: row.body,
     quote: row.quote,
+    suggestion: suggestionView(row, inDraft),
     createdAt: row.created_at.toISOString(),
     dispositionStatus: row.disposition_status,
     response: row.disposition_response,

@@ -71,6 +71,16 @@ export const commentReasons = {
     en: 'Dispositions are given to top-level comments, not to replies',
     lo: 'ການຕັດສິນແມ່ນໃຫ້ແກ່ຄຳເຫັນຫຼັກ, ບໍ່ແມ່ນຄຳຕອບ',
   }),
+  suggestionOnReply: (): Reason => ({
+    code: 'SUGGESTION_ON_REPLY',
+    en: 'Suggested wording goes on a top-level comment, not on a reply',
+    lo: 'ຖ້ອຍຄຳທີ່ສະເໜີຕ້ອງໃສ່ໃນຄຳເຫັນຫຼັກ, ບໍ່ແມ່ນໃນຄຳຕອບ',
+  }),
+  suggestionEmpty: (): Reason => ({
+    code: 'SUGGESTION_EMPTY',
+    en: 'Without a quoted passage the suggestion replaces the whole section: it cannot be empty',
+    lo: 'ຖ້າບໍ່ມີຂໍ້ຄວາມທີ່ອ້າງອີງ ຖ້ອຍຄຳທີ່ສະເໜີຈະແທນທັງພາກ: ຈຶ່ງບໍ່ສາມາດຫວ່າງເປົ່າໄດ້',
+  }),
   dispositionsFrozen: (stage: Stage): Reason => ({
     code: 'DISPOSITIONS_FROZEN',
     en: `The guideline is ${stageName(stage).en}: dispositions can no longer change`,

@@ -1,6 +1,33 @@
 import { Locale } from '../court/roles';
 import { CommentRow, DispositionRow, RevisionRow } from './comments.repository';
-import { CommentView, DispositionHistoryView, RevisionView } from './comment.dto';
+import { CommentView, DispositionHistoryView, RevisionView, SuggestionView } from './comment.dto';
+import { suggestionStatus } from './suggestion-status';
+
+/** No comment of the guideline has its suggestion waiting in the working draft. */
+export const NONE_IN_DRAFT: ReadonlySet<string> = new Set();
+
+export function suggestionView(
+  row: {
+    id: string;
+    suggestion: string | null;
+    suggestion_applied_in: number | null;
+    disposition_status: string | null;
+  },
+  inDraft: ReadonlySet<string>,
+): SuggestionView | null {
+  if (row.suggestion === null) return null;
+  const pending = inDraft.has(row.id);
+  return {
+    text: row.suggestion,
+    status: suggestionStatus({
+      appliedInVersion: row.suggestion_applied_in,
+      inDraft: pending,
+      hasDisposition: row.disposition_status !== null,
+    }),
+    appliedInVersion: row.suggestion_applied_in,
+    inDraft: pending,
+  };
+}
 
 /** The author's institution as people know it: their own, else their agency's name. */
 export function institutionOf(
@@ -16,7 +43,12 @@ export function institutionOf(
   );
 }
 
-export function commentView(row: CommentRow, locale: Locale): CommentView {
+/** `inDraft`: the comments of the guideline whose suggestion waits in its working draft. */
+export function commentView(
+  row: CommentRow,
+  locale: Locale,
+  inDraft: ReadonlySet<string> = NONE_IN_DRAFT,
+): CommentView {
   return {
     id: row.id,
     guidelineId: row.guideline_id,
@@ -31,6 +63,7 @@ export function commentView(row: CommentRow, locale: Locale): CommentView {
     eventId: row.event_id,
     body: row.body,
     quote: row.quote,
+    suggestion: suggestionView(row, inDraft),
     stage: row.stage,
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,

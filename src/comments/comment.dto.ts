@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   Max,
@@ -19,6 +20,7 @@ import {
 import { LOCALES, Locale } from '../court/roles';
 import { PageQuery } from '../common/pagination';
 import { VERSION_NUMBER_MAX } from '../guidelines/version-number.pipe';
+import { MAX_BODY } from '../guidelines/version.dto';
 import { Stage } from '../court/stage';
 import { DISPOSITION_STATUSES, DispositionStatus } from './comment.entity';
 import { Trim } from '../common/validation';
@@ -40,6 +42,17 @@ export class SpokenByDto {
   @IsString()
   @MaxLength(300)
   institution?: string;
+}
+
+export class SuggestionDto {
+  @ApiProperty({
+    maxLength: MAX_BODY,
+    description:
+      'The words proposed instead of the quoted passage (may be empty: strike the passage), or, without a quote, instead of the whole section body',
+  })
+  @IsString()
+  @MaxLength(MAX_BODY)
+  text: string;
 }
 
 export class CreateCommentDto {
@@ -70,6 +83,17 @@ export class CreateCommentDto {
   @MinLength(1)
   @MaxLength(MAX_QUOTE)
   quote?: string;
+
+  @ApiPropertyOptional({
+    type: SuggestionDto,
+    description:
+      'Suggested wording (top-level comments only): the secretariat can accept it and write it into the working draft',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SuggestionDto)
+  suggestion?: SuggestionDto;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -161,6 +185,14 @@ export class DispositionDto {
   @IsNotEmpty({ message: 'response is required unless the status is NOTED' })
   @MaxLength(MAX_COMMENT)
   response?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "With ACCEPTED or PARTIALLY_ACCEPTED: also write the comment's suggested wording into the working draft, in the same transaction (409, and nothing recorded, when the quoted passage no longer occurs exactly once in the draft)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  applySuggestion?: boolean;
 }
 
 export class SearchQuery extends PageQuery {
@@ -233,6 +265,22 @@ export class CarryOverView {
   quoteStillPresent: boolean | null;
 }
 
+export const SUGGESTION_STATUSES = ['OPEN', 'APPLIED', 'NOT_APPLIED'] as const;
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+
+export class SuggestionView {
+  @ApiProperty() text: string;
+  @ApiProperty({
+    enum: SUGGESTION_STATUSES,
+    description:
+      'APPLIED: a published version took it in (appliedInVersion); NOT_APPLIED: the comment has a disposition and the words are neither in a version nor in the working draft; OPEN: otherwise (no disposition yet, or written into the draft and waiting for it to be published: inDraft)',
+  })
+  status: SuggestionStatus;
+  @ApiProperty({ type: Number, nullable: true }) appliedInVersion: number | null;
+  @ApiProperty({ description: 'Written into the working draft, not yet published' })
+  inDraft: boolean;
+}
+
 export class CommentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) guidelineId: string;
@@ -262,6 +310,8 @@ export class CommentView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) eventId: string | null;
   @ApiProperty() body: string;
   @ApiProperty({ type: String, nullable: true }) quote: string | null;
+  @ApiProperty({ type: SuggestionView, nullable: true, description: 'Suggested wording, if any' })
+  suggestion: SuggestionView | null;
   @ApiProperty({ enum: Stage, description: 'Stage in which it was written' }) stage: Stage;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
@@ -330,6 +380,12 @@ export class MatrixItemView {
   @ApiProperty({ type: SpokenByView, nullable: true }) spokenBy: SpokenByView | null;
   @ApiProperty() text: string;
   @ApiProperty({ type: String, nullable: true }) quote: string | null;
+  @ApiProperty({
+    type: SuggestionView,
+    nullable: true,
+    description: 'Suggested wording and whether it was applied',
+  })
+  suggestion: SuggestionView | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ enum: DISPOSITION_STATUSES, nullable: true })
   dispositionStatus: DispositionStatus | null;

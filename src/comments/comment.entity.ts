@@ -25,6 +25,8 @@ export class Comment {
   @Column({ name: 'author_id', type: 'uuid' }) authorId: string;
   @Column() body: string;
   @Column({ type: 'text', nullable: true }) quote: string | null;
+  /** Suggested wording (top-level comments): replaces the quote, or the whole body without one. */
+  @Column({ type: 'text', nullable: true }) suggestion: string | null;
   @Column({ type: 'text' }) stage: Stage;
   @Column({ name: 'spoken_by_name', type: 'text', nullable: true }) spokenByName: string | null;
   @Column({ name: 'spoken_by_institution', type: 'text', nullable: true })

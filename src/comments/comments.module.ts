@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module';
 import { GuidelinesModule } from '../guidelines/guidelines.module';
+import { DraftingModule } from '../drafting/drafting.module';
 import { Comment, CommentDisposition, CommentRevision } from './comment.entity';
 import { CommentMatrixService } from './comment-matrix.service';
 import {
@@ -17,6 +18,7 @@ import { SearchService } from './search.service';
   imports: [
     TypeOrmModule.forFeature([Comment, CommentRevision, CommentDisposition]),
     GuidelinesModule,
+    DraftingModule,
     OutboxModule,
   ],
   controllers: [VersionCommentsController, CommentsController, GuidelineCommentsController],

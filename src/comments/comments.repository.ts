@@ -28,6 +28,9 @@ export interface CommentRow {
   agency_name_lo: string | null;
   body: string;
   quote: string | null;
+  suggestion: string | null;
+  /** The version that applied the suggestion, if one did. */
+  suggestion_applied_in: number | null;
   stage: Stage;
   spoken_by_name: string | null;
   spoken_by_institution: string | null;
@@ -82,6 +85,8 @@ export interface MatrixRow {
   spoken_by_institution: string | null;
   body: string;
   quote: string | null;
+  suggestion: string | null;
+  suggestion_applied_in: number | null;
   created_at: Date;
   disposition_status: DispositionStatus | null;
   disposition_response: string | null;
@@ -121,17 +126,23 @@ export interface NewComment {
   authorId: string;
   body: string;
   quote: string | null;
+  suggestion: string | null;
   stage: Stage;
   spokenByName: string | null;
   spokenByInstitution: string | null;
   eventId: string | null;
 }
 
+/** The number of the version that applied a comment's suggestion (a version's record, guidelines/). */
+const SUGGESTION_APPLIED_IN = `(SELECT av.number FROM version_applied_suggestions sa
+    JOIN guideline_versions av ON av.id = sa.version_id WHERE sa.comment_id = c.id)`;
+
 const COMMENT_COLUMNS = `
   c.id, c.guideline_id, c.version_id, c.version_number, c.section_key, c.parent_id, c.in_reply_to_id,
   c.author_id, u.name AS author_name, u.institution AS author_institution,
   a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
-  c.body, c.quote, c.stage, c.spoken_by_name, c.spoken_by_institution, c.event_id,
+  c.body, c.quote, c.suggestion, ${SUGGESTION_APPLIED_IN} AS suggestion_applied_in,
+  c.stage, c.spoken_by_name, c.spoken_by_institution, c.event_id,
   c.disposition_status, c.disposition_response, c.disposition_by, du.name AS disposition_by_name,
   c.disposition_at, c.disposition_version_number, c.created_at, c.edited_at, c.deleted_at,
   CASE WHEN c.parent_id IS NULL THEN
@@ -148,7 +159,8 @@ const NEW_COMMENT_COLUMNS = `
   c.id, c.guideline_id, c.version_id, c.version_number, c.section_key, c.parent_id,
   c.in_reply_to_id, c.author_id, u.name AS author_name, u.institution AS author_institution,
   a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
-  c.body, c.quote, c.stage, c.spoken_by_name, c.spoken_by_institution, c.event_id,
+  c.body, c.quote, c.suggestion, NULL::int AS suggestion_applied_in,
+  c.stage, c.spoken_by_name, c.spoken_by_institution, c.event_id,
   c.disposition_status, c.disposition_response, c.disposition_by,
   du.name AS disposition_by_name, c.disposition_at, c.disposition_version_number,
   c.created_at, c.edited_at, c.deleted_at, 0 AS reply_count`;
@@ -405,8 +417,9 @@ export class CommentsRepository {
     const rows: CommentRow[] = await manager.query(
       `WITH c AS (
          INSERT INTO comments (guideline_id, version_id, version_number, section_key, parent_id, in_reply_to_id,
-                               author_id, body, quote, stage, spoken_by_name, spoken_by_institution, event_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                               author_id, body, quote, stage, spoken_by_name, spoken_by_institution, event_id,
+                               suggestion)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          RETURNING *
        )
        SELECT ${NEW_COMMENT_COLUMNS} FROM c ${COMMENT_JOINS}`,
@@ -424,6 +437,7 @@ export class CommentsRepository {
         fields.spokenByName,
         fields.spokenByInstitution,
         fields.eventId,
+        fields.suggestion,
       ],
     );
     return rows[0];
@@ -518,7 +532,8 @@ export class CommentsRepository {
       `SELECT c.id, c.version_number, c.section_key, s.heading AS section_heading,
               c.author_id, u.name AS author_name, u.institution AS author_institution,
               a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
-              c.spoken_by_name, c.spoken_by_institution, c.body, c.quote, c.created_at,
+              c.spoken_by_name, c.spoken_by_institution, c.body, c.quote, c.suggestion,
+              ${SUGGESTION_APPLIED_IN} AS suggestion_applied_in, c.created_at,
               c.disposition_status, c.disposition_response, c.disposition_version_number
          FROM comments c
          JOIN version_sections s ON s.version_id = c.version_id AND s.key = c.section_key

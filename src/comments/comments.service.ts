@@ -27,7 +27,10 @@ import {
   DispositionDto,
   UpdateCommentDto,
 } from './comment.dto';
-import { commentView, dispositionHistoryView, revisionView } from './comment-views';
+import { commentView, dispositionHistoryView, NONE_IN_DRAFT, revisionView } from './comment-views';
+import { DraftingService } from '../drafting/drafting.service';
+import { draftingReasons } from '../drafting/drafting-reasons';
+import { localize } from '../court/reason';
 import { CommentsRepository } from './comments.repository';
 
 const FINAL_STAGES: Stage[] = [Stage.ADOPTED, Stage.WITHDRAWN];
@@ -40,6 +43,7 @@ export class CommentsService {
     private readonly versions: VersionsRepository,
     private readonly comments: CommentsRepository,
     private readonly outbox: OutboxWriter,
+    private readonly drafting: DraftingService,
   ) {}
 
   /**
@@ -63,7 +67,21 @@ export class CommentsService {
         },
       ]);
     }
-    if (!dto.parentId && !spokenBy && dto.sectionKey !== undefined) {
+    const suggestion = dto.suggestion?.text ?? null;
+    if (suggestion !== null) {
+      if (dto.parentId) {
+        throw unprocessable(commentReasons.suggestionOnReply(), actor.locale, 'suggestion');
+      }
+      if (suggestion.trim() === '' && dto.quote === undefined) {
+        const detail = {
+          ...localize(commentReasons.suggestionEmpty(), actor.locale),
+          field: 'suggestion.text',
+        };
+        throw AppError.badRequest(detail.message, [detail]);
+      }
+    }
+    // The one-statement path stores no suggestion: a comment with one takes the full path.
+    if (!dto.parentId && !spokenBy && dto.sectionKey !== undefined && suggestion === null) {
       // The common case in one statement; when a rule fails, the full check below says which.
       const openStages = stagesOpenTo(actor);
       const inserted = openStages.length
@@ -143,6 +161,7 @@ export class CommentsService {
         authorId: actor.id,
         body: dto.body,
         quote: dto.quote ?? null,
+        suggestion,
         stage: guideline.stage,
         spokenByName: spokenBy?.name ?? null,
         spokenByInstitution: spokenBy?.institution ?? null,
@@ -186,7 +205,10 @@ export class CommentsService {
     const version = found.versions.find((v) => v.number === number);
     if (!version) throw AppError.notFound('Version');
     const page = await this.comments.pageForVersion(version.id, query);
-    const items = page.items.map((row) => commentView(row, actor.locale));
+    const inDraft = page.items.some((row) => row.suggestion !== null)
+      ? await this.drafting.suggestionsInDraft(guidelineId)
+      : NONE_IN_DRAFT;
+    const items = page.items.map((row) => commentView(row, actor.locale, inDraft));
 
     const latest = found.versions.find((v) => v.number === found.guideline!.current_version_number);
     if (latest && latest.number > number && items.length) {
@@ -204,13 +226,16 @@ export class CommentsService {
   async get(id: string, actor: AuthUser): Promise<CommentDetailView> {
     const row = await this.comments.findView(id);
     if (!row || row.deleted_at) throw AppError.notFound('Comment');
-    const [revisions, dispositions, replies] = await Promise.all([
+    const [revisions, dispositions, replies, inDraft] = await Promise.all([
       this.comments.revisions(id),
       this.comments.dispositions(id),
       row.parent_id ? Promise.resolve([]) : this.comments.replies(id),
+      row.suggestion !== null
+        ? this.drafting.suggestionsInDraft(row.guideline_id)
+        : Promise.resolve(NONE_IN_DRAFT),
     ]);
     return {
-      ...commentView(row, actor.locale),
+      ...commentView(row, actor.locale, inDraft),
       revisions: revisions.map(revisionView),
       dispositions: dispositions.map(dispositionHistoryView),
       replies: replies.map((r) => commentView(r, actor.locale)),
@@ -257,6 +282,13 @@ export class CommentsService {
    * comment with the guideline's current version, and announced to the author through the outbox.
    */
   async dispose(id: string, dto: DispositionDto, actor: AuthUser): Promise<CommentDetailView> {
+    if (dto.applySuggestion && dto.status !== 'ACCEPTED' && dto.status !== 'PARTIALLY_ACCEPTED') {
+      const detail = {
+        ...localize(draftingReasons.applyNeedsAcceptance(), actor.locale),
+        field: 'applySuggestion',
+      };
+      throw AppError.badRequest(detail.message, [detail]);
+    }
     await this.dataSource.transaction(async (manager) => {
       const known = await this.comments.findView(id, manager);
       if (!known) throw AppError.notFound('Comment');
@@ -267,6 +299,30 @@ export class CommentsService {
       if (comment.parentId) throw unprocessable(commentReasons.notTopLevel(), actor.locale);
       if (FINAL_STAGES.includes(guideline.stage)) {
         throw unprocessable(commentReasons.dispositionsFrozen(guideline.stage), actor.locale);
+      }
+      if (dto.applySuggestion) {
+        // Written into the draft first: when the words cannot go in, nothing is recorded.
+        if (comment.suggestion === null) {
+          throw unprocessable(draftingReasons.noSuggestion(), actor.locale, 'applySuggestion');
+        }
+        if (known.suggestion_applied_in !== null) {
+          const detail = localize(
+            draftingReasons.alreadyApplied(known.suggestion_applied_in),
+            actor.locale,
+          );
+          throw AppError.conflict(detail.message, [detail]);
+        }
+        await this.drafting.applySuggestionIn(
+          manager,
+          guideline,
+          {
+            commentId: id,
+            sectionKey: comment.sectionKey,
+            quote: comment.quote,
+            text: comment.suggestion,
+          },
+          actor,
+        );
       }
       const dispositionId = await this.comments.recordDisposition(manager, {
         commentId: id,

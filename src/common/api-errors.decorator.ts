@@ -22,6 +22,7 @@ const WHY: Record<number, string> = {
   404: 'Unknown id (or one you may not see)',
   409: 'Stale state or duplicate',
   413: 'Body too large',
+  415: 'A body or file of a type this route does not read',
   422: 'A workflow gate or domain rule is unmet: details lists every reason',
   429: 'Too many requests',
   503: 'A dependency (database, Redis) is down',

@@ -5,6 +5,10 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  /** A body or file larger than the route takes (or, for a file, than it may unpack to). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** A body or file of a type the route does not read. */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   /** A workflow gate or another domain rule is not met; details list every reason. */
   UNPROCESSABLE = 'UNPROCESSABLE',
   /** Rate-limited (429); the route sets Retry-After. */
@@ -18,6 +22,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.UNPROCESSABLE]: 422,
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
   [ErrorCode.UNAVAILABLE]: 503,

@@ -2,11 +2,12 @@ import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/co
 import { Transform } from 'class-transformer';
 import { ErrorDetail } from './app-error';
 
-function collect(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+/** class-validator's errors as `details` entries, one per broken constraint, nested fields dotted. */
+export function validationDetails(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...collect(error.children ?? [], field)];
+    return [...own, ...validationDetails(error.children ?? [], field)];
   });
 }
 
@@ -18,7 +19,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
-      const details = collect(errors);
+      const details = validationDetails(errors);
       return new BadRequestException({ message: 'Invalid request', details });
     },
   });

@@ -13,6 +13,6 @@ import { VersionsService } from './versions.service';
   imports: [TypeOrmModule.forFeature([Guideline, GuidelineVersion, VersionSection])],
   controllers: [GuidelinesController, VersionsController],
   providers: [GuidelinesRepository, GuidelinesService, VersionsRepository, VersionsService],
-  exports: [GuidelinesRepository, VersionsRepository],
+  exports: [GuidelinesRepository, VersionsRepository, VersionsService],
 })
 export class GuidelinesModule {}

@@ -1,4 +1,4 @@
-import { ErrorDetail } from '../common/app-error';
+import { AppError, ErrorDetail } from '../common/app-error';
 import { SectionContent } from './section-content';
 import { SectionInputDto } from './version.dto';
 
@@ -56,4 +56,14 @@ export function sectionProblems(sections: SectionInputDto[]): ErrorDetail[] {
     }
   });
   return problems;
+}
+
+/**
+ * The section rules of publishing, for any caller with sections to store (a version, the working
+ * draft): 400 with one detail per problem, else the sections as stored content.
+ */
+export function checkedSections(input: SectionInputDto[]): SectionContent[] {
+  const problems = sectionProblems(input);
+  if (problems.length) throw AppError.badRequest('Invalid sections', problems);
+  return input.map(toSectionContent);
 }

@@ -104,6 +104,11 @@ export class SectionView {
   openCommentCount: number;
 }
 
+export class AppliedSuggestionView {
+  @ApiProperty({ format: 'uuid' }) commentId: string;
+  @ApiProperty() sectionKey: string;
+}
+
 export class VersionSummaryView {
   @ApiProperty({ format: 'uuid' }) guidelineId: string;
   @ApiProperty() number: number;
@@ -114,6 +119,12 @@ export class VersionSummaryView {
   @ApiProperty({ format: 'date-time' }) publishedAt: string;
   @ApiProperty({ type: UserRefView }) publishedBy: UserRefView;
   @ApiProperty() sectionCount: number;
+  @ApiProperty({
+    type: () => [AppliedSuggestionView],
+    description:
+      'The comments whose suggested wording this version took in (published from the working draft)',
+  })
+  appliedSuggestions: AppliedSuggestionView[];
 }
 
 export class VersionView extends VersionSummaryView {

@@ -19,6 +19,13 @@ export interface VersionRow {
   published_by: string;
   published_by_name: string;
   published_at: Date;
+  applied_suggestions: AppliedSuggestion[];
+}
+
+/** A comment's suggested wording that a version applied, in the section it went into. */
+export interface AppliedSuggestion {
+  commentId: string;
+  sectionKey: string;
 }
 
 /** A guideline (when it exists) and those of the asked versions it has. */
@@ -39,8 +46,14 @@ export interface SectionRow {
   open_comment_count: number;
 }
 
+/** The suggestions a version applied, in the order they were applied, as a JSON array. */
+const APPLIED_SUGGESTIONS_JSON = `coalesce((
+    SELECT json_agg(json_build_object('commentId', a.comment_id, 'sectionKey', a.section_key) ORDER BY a.position)
+      FROM version_applied_suggestions a WHERE a.version_id = v.id), '[]')`;
+
 const VERSION_COLUMNS = `v.id, v.guideline_id, v.number, v.stage, v.change_summary, v.content_hash,
-  v.section_count, v.published_by, u.name AS published_by_name, v.published_at`;
+  v.section_count, v.published_by, u.name AS published_by_name, v.published_at,
+  ${APPLIED_SUGGESTIONS_JSON} AS applied_suggestions`;
 
 /** A section's fields and its comment counts, as json_build_object arguments (VersionView). */
 const SECTION_FIELDS = `'key', s.key, 'position', s.position, 'kind', s.kind, 'heading', s.heading, 'body', s.body`;
@@ -61,6 +74,7 @@ const VERSION_VIEW_JSON: PreparedStatement = {
                   'publishedAt', ${isoInstant('v.published_at')},
                   'publishedBy', json_build_object('id', v.published_by, 'name', u.name),
                   'sectionCount', v.section_count,
+                  'appliedSuggestions', ${APPLIED_SUGGESTIONS_JSON},
                   'sections', coalesce((
                     SELECT json_agg(
                              CASE WHEN s.kind = 'indicator'
@@ -240,6 +254,20 @@ export class VersionsRepository {
         sections.map((s) => s.code),
         sections.map((s) => s.category),
       ],
+    );
+  }
+
+  /** The suggestions a new version applied, in order: part of its immutable record. */
+  async insertAppliedSuggestions(
+    manager: EntityManager,
+    versionId: string,
+    applied: AppliedSuggestion[],
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO version_applied_suggestions (version_id, comment_id, section_key, position)
+       SELECT $1, t.comment_id, t.section_key, t.ord - 1
+         FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS t(comment_id, section_key, ord)`,
+      [versionId, applied.map((a) => a.commentId), applied.map((a) => a.sectionKey)],
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { Page } from '../common/pagination';
@@ -9,7 +9,7 @@ import { contentHash } from './content-hash';
 import { diffSections, summarise } from './diff/section-diff';
 import { GuidelinesRepository } from './guidelines.repository';
 import { publishRefusal } from './publish-rules';
-import { sectionProblems, toSectionContent } from './section-rules';
+import { checkedSections } from './section-rules';
 import {
   PublishVersionDto,
   SectionView,
@@ -17,7 +17,20 @@ import {
   VersionSummaryView,
   VersionView,
 } from './version.dto';
-import { SectionRow, VersionRow, VersionsRepository } from './versions.repository';
+import { SectionContent } from './section-content';
+import {
+  AppliedSuggestion,
+  SectionRow,
+  VersionRow,
+  VersionsRepository,
+} from './versions.repository';
+
+/** What a publication writes: the change summary, the checked sections, the suggestions applied. */
+export interface NextVersion {
+  changeSummary: string;
+  sections: SectionContent[];
+  appliedSuggestions?: AppliedSuggestion[];
+}
 
 @Injectable()
 export class VersionsService {
@@ -37,52 +50,70 @@ export class VersionsService {
     dto: PublishVersionDto,
     actor: AuthUser,
   ): Promise<VersionView> {
-    const problems = sectionProblems(dto.sections);
-    if (problems.length) throw AppError.badRequest('Invalid sections', problems);
-    const sections = dto.sections.map(toSectionContent);
-    const hash = contentHash(sections);
+    const sections = checkedSections(dto.sections);
+    return this.dataSource.transaction((manager) =>
+      this.publishIn(manager, guidelineId, { changeSummary: dto.changeSummary, sections }, actor),
+    );
+  }
 
-    return this.dataSource.transaction(async (manager) => {
-      const guideline = await this.guidelines.lockForPublish(manager, guidelineId);
-      if (!guideline) throw AppError.notFound('Guideline');
-      const refusal = publishRefusal(guideline.stage);
-      if (refusal) {
-        const detail = localize(refusal, actor.locale);
-        throw AppError.unprocessable(detail.message, [detail]);
-      }
-      const number = await this.versions.nextNumber(manager, guidelineId);
-      const inserted = await this.versions.insertVersion(manager, {
-        guidelineId,
-        number,
-        stage: guideline.stage,
-        changeSummary: dto.changeSummary,
-        contentHash: hash,
-        sectionCount: sections.length,
-        publishedBy: actor.id,
-      });
-      await this.versions.insertSections(manager, inserted.id, sections);
-      await this.guidelines.setCurrentVersion(manager, guidelineId, number);
-      return {
-        guidelineId,
-        number,
-        contentHash: hash,
-        changeSummary: dto.changeSummary,
-        stage: guideline.stage,
-        publishedAt: inserted.published_at.toISOString(),
-        publishedBy: { id: actor.id, name: actor.name },
-        sectionCount: sections.length,
-        sections: sections.map((s, position) => ({
-          ...sectionView({
-            ...s,
-            position,
-            indicator_code: s.code,
-            indicator_category: s.category,
-            comment_count: 0,
-            open_comment_count: 0,
-          }),
-        })),
-      };
+  /**
+   * The publication itself, inside the caller's transaction (the working draft publishes through
+   * here too, with the suggestions it applied): the stage rule, the number under the guideline's
+   * row lock, the content hash, the sections and the record of applied suggestions.
+   */
+  async publishIn(
+    manager: EntityManager,
+    guidelineId: string,
+    next: NextVersion,
+    actor: AuthUser,
+  ): Promise<VersionView> {
+    const sections = next.sections;
+    const hash = contentHash(sections);
+    const guideline = await this.guidelines.lockForPublish(manager, guidelineId);
+    if (!guideline) throw AppError.notFound('Guideline');
+    const refusal = publishRefusal(guideline.stage);
+    if (refusal) {
+      const detail = localize(refusal, actor.locale);
+      throw AppError.unprocessable(detail.message, [detail]);
+    }
+    const number = await this.versions.nextNumber(manager, guidelineId);
+    const inserted = await this.versions.insertVersion(manager, {
+      guidelineId,
+      number,
+      stage: guideline.stage,
+      changeSummary: next.changeSummary,
+      contentHash: hash,
+      sectionCount: sections.length,
+      publishedBy: actor.id,
     });
+    await this.versions.insertSections(manager, inserted.id, sections);
+    const applied = next.appliedSuggestions ?? [];
+    if (applied.length) await this.versions.insertAppliedSuggestions(manager, inserted.id, applied);
+    await this.guidelines.setCurrentVersion(manager, guidelineId, number);
+    return {
+      guidelineId,
+      number,
+      contentHash: hash,
+      changeSummary: next.changeSummary,
+      stage: guideline.stage,
+      publishedAt: inserted.published_at.toISOString(),
+      publishedBy: { id: actor.id, name: actor.name },
+      sectionCount: sections.length,
+      appliedSuggestions: applied.map((a) => ({
+        commentId: a.commentId,
+        sectionKey: a.sectionKey,
+      })),
+      sections: sections.map((s, position) => ({
+        ...sectionView({
+          ...s,
+          position,
+          indicator_code: s.code,
+          indicator_category: s.category,
+          comment_count: 0,
+          open_comment_count: 0,
+        }),
+      })),
+    };
   }
 
   async list(
@@ -140,6 +171,7 @@ function summaryView(v: VersionRow): VersionSummaryView {
     publishedAt: v.published_at.toISOString(),
     publishedBy: { id: v.published_by, name: v.published_by_name },
     sectionCount: v.section_count,
+    appliedSuggestions: v.applied_suggestions,
   };
 }
 

@@ -388,6 +388,52 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/guidelines/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The next version in preparation: its sections, the revision to save against, who saved last
+         *     and the suggestions written into it. Untouched since the last publication, it is a copy of
+         *     the current version (empty before the first).
+         */
+        get: operations["DraftingController_get"];
+        /**
+         * Saves the whole draft. `revision` must be the draft's current one: otherwise someone saved in
+         *     between, the answer is 409 and nothing is overwritten. Same section rules as publishing.
+         */
+        put: operations["DraftingController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guidelines/{id}/draft/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publishes the draft as the next version (same stage rule as any version; 409 when `revision`
+         *     is stale). The version records the suggestions the draft applied; the draft then starts again
+         *     as a copy of the new version.
+         */
+        post: operations["DraftingController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/guidelines/{id}/transitions": {
         parameters: {
             query?: never;
@@ -986,6 +1032,11 @@ export type components = {
             changeSummary: string;
             sections: components["schemas"]["SectionInputDto"][];
         };
+        AppliedSuggestionView: {
+            /** Format: uuid */
+            commentId: string;
+            sectionKey: string;
+        };
         SectionView: {
             key: string;
             /** @description 0-based place in the version */
@@ -1019,6 +1070,8 @@ export type components = {
             publishedAt: string;
             publishedBy: components["schemas"]["UserRefView"];
             sectionCount: number;
+            /** @description The comments whose suggested wording this version took in (published from the working draft) */
+            appliedSuggestions: components["schemas"]["AppliedSuggestionView"][];
             sections: components["schemas"]["SectionView"][];
         };
         VersionSummaryView: {
@@ -1037,6 +1090,8 @@ export type components = {
             publishedAt: string;
             publishedBy: components["schemas"]["UserRefView"];
             sectionCount: number;
+            /** @description The comments whose suggested wording this version took in (published from the working draft) */
+            appliedSuggestions: components["schemas"]["AppliedSuggestionView"][];
         };
         VersionListView: {
             items: components["schemas"]["VersionSummaryView"][];
@@ -1107,6 +1162,10 @@ export type components = {
             summary: components["schemas"]["DiffSummaryView"];
             sections: components["schemas"]["SectionDiffView"][];
         };
+        SuggestionDto: {
+            /** @description The words proposed instead of the quoted passage (may be empty: strike the passage), or, without a quote, instead of the whole section body */
+            text: string;
+        };
         SpokenByDto: {
             /** @example Ms Vanh */
             name: string;
@@ -1122,6 +1181,8 @@ export type components = {
             body: string;
             /** @description A passage of the section (heading or body) the comment is about; must occur there */
             quote?: string;
+            /** @description Suggested wording (top-level comments only): the secretariat can accept it and write it into the working draft */
+            suggestion?: components["schemas"]["SuggestionDto"];
             /**
              * Format: uuid
              * @description Reply to this comment. Threads are one level deep: a reply to a reply is stored in the same thread (parentId = the top-level comment, inReplyToId = the reply answered)
@@ -1145,6 +1206,17 @@ export type components = {
         SpokenByView: {
             name: string;
             institution: string | null;
+        };
+        SuggestionView: {
+            text: string;
+            /**
+             * @description APPLIED: a published version took it in (appliedInVersion); NOT_APPLIED: the comment has a disposition and the words are neither in a version nor in the working draft; OPEN: otherwise (no disposition yet, or written into the draft and waiting for it to be published: inDraft)
+             * @enum {string}
+             */
+            status: "OPEN" | "APPLIED" | "NOT_APPLIED";
+            appliedInVersion: number | null;
+            /** @description Written into the working draft, not yet published */
+            inDraft: boolean;
         };
         UserRef: {
             /** Format: uuid */
@@ -1193,6 +1265,8 @@ export type components = {
             eventId: string | null;
             body: string;
             quote: string | null;
+            /** @description Suggested wording, if any */
+            suggestion: components["schemas"]["SuggestionView"] | null;
             /**
              * @description Stage in which it was written
              * @enum {string}
@@ -1259,6 +1333,8 @@ export type components = {
             eventId: string | null;
             body: string;
             quote: string | null;
+            /** @description Suggested wording, if any */
+            suggestion: components["schemas"]["SuggestionView"] | null;
             /**
              * @description Stage in which it was written
              * @enum {string}
@@ -1290,6 +1366,8 @@ export type components = {
             status: "ACCEPTED" | "PARTIALLY_ACCEPTED" | "REJECTED" | "NOTED";
             /** @description The written response: required unless NOTED */
             response?: string;
+            /** @description With ACCEPTED or PARTIALLY_ACCEPTED: also write the comment's suggested wording into the working draft, in the same transaction (409, and nothing recorded, when the quoted passage no longer occurs exactly once in the draft) */
+            applySuggestion?: boolean;
         };
         MatrixItemView: {
             /** Format: uuid */
@@ -1305,6 +1383,8 @@ export type components = {
             spokenBy: components["schemas"]["SpokenByView"] | null;
             text: string;
             quote: string | null;
+            /** @description Suggested wording and whether it was applied */
+            suggestion: components["schemas"]["SuggestionView"] | null;
             /** Format: date-time */
             createdAt: string;
             /** @enum {string|null} */
@@ -1335,6 +1415,49 @@ export type components = {
         SearchResultView: {
             items: components["schemas"]["SearchHitView"][];
             next: string | null;
+        };
+        DraftSectionView: {
+            key: string;
+            heading: string;
+            body: string;
+            /** @enum {string} */
+            kind: "text" | "indicator";
+            /** @description Indicators only */
+            code?: string;
+            /** @description Indicators only */
+            category?: string;
+        };
+        DraftView: {
+            /** Format: uuid */
+            guidelineId: string;
+            /** @description The version the draft started from (null before the first version) */
+            baseVersionNumber: number | null;
+            sections: components["schemas"]["DraftSectionView"][];
+            changeSummary: string;
+            /** @description Send it back with the next save or publication */
+            revision: number;
+            /**
+             * Format: date-time
+             * @description null while nobody has changed the draft since the last publication
+             */
+            updatedAt: string | null;
+            updatedBy: components["schemas"]["UserRefView"] | null;
+            /** @description Suggestions written into the draft, recorded on the version when it is published */
+            appliedSuggestions: components["schemas"]["AppliedSuggestionView"][];
+        };
+        SaveDraftDto: {
+            /** @description The whole draft, in order (same rules as publishing a version) */
+            sections: components["schemas"]["SectionInputDto"][];
+            /** @description May stay empty until publishing */
+            changeSummary: string;
+            /** @description The revision this change started from (from GET .../draft) */
+            revision: number;
+        };
+        PublishDraftDto: {
+            /** @description The revision being published: a newer one is 409 */
+            revision: number;
+            /** @description Default: the draft's own change summary (one of the two must say something) */
+            changeSummary?: string;
         };
         MoveDto: {
             /**
@@ -3783,6 +3906,230 @@ export interface operations {
             };
             /** @description Unknown id (or one you may not see) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DraftingController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description Malformed input: one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DraftingController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description Malformed input: one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Stale state or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A workflow gate or domain rule is unmet: details lists every reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DraftingController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description Malformed input: one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Stale state or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A workflow gate or domain rule is unmet: details lists every reason */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { Locale } from '../../court/roles';
 import { MatrixItemView } from '../comment.dto';
-import { MATRIX_COLUMNS, statusLabel, word } from './matrix-labels';
+import { MATRIX_COLUMNS, statusLabel, suggestionLabel, word } from './matrix-labels';
 
 /** Spreadsheet programs run cells starting with these as formulas; an apostrophe keeps them text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -30,6 +30,8 @@ export function matrixCsv(items: MatrixItemView[], locale: Locale): Buffer {
     c.disposition,
     c.response,
     c.answeredIn,
+    c.suggestion,
+    c.suggestionStatus,
   ].map((w) => word(w, locale));
   const records = items.map((i) => [
     i.versionNumber,
@@ -43,6 +45,8 @@ export function matrixCsv(items: MatrixItemView[], locale: Locale): Buffer {
     statusLabel(i.dispositionStatus, locale),
     i.response,
     i.answeredInVersion,
+    i.suggestion?.text ?? null,
+    suggestionLabel(i.suggestion, locale),
   ]);
   const lines = [header, ...records].map((fields) => fields.map(csvField).join(','));
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');

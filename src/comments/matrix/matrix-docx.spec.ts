@@ -15,6 +15,7 @@ const item: MatrixItemView = {
   spokenBy: null,
   text: 'ຄວນເພີ່ມນາຍແປພາສາ\nSecond line\u000Bthird',
   quote: null,
+  suggestion: null,
   createdAt: '2026-03-01T00:00:00.000Z',
   dispositionStatus: 'ACCEPTED',
   response: 'ເພີ່ມແລ້ວໃນສະບັບທີ 2',

@@ -17,7 +17,7 @@ import { packDocx } from '../../formats/docx-package';
 import { printableText } from '../../formats/printable-text';
 import { columnWidths } from '../../formats/text-width';
 import { MatrixItemView } from '../comment.dto';
-import { MATRIX_COLUMNS, statusLabel, word } from './matrix-labels';
+import { MATRIX_COLUMNS, statusLabel, suggestionLabel, word } from './matrix-labels';
 
 /**
  * The comment matrix as a Word document: a landscape page with one real table, its header row
@@ -99,7 +99,14 @@ export async function matrixDocx(
             ]
               .filter(Boolean)
               .join('\n'),
-            item.text,
+            // The suggested wording goes with the comment that proposes it.
+            item.suggestion
+              ? [
+                  item.text,
+                  `${word(c.suggestion, locale)}: ${item.suggestion.text}`,
+                  `(${suggestionLabel(item.suggestion, locale)})`,
+                ].join('\n')
+              : item.text,
             item.quote ?? '',
             statusLabel(item.dispositionStatus, locale),
             item.response ?? '',

@@ -16,6 +16,8 @@ export const MATRIX_COLUMNS = {
   disposition: { en: 'Disposition', lo: 'ການຕັດສິນ' },
   response: { en: 'Response', lo: 'ຄຳຕອບ' },
   answeredIn: { en: 'Answered in version', lo: 'ຕອບໃນສະບັບ' },
+  suggestion: { en: 'Suggested wording', lo: 'ຖ້ອຍຄຳທີ່ສະເໜີ' },
+  suggestionStatus: { en: 'Suggested wording applied', lo: 'ການນຳໃຊ້ຖ້ອຍຄຳທີ່ສະເໜີ' },
 } satisfies Record<string, Words>;
 
 const STATUS_WORDS: Record<DispositionStatus | 'NONE', Words> = {
@@ -32,6 +34,23 @@ export const GENERATED: Words = { en: 'Generated', lo: 'ສ້າງເມື່
 
 export function word(words: Words, locale: Locale): string {
   return words[locale];
+}
+
+/** What became of a suggestion, in words (SuggestionView: status, inDraft, appliedInVersion). */
+export function suggestionLabel(
+  suggestion: { status: string; inDraft: boolean; appliedInVersion: number | null } | null,
+  locale: Locale,
+): string | null {
+  if (!suggestion) return null;
+  if (suggestion.status === 'APPLIED') {
+    const n = suggestion.appliedInVersion;
+    return locale === 'lo' ? `ນຳໃຊ້ແລ້ວໃນສະບັບທີ ${n}` : `Applied in version ${n}`;
+  }
+  if (suggestion.inDraft) {
+    return locale === 'lo' ? 'ຢູ່ໃນຮ່າງ, ຍັງບໍ່ທັນເຜີຍແຜ່' : 'In the draft, not yet published';
+  }
+  if (suggestion.status === 'NOT_APPLIED') return locale === 'lo' ? 'ບໍ່ໄດ້ນຳໃຊ້' : 'Not applied';
+  return locale === 'lo' ? 'ລໍຖ້າການຕັດສິນ' : 'Awaiting disposition';
 }
 
 export function statusLabel(status: DispositionStatus | null, locale: Locale): string {

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { CurrentUser, Roles } from '../common/auth-decorators';
+import { RequestLocale } from '../common/request-locale';
+import { AuthUser, Locale, Role } from '../court/roles';
+import { VersionView } from '../guidelines/version.dto';
+import { DraftView, PublishDraftDto, SaveDraftDto } from './draft.dto';
+import { DraftingService } from './drafting.service';
+
+@ApiTags('drafting')
+@ApiBearerAuth()
+@Controller('guidelines/:id/draft')
+export class DraftingController {
+  constructor(private readonly drafting: DraftingService) {}
+
+  /**
+   * The next version in preparation: its sections, the revision to save against, who saved last
+   * and the suggestions written into it. Untouched since the last publication, it is a copy of
+   * the current version (empty before the first).
+   */
+  @Get()
+  @Roles(Role.SECRETARIAT, Role.OBSERVER, Role.ADMIN)
+  @ApiOkResponse({ type: DraftView })
+  @ApiErrors(400, 401, 403, 404)
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<DraftView> {
+    return this.drafting.get(id);
+  }
+
+  /**
+   * Saves the whole draft. `revision` must be the draft's current one: otherwise someone saved in
+   * between, the answer is 409 and nothing is overwritten. Same section rules as publishing.
+   */
+  @Put()
+  @Roles(Role.SECRETARIAT)
+  @ApiOkResponse({ type: DraftView })
+  @ApiErrors(400, 401, 403, 404, 409, 413, 422)
+  save(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: SaveDraftDto,
+    @CurrentUser() user: AuthUser,
+    @RequestLocale() locale: Locale,
+  ): Promise<DraftView> {
+    return this.drafting.save(id, dto, { ...user, locale });
+  }
+
+  /**
+   * Publishes the draft as the next version (same stage rule as any version; 409 when `revision`
+   * is stale). The version records the suggestions the draft applied; the draft then starts again
+   * as a copy of the new version.
+   */
+  @Post('publish')
+  @Roles(Role.SECRETARIAT)
+  @ApiOkResponse({ type: VersionView })
+  @ApiErrors(400, 401, 403, 404, 409, 422)
+  publish(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PublishDraftDto,
+    @CurrentUser() user: AuthUser,
+    @RequestLocale() locale: Locale,
+  ): Promise<VersionView> {
+    return this.drafting.publish(id, dto, { ...user, locale });
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { GuidelinesModule } from '../guidelines/guidelines.module';
+import { DraftingController } from './drafting.controller';
+import { DraftingService } from './drafting.service';
+import { DraftsRepository } from './drafts.repository';
+
+/**
+ * The drafting loop: the working draft of each guideline's next version, Word import, suggested
+ * wording written into the draft, and redlines between versions. Uses guidelines/, never the
+ * other way round; comments/ calls it to apply an accepted suggestion.
+ */
+@Module({
+  imports: [GuidelinesModule],
+  controllers: [DraftingController],
+  providers: [DraftingService, DraftsRepository],
+  exports: [DraftingService],
+})
+export class DraftingModule {}
