@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import type { Response } from 'supertest';
 import { Role } from '../src/court/roles';
-import { convertWithLibreOffice, docxParagraphs, zipEntry } from './support/office';
+import { convertWithLibreOffice, docxParagraphs, openCsvInCalc, zipEntry } from './support/office';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 const UNKNOWN_ID = '5b0f5f0e-8a43-4c61-9a38-2a8b2e7a1c11';
@@ -178,7 +178,7 @@ describe('the comment matrix', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toBe(
-      'attachment; filename="VSC-M-comment-matrix-all-versions.csv"',
+      'attachment; filename="VSC-M-comment-matrix-all-versions-en.csv"',
     );
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -218,6 +218,16 @@ describe('the comment matrix', () => {
     expect(rows[3][6]).toBe(MULTILINE);
     expect(rows[3].slice(8, 10)).toEqual(['Rejected', 'Costs are set by law, "not here"']);
     expect(rows[4][8]).toBe('Awaiting disposition');
+    // LibreOffice Calc, evaluating formulas, reads the same cells and runs none of them.
+    const calc = await openCsvInCalc(bytes);
+    expect(calc.flat().filter((c) => c.formula !== null)).toEqual([]);
+    expect(calc.map((row) => row.map((c) => c.text))).toEqual(
+      rows.map((row) => {
+        const cells = [...row];
+        while (cells.length && cells[cells.length - 1] === '') cells.pop();
+        return cells;
+      }),
+    );
 
     const lo = await matrix('format=csv&version=1', judgeLo).buffer(true).parse(binary);
     const loRows = parseCsv((lo.body as Buffer).toString('utf8').slice(1));

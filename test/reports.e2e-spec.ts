@@ -1,4 +1,5 @@
 import { Role } from '../src/court/roles';
+import { openCsvInCalc } from './support/office';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 const UNKNOWN_ID = '5b0f5f0e-8a43-4c61-9a38-2a8b2e7a1c11';
@@ -213,33 +214,88 @@ describe('participation report', () => {
     );
   });
 
-  it('writes CSV as UTF-8 with a BOM, Lao institution names intact', async () => {
+  it("writes CSV as UTF-8 with a BOM in the reader's language, named after the guideline and the language", async () => {
     const res = await report(`guidelineId=${guidelineId}&format=csv`)
       .buffer(true)
       .parse(rawBody as never);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toContain('participation.csv');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="participation-VSC-REPORT-lo.csv"',
+    );
     const bytes = res.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('measure,category,category_name,institution,count,percent,share');
+    // The observer reads Lao: headers, measures and kinds of institution in Lao.
+    expect(lines[0]).toBe('"ລາຍການ","ປະເພດອົງການ","ອົງການ","ຈຳນວນ","ເປີເຊັນ","ສ່ວນຮ້ອຍ"');
     expect(lines).toEqual(
       expect.arrayContaining([
-        'events,,,,3,,',
-        'participants,,,,137,,',
-        'female,,,,61,44.5,44.5%',
-        'male,,,,75,54.7,54.7%',
-        'other,,,,1,0.73,0.73%',
-        'with_disability,,,,2,1.7,1.7%',
-        // The observer reads Lao: category names in Lao.
-        'category,COURT,ສານ,,22,16.1,16.1%',
-        'institution,COURT,ສານ,ສານປະຊາຊົນສູງສຸດ,22,16.1,16.1%',
-        'institution,PROSECUTION,ອົງການໄອຍະການ,ອົງການໄອຍະການປະຊາຊົນສູງສຸດ,8,5.8,5.8%',
-        'institution,WOMENS_UNION,ສະຫະພັນແມ່ຍິງ,ສູນກາງສະຫະພັນແມ່ຍິງລາວ,5,3.6,3.6%',
-        'without_institution_breakdown,,,,86,62.8,62.8%',
+        '"ກິດຈະກຳ",,,3,,',
+        '"ຜູ້ເຂົ້າຮ່ວມ",,,137,,',
+        '"ຍິງ",,,61,44.5,"44.5%"',
+        '"ຊາຍ",,,75,54.7,"54.7%"',
+        '"ອື່ນໆ",,,1,0.73,"0.73%"',
+        '"ຄົນພິການ",,,2,1.7,"1.7%"',
+        '"ປະເພດອົງການ","ສານ",,22,16.1,"16.1%"',
+        '"ອົງການ","ສານ","ສານປະຊາຊົນສູງສຸດ",22,16.1,"16.1%"',
+        '"ອົງການ","ອົງການໄອຍະການ","ອົງການໄອຍະການປະຊາຊົນສູງສຸດ",8,5.8,"5.8%"',
+        '"ອົງການ","ສະຫະພັນແມ່ຍິງ","ສູນກາງສະຫະພັນແມ່ຍິງລາວ",5,3.6,"3.6%"',
+        '"ບໍ່ມີຂໍ້ມູນຕາມອົງການ",,,86,62.8,"62.8%"',
       ]),
     );
+
+    const en = await report(`format=csv&locale=en`)
+      .buffer(true)
+      .parse(rawBody as never);
+    expect(en.headers['content-disposition']).toBe(
+      'attachment; filename="participation-all-guidelines-en.csv"',
+    );
+    const enLines = (en.body as Buffer).subarray(3).toString('utf8').split('\r\n');
+    expect(enLines[0]).toBe(
+      '"Measure","Kind of institution","Institution","Number","Percent","Share"',
+    );
+    expect(enLines).toContain('"Institution","Court","ສານປະຊາຊົນສູງສຸດ",22,2.7,"2.7%"');
+  });
+
+  it('opens in a spreadsheet with Lao headers, Lao text after a dash as written and formulas kept as text', async () => {
+    const csvGuideline = await createGuideline('VSC-CSV');
+    await record({
+      guidelineId: csvGuideline,
+      title: 'Workshop with names a spreadsheet could misread',
+      date: '2026-03-10',
+      location: 'Vientiane Capital',
+      participants: { female: 4, male: 5, other: 0 },
+      institutions: [
+        { category: 'CIVIL_SOCIETY', name: '-ສູນໃຫ້ຄຳປຶກສາດ້ານກົດໝາຍ', count: 3 },
+        { category: 'OTHER', name: '=HYPERLINK("http://example.org","click")', count: 2 },
+        { category: 'OTHER', name: '- Legal aid clinic', count: 2 },
+        { category: 'COURT', name: '+ ສານປະຊາຊົນແຂວງ', count: 2 },
+      ],
+    });
+    const res = await report(`guidelineId=${csvGuideline}&format=csv`)
+      .buffer(true)
+      .parse(rawBody as never);
+    const rows = await openCsvInCalc(res.body as Buffer);
+    expect(rows[0].map((c) => c.text)).toEqual([
+      'ລາຍການ',
+      'ປະເພດອົງການ',
+      'ອົງການ',
+      'ຈຳນວນ',
+      'ເປີເຊັນ',
+      'ສ່ວນຮ້ອຍ',
+    ]);
+    // Calc made no formula of any cell.
+    expect(rows.flat().filter((c) => c.formula !== null)).toEqual([]);
+    const institutions = rows.filter((r) => r[0].text === 'ອົງການ').map((r) => r[2].text);
+    expect(institutions).toEqual(
+      expect.arrayContaining([
+        '-ສູນໃຫ້ຄຳປຶກສາດ້ານກົດໝາຍ',
+        '+ ສານປະຊາຊົນແຂວງ',
+        '\'=HYPERLINK("http://example.org","click")',
+        "'- Legal aid clinic",
+      ]),
+    );
+    expect(rows.find((r) => r[0].text === 'ຜູ້ເຂົ້າຮ່ວມ')?.[3]).toEqual({ text: '9', formula: null });
   });
 
   it('answers 404 for an unknown guideline and 400 for bad filters', async () => {

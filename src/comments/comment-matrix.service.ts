@@ -49,7 +49,7 @@ export class CommentMatrixService {
     if (query.format === 'json') return { format: 'json', view: { items } };
 
     const scope = query.version ? `v${query.version}` : 'all-versions';
-    const filename = `${guideline.code}-comment-matrix-${scope}.${query.format}`;
+    const filename = `${guideline.code}-comment-matrix-${scope}-${locale}.${query.format}`;
     if (query.format === 'csv') {
       return {
         format: 'csv',

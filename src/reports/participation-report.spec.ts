@@ -1,5 +1,6 @@
 import { InstitutionCategory } from '../events/participation-rules';
-import { csvField, participationCsv, UTF8_BOM } from './participation-csv';
+import { UTF8_BOM } from '../formats/csv';
+import { participationCsv } from './participation-csv';
 import { buildParticipationReport, ParticipationTotals, shareOf } from './participation-report';
 
 const totals = (over: Partial<ParticipationTotals>): ParticipationTotals => ({
@@ -119,25 +120,29 @@ describe('buildParticipationReport', () => {
 });
 
 describe('participationCsv', () => {
-  it('starts with a BOM, keeps Lao intact and quotes what needs quoting', () => {
-    const report = buildParticipationReport(
-      {},
-      totals({ events: 1, female: 2, male: 1, participantsWithInstitutionBreakdown: 3 }),
-      [{ category: InstitutionCategory.WOMENS_UNION, name: 'ສູນໃຫ້ຄຳປຶກສາ, ແມ່ຍິງ "ກາງ"', count: 3 }],
-    );
-    const csv = participationCsv(report, 'lo');
+  const report = buildParticipationReport(
+    {},
+    totals({ events: 1, female: 2, male: 1, participantsWithInstitutionBreakdown: 3 }),
+    [{ category: InstitutionCategory.WOMENS_UNION, name: 'ສູນໃຫ້ຄຳປຶກສາ, ແມ່ຍິງ "ກາງ"', count: 3 }],
+  );
+
+  it('starts with a BOM, keeps Lao intact and writes headers and measures in Lao', () => {
+    const csv = participationCsv(report, 'lo').toString('utf8');
     expect(csv.startsWith(UTF8_BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('measure,category,category_name,institution,count,percent,share');
-    expect(lines).toContain('female,,,,2,66.7,66.7%');
-    expect(lines).toContain(
-      'institution,WOMENS_UNION,ສະຫະພັນແມ່ຍິງ,"ສູນໃຫ້ຄຳປຶກສາ, ແມ່ຍິງ ""ກາງ""",3,100,100%',
-    );
+    expect(lines[0]).toBe('"ລາຍການ","ປະເພດອົງການ","ອົງການ","ຈຳນວນ","ເປີເຊັນ","ສ່ວນຮ້ອຍ"');
+    expect(lines).toContain('"ຍິງ",,,2,66.7,"66.7%"');
+    expect(lines).toContain('"ອົງການ","ສະຫະພັນແມ່ຍິງ","ສູນໃຫ້ຄຳປຶກສາ, ແມ່ຍິງ ""ກາງ""",3,100,"100%"');
   });
 
-  it('neutralises spreadsheet formulas in free text', () => {
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField(-1)).toBe('-1');
-    expect(csvField(null)).toBe('');
+  it('writes headers and measures in English for an English export', () => {
+    const lines = participationCsv(report, 'en').toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      '"Measure","Kind of institution","Institution","Number","Percent","Share"',
+    );
+    expect(lines).toContain('"Events",,,1,,');
+    expect(lines).toContain(
+      '"Institution","Women\'s Union","ສູນໃຫ້ຄຳປຶກສາ, ແມ່ຍິງ ""ກາງ""",3,100,"100%"',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { LOCALES, Locale } from '../court/roles';
 import { EventFilterQuery } from '../events/event.dto';
 import { InstitutionCategory } from '../events/participation-rules';
 
@@ -8,6 +9,14 @@ export class ParticipationQuery extends EventFilterQuery {
   @IsOptional()
   @IsIn(['json', 'csv'])
   format: 'json' | 'csv' = 'json';
+
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: 'Language of the CSV (headers, measures, kinds of institution); default: yours',
+  })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
 }
 
 export class LocalizedLabelView {

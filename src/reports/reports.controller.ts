@@ -26,7 +26,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
   ): Promise<ParticipationReportView | StreamableFile> {
     if (query.format !== 'csv') return this.reports.participationReport(query);
-    const csv = await this.reports.participationCsvFile(query, user.locale);
-    return attachment(csv, 'text/csv; charset=utf-8', 'participation.csv');
+    const csv = await this.reports.participationCsvFile(query, query.locale ?? user.locale);
+    return attachment(csv.content, 'text/csv; charset=utf-8', csv.fileName);
   }
 }

@@ -40,8 +40,20 @@ export class ReportsService {
     return buildParticipationReport(filters, totals, institutions);
   }
 
-  /** The same report as a CSV file (UTF-8 with BOM), category names in the caller's language. */
-  async participationCsvFile(query: ParticipationQuery, locale: Locale): Promise<Buffer> {
-    return Buffer.from(participationCsv(await this.participationReport(query), locale), 'utf8');
+  /**
+   * The same report as a CSV file (UTF-8 with BOM), headers, measures and category names in
+   * `locale`, named after the guideline's code (or all guidelines) and the language.
+   */
+  async participationCsvFile(
+    query: ParticipationQuery,
+    locale: Locale,
+  ): Promise<{ content: Buffer; fileName: string }> {
+    const report = await this.participationReport(query);
+    const guideline = query.guidelineId ? await this.guidelines.findView(query.guidelineId) : null;
+    const scope = guideline ? guideline.code : 'all-guidelines';
+    return {
+      content: participationCsv(report, locale),
+      fileName: `participation-${scope}-${locale}.csv`,
+    };
   }
 }

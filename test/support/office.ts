@@ -109,3 +109,49 @@ export function docxParagraphs(documentXml: string): string[] {
       .join(''),
   );
 }
+
+export interface SpreadsheetCell {
+  text: string;
+  /** The formula Calc made of the cell, if it made one. */
+  formula: string | null;
+}
+
+/**
+ * A CSV file as LibreOffice Calc opens it: UTF-8, comma-separated, double quotes, and formulas
+ * evaluated (Calc's "Evaluate formulas", as Excel always does), so a cell Calc would run shows up
+ * with its formula. Rows of cells, trailing empty cells and rows left out.
+ */
+export async function openCsvInCalc(csv: Buffer): Promise<SpreadsheetCell[][]> {
+  // Tokens: separator, text delimiter, UTF-8, first line, column formats, language, quoted as
+  // text, special numbers, (3 export options), evaluate formulas.
+  const infilter = 'CSV:44,34,76,1,,1033,false,false,false,false,false,-1,true';
+  const fods = (await convertWithLibreOffice(csv, 'export.csv', 'fods', { infilter })).toString(
+    'utf8',
+  );
+  const rows: SpreadsheetCell[][] = [];
+  for (const row of fods.matchAll(/<table:table-row[^>]*?(?:\/>|>(.*?)<\/table:table-row>)/gs)) {
+    const cells: SpreadsheetCell[] = [];
+    for (const cell of (row[1] ?? '').matchAll(
+      /<table:table-cell([^>]*?)(?:\/>|>(.*?)<\/table:table-cell>)/gs,
+    )) {
+      const repeated = Number(/table:number-columns-repeated="(\d+)"/.exec(cell[1])?.[1] ?? 1);
+      const text = [...(cell[2] ?? '').matchAll(/<text:p>(.*?)<\/text:p>|<text:p\/>/gs)]
+        .map((p) => xmlText(p[1] ?? ''))
+        .join('\n');
+      const formula = /table:formula="([^"]*)"/.exec(cell[1]);
+      for (let i = 0; i < Math.min(repeated, 64); i++) {
+        cells.push({ text, formula: formula ? xmlText(formula[1]) : null });
+      }
+    }
+    while (
+      cells.length &&
+      cells[cells.length - 1].text === '' &&
+      !cells[cells.length - 1].formula
+    ) {
+      cells.pop();
+    }
+    rows.push(cells);
+  }
+  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}

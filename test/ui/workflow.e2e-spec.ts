@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { Committee, Role } from '../../src/court/roles';
@@ -11,6 +12,7 @@ import {
   UiPage,
   waitForRoute,
 } from '../support/browser';
+import { openCsvInCalc } from '../support/office';
 import { PASSWORD, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -218,6 +220,15 @@ describe('web interface: from comment to interagency review (browser)', () => {
     await expect(
       page.getByRole('link', { name: 'Download Word (DOCX)' }).getAttribute('href'),
     ).resolves.toContain('format=docx');
+    // The download carries the guideline's code and the language on screen; a spreadsheet reads it.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('VSC-UI-comment-matrix-all-versions-en.csv');
+    const rows = await openCsvInCalc(await readFile(await download.path()));
+    expect(rows[0].slice(0, 3).map((c) => c.text)).toEqual(['Version', 'Section', 'Heading']);
+    expect(rows).toHaveLength(3);
 
     // The move to the Council is refused while a comment has no disposition: the reasons show.
     await page.goto(`/#/g/${guidelineId}/move`);

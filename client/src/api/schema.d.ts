@@ -5004,6 +5004,8 @@ export interface operations {
                 /** @description Province (location), compared without regard to case */
                 province?: string;
                 format?: "json" | "csv";
+                /** @description Language of the CSV (headers, measures, kinds of institution); default: yours */
+                locale?: "lo" | "en";
             };
             header?: never;
             path?: never;

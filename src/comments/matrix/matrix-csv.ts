@@ -1,20 +1,11 @@
 import { Locale } from '../../court/roles';
+import { csvFile } from '../../formats/csv';
 import { MatrixItemView } from '../comment.dto';
 import { MATRIX_COLUMNS, statusLabel, suggestionLabel, word } from './matrix-labels';
 
-/** Spreadsheet programs run cells starting with these as formulas; an apostrophe keeps them text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** RFC 4180: every field quoted, quotes doubled, records ended by CRLF. */
-export function csvField(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 /**
- * The comment matrix as CSV, UTF-8 with a byte-order mark so that spreadsheet programs detect
- * UTF-8 and show Lao correctly.
+ * The comment matrix as CSV (src/formats/csv.ts: UTF-8 with a byte-order mark so that spreadsheet
+ * programs show Lao, formulas kept as text), headers and dispositions in the export's language.
  */
 export function matrixCsv(items: MatrixItemView[], locale: Locale): Buffer {
   const c = MATRIX_COLUMNS;
@@ -48,6 +39,5 @@ export function matrixCsv(items: MatrixItemView[], locale: Locale): Buffer {
     i.suggestion?.text ?? null,
     suggestionLabel(i.suggestion, locale),
   ]);
-  const lines = [header, ...records].map((fields) => fields.map(csvField).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return csvFile([header, ...records]);
 }
