@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Committee, Role } from '../src/court/roles';
 import { QUEUE } from '../src/queues/queues';
+import { formatMoment } from '../src/notifications/templates';
 import { ConsultationClosingNotices } from '../src/reminders/consultation-closing.service';
 import {
   auth,
@@ -116,9 +117,67 @@ describe('notifications', () => {
     expect(moved.find((n) => n.user_id === judge.id)!.subject).toBe(
       'Child-friendly hearings moved to technical working group',
     );
+    // A judge who follows nothing was invited to comment in consultation, and told nothing since.
     expect(
-      await notifications(t, `user_id = $1 AND guideline_id = $2`, [bystander.id, id]),
-    ).toEqual([]);
+      (await notifications(t, `user_id = $1 AND guideline_id = $2`, [bystander.id, id])).map(
+        (n) => n.kind,
+      ),
+    ).toEqual(['COMMENTS_OPEN']);
+  });
+
+  it('tells every judge who may comment in the stage just entered, in their language, with the close date', async () => {
+    const closesInMs = 5 * DAY;
+    const id = await guidelineInConsultation(t, secretariat, closesInMs);
+    const closesAt = (
+      await t.sql((c) =>
+        c.query(`SELECT consultation_closes_at AS at FROM guidelines WHERE id = $1`, [id]),
+      )
+    ).rows[0].at as Date;
+    const invited = await eventually(async () => {
+      const rows = await notifications(t, `kind = 'COMMENTS_OPEN' AND guideline_id = $1`, [id]);
+      return rows.length === 3 ? rows : undefined;
+    }, 'the invitations to comment');
+    // Every judge may comment in consultation (comments/comment-rules.ts).
+    expect(invited.map((n) => n.user_id).sort()).toEqual(
+      [judge.id, laoJudge.id, bystander.id].sort(),
+    );
+    const mails = await eventually(async () => {
+      const got = invited.map((n) => smtp.messages.find((m) => m.notificationId === n.id));
+      return got.every(Boolean) ? got.map((m) => m!) : undefined;
+    }, 'the invitations by e-mail');
+    const mailTo = (user: TestUser) =>
+      mails[invited.findIndex((n) => n.user_id === user.id)];
+    expect(mailTo(judge).to).toEqual([judge.email]);
+    expect(mailTo(judge).subject).toBe(
+      `Open for your comments until ${formatMoment(closesAt, 'en', 'Asia/Vientiane')}: Child-friendly hearings`,
+    );
+    expect(mailTo(laoJudge).subject).toBe(
+      `ເປີດໃຫ້ທ່ານສະເໜີຄຳເຫັນຈົນຮອດວັນທີ ${formatMoment(closesAt, 'lo', 'Asia/Vientiane')}: ການພິຈາລະນາທີ່ເປັນມິດກັບເດັກ`,
+    );
+    // Judges are invited instead of being told of the move; the secretariat is told of the move.
+    const moved = await eventually(async () => {
+      const rows = await notifications(t, `kind = 'STAGE_CHANGED' AND guideline_id = $1`, [id]);
+      return rows.length ? rows : undefined;
+    }, 'the stage-changed notices');
+    expect(moved.map((n) => n.user_id).sort()).toEqual([otherSecretariat.id]);
+
+    // The technical working group: only its members, and no close date.
+    await move(t, t.admin, id, {
+      to: 'TECHNICAL_WORKING_GROUP',
+      override: true,
+      reason: 'Workshop ended early',
+    });
+    const twg = await eventually(async () => {
+      const rows = await notifications(
+        t,
+        `kind = 'COMMENTS_OPEN' AND guideline_id = $1 AND data->>'to' = 'TECHNICAL_WORKING_GROUP'`,
+        [id],
+      );
+      return rows.length ? rows : undefined;
+    }, 'the invitation of the TWG');
+    expect(twg.map((n) => [n.user_id, n.subject])).toEqual([
+      [laoJudge.id, 'ເປີດໃຫ້ທ່ານສະເໜີຄຳເຫັນ: ການພິຈາລະນາທີ່ເປັນມິດກັບເດັກ (ຄະນະເຮັດວຽກວິຊາການ)'],
+    ]);
   });
 
   it("tells a comment's author of its disposition and of replies, but not of their own reply", async () => {

@@ -89,7 +89,12 @@ describe('interagency review requests', () => {
         expect(note.subject).toMatch(/^Review requested: Victim-sensitive courts \d+ \(due .+\)$/);
       }
     }
-    const mails = await smtp.waitFor(4);
+    // The judge was invited to comment on the way here: only the reviewers' mails count.
+    const reviewerEmails = Object.values(reviewers).map((r) => r.email);
+    const mails = await eventually(async () => {
+      const got = smtp.messages.filter((m) => m.to.some((to) => reviewerEmails.includes(to)));
+      return got.length >= 4 ? got : undefined;
+    }, 'the four review requests by e-mail');
     for (const [code, reviewer] of Object.entries(reviewers)) {
       const mine = mails.filter((m) => m.to.includes(reviewer.email));
       expect(mine).toHaveLength(1);

@@ -26,15 +26,41 @@ export class DomainEventNotices {
     private readonly facts: MessageFactsRepository,
   ) {}
 
-  /** Followers of the guideline (see RecipientsRepository.followersOf) but not the one who moved it. */
+  /**
+   * Judges who may comment in the stage just entered are told so (with the close date, if the
+   * stage has one); the other followers of the guideline (see RecipientsRepository.followersOf)
+   * are told it moved. Nobody gets both, and the one who moved it gets neither.
+   */
   stageChanged(event: StageChangedPayload): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
       const guideline = await this.facts.guideline(manager, event.guidelineId);
       if (!guideline) return [];
+      const stage = event.to as Stage;
+      // Once the guideline has moved on again, the stage is no longer open: nobody is invited.
+      const commenters =
+        guideline.stage === stage
+          ? (await this.recipients.judgesWhoMayComment(manager, stage)).filter(
+              (r) => r.id !== event.actorId,
+            )
+          : [];
+      const invited = new Set(commenters.map((r) => r.id));
       const followers = (await this.recipients.followersOf(manager, event.guidelineId)).filter(
-        (r) => r.id !== event.actorId,
+        (r) => r.id !== event.actorId && !invited.has(r.id),
       );
-      return this.notifier.announce(manager, followers, {
+      const toComment = await this.notifier.announce(manager, commenters, {
+        kind: NotificationKind.COMMENTS_OPEN,
+        dedupeKey: `comments-open-${event.transitionId}`,
+        guidelineId: guideline.id,
+        context: {
+          guideline,
+          stage,
+          versionNumber: event.versionNumber ?? undefined,
+          closesAt: (await this.facts.closesAtOfTransition(manager, event.transitionId)) ?? undefined,
+          link: this.notifier.link(`/guidelines/${guideline.id}`),
+        },
+        data: { transitionId: event.transitionId, to: event.to },
+      });
+      const moved = await this.notifier.announce(manager, followers, {
         kind: NotificationKind.STAGE_CHANGED,
         dedupeKey: `stage-${event.transitionId}`,
         guidelineId: guideline.id,
@@ -46,6 +72,7 @@ export class DomainEventNotices {
         },
         data: { transitionId: event.transitionId, from: event.from, to: event.to },
       });
+      return [...toComment, ...moved];
     });
   }
 

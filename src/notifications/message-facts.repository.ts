@@ -49,6 +49,15 @@ export class MessageFactsRepository {
     };
   }
 
+  /** The consultation close date a move into CONSULTATION set (kept on its history row). */
+  async closesAtOfTransition(manager: EntityManager, transitionId: string): Promise<Date | null> {
+    const rows = await manager.query(
+      `SELECT details->>'consultationClosesAt' AS closes_at FROM stage_transitions WHERE id = $1`,
+      [transitionId],
+    );
+    return rows[0]?.closes_at ? new Date(rows[0].closes_at) : null;
+  }
+
   async userName(manager: EntityManager, id: string): Promise<string | null> {
     const rows = await manager.query(`SELECT name FROM users WHERE id = $1`, [id]);
     return rows[0]?.name ?? null;

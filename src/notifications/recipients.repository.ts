@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Locale } from '../court/roles';
+import { commentRefusal } from '../comments/comment-rules';
+import { Committee, Locale, Role } from '../court/roles';
+import { Stage } from '../court/stage';
 
 /** A person a message goes to: who, and in which language. */
 export interface Recipient {
@@ -38,6 +40,30 @@ export class RecipientsRepository {
        ) ORDER BY u.id`,
       [guidelineId],
     );
+  }
+
+  /**
+   * Every active judge who may write a comment in their own name in this stage, as the one rule
+   * (comments/comment-rules.ts) says: all judges in consultation, committee members after.
+   */
+  async judgesWhoMayComment(manager: EntityManager, stage: Stage): Promise<Recipient[]> {
+    const judges: (Recipient & { committees: Committee[]; agency_id: string | null })[] =
+      await manager.query(
+        `SELECT id, locale, committees, agency_id FROM users WHERE role = 'JUDGE' AND active ORDER BY id`,
+      );
+    return judges
+      .filter(
+        (u) =>
+          commentRefusal({
+            stage,
+            role: Role.JUDGE,
+            committees: u.committees,
+            agencyId: u.agency_id,
+            reviewAgencyIds: [],
+            onBehalf: false,
+          }) === null,
+      )
+      .map((u) => ({ id: u.id, locale: u.locale }));
   }
 
   byIds(manager: EntityManager, ids: string[]): Promise<Recipient[]> {

@@ -13,6 +13,8 @@ export enum NotificationKind {
   DISPOSITION_GIVEN = 'DISPOSITION_GIVEN',
   COMMENT_REPLIED = 'COMMENT_REPLIED',
   CONSULTATION_CLOSING = 'CONSULTATION_CLOSING',
+  /** The guideline entered a stage in which the reader may comment (with the close date, if any). */
+  COMMENTS_OPEN = 'COMMENTS_OPEN',
   /** By e-mail only (never in the inbox): the single-use link to set a forgotten password. */
   PASSWORD_RESET = 'PASSWORD_RESET',
 }
@@ -131,6 +133,16 @@ const SUBJECTS: Record<GuidelineKind, (w: Words) => Bilingual> = {
     en: `Consultation on ${w.title} closes ${w.closes}`,
     lo: `ການປຶກສາຫາລືກ່ຽວກັບ ${w.title} ຈະປິດວັນທີ ${w.closes}`,
   }),
+  [NotificationKind.COMMENTS_OPEN]: (w) =>
+    w.closes
+      ? {
+          en: `Open for your comments until ${w.closes}: ${w.title}`,
+          lo: `ເປີດໃຫ້ທ່ານສະເໜີຄຳເຫັນຈົນຮອດວັນທີ ${w.closes}: ${w.title}`,
+        }
+      : {
+          en: `Open for your comments: ${w.title} (${w.stage})`,
+          lo: `ເປີດໃຫ້ທ່ານສະເໜີຄຳເຫັນ: ${w.title} (${w.stage})`,
+        },
 };
 
 const BODIES: Record<GuidelineKind, (w: Words) => Bilingual> = {
@@ -170,6 +182,16 @@ const BODIES: Record<GuidelineKind, (w: Words) => Bilingual> = {
     en: `The consultation on "${w.title}" (${w.code}) closes ${w.closes}. You may still comment until then.`,
     lo: `ການປຶກສາຫາລືກ່ຽວກັບ "${w.title}" (${w.code}) ຈະປິດວັນທີ ${w.closes}. ທ່ານຍັງສາມາດໃຫ້ຄຳເຫັນໄດ້ຈົນຮອດເວລານັ້ນ.`,
   }),
+  [NotificationKind.COMMENTS_OPEN]: (w) =>
+    w.closes
+      ? {
+          en: `"${w.title}" (${w.code}) is now in ${w.stage}, and you may comment on version ${w.version} section by section until ${w.closes}.`,
+          lo: `"${w.title}" (${w.code}) ຢູ່ໃນຂັ້ນຕອນ${w.stage}ແລ້ວ, ທ່ານສາມາດສະເໜີຄຳເຫັນຕໍ່ສະບັບທີ ${w.version} ເປັນແຕ່ລະພາກ ຈົນຮອດວັນທີ ${w.closes}.`,
+        }
+      : {
+          en: `"${w.title}" (${w.code}) is now in ${w.stage}, and you may comment on version ${w.version} section by section until it moves to the next stage.`,
+          lo: `"${w.title}" (${w.code}) ຢູ່ໃນຂັ້ນຕອນ${w.stage}ແລ້ວ, ທ່ານສາມາດສະເໜີຄຳເຫັນຕໍ່ສະບັບທີ ${w.version} ເປັນແຕ່ລະພາກ ຈົນກວ່າຈະຍ້າຍໄປຂັ້ນຕອນຕໍ່ໄປ.`,
+        },
 };
 
 /** Every kind of message about a guideline, for the places that must cover them all. */

@@ -1704,7 +1704,7 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "PASSWORD_RESET";
+            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN" | "PASSWORD_RESET";
             /** @description In the reader's language */
             subject: string;
             body: string;
@@ -1736,7 +1736,7 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "PASSWORD_RESET";
+            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN" | "PASSWORD_RESET";
             /** @description In the reader's language */
             subject: string;
             body: string;
