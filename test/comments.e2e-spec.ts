@@ -672,7 +672,7 @@ describe('comments, replies, edits and dispositions', () => {
         .http()
         .put(`/api/comments/${c.body.id}/disposition`)
         .set(as(secretariat))
-        .send({ status: 'ACCEPTED', response: 'Done in v2' });
+        .send({ status: 'ACCEPTED', response: 'Done in v2', expectedStatus: 'PARTIALLY_ACCEPTED' });
       expect(second.status).toBe(200);
       expect(second.body.disposition).toMatchObject({
         status: 'ACCEPTED',
@@ -725,9 +725,129 @@ describe('comments, replies, edits and dispositions', () => {
         .http()
         .put(`/api/comments/${c.body.id}/disposition`)
         .set(as(secretariat))
-        .send({ status: 'NOTED' });
+        .send({ status: 'NOTED', expectedStatus: 'ACCEPTED' });
       expect(noted.status).toBe(200);
       expect(noted.body.disposition).toMatchObject({ status: 'NOTED', response: null });
+    });
+
+    it('refuses a blind overwrite (409 with the status as it is), records and tells nothing for the same decision again, and tells the author once per change', async () => {
+      const g = await newGuideline();
+      const c = await comment(g, judge, { sectionKey: 'waiting', body: 'Add a play corner.' });
+      const url = `/api/comments/${c.body.id}/disposition`;
+      const put = (body: object, user = secretariat) => t.http().put(url).set(as(user)).send(body);
+      const history = () =>
+        t.sql(
+          async (q) =>
+            (
+              await q.query(
+                `SELECT d.status, d.response, (SELECT count(*)::int FROM outbox o
+                          WHERE o.job_id = 'disposition-' || d.id) AS told
+                   FROM comment_dispositions d WHERE d.comment_id = $1 ORDER BY d.id`,
+                [c.body.id],
+              )
+            ).rows,
+        );
+
+      const wrongFirst = await put({ status: 'NOTED', expectedStatus: 'ACCEPTED' });
+      expect(wrongFirst.status).toBe(409);
+      expect(wrongFirst.body.details).toEqual([
+        {
+          code: 'DISPOSITION_CHANGED',
+          field: 'expectedStatus',
+          currentStatus: null,
+          message:
+            'The decision is now "Awaiting disposition", not "Accepted" as you saw it: read it again before changing it',
+        },
+      ]);
+      const badExpected = await put({ status: 'NOTED', expectedStatus: 'MAYBE' });
+      expect(badExpected.status).toBe(400);
+      expect(badExpected.body.details[0].field).toBe('expectedStatus');
+
+      const first = await put({ status: 'ACCEPTED', response: 'Yes', expectedStatus: null });
+      expect(first.status).toBe(200);
+      // Omitted counts as "none seen": an existing decision is not overwritten so.
+      for (const blind of [
+        { status: 'REJECTED', response: 'No' },
+        { status: 'REJECTED', response: 'No', expectedStatus: null },
+        { status: 'REJECTED', response: 'No', expectedStatus: 'NOTED' },
+      ]) {
+        const res = await put(blind);
+        expect(res.status).toBe(409);
+        expect(res.body.details[0]).toMatchObject({
+          code: 'DISPOSITION_CHANGED',
+          currentStatus: 'ACCEPTED',
+        });
+      }
+      const lo = await put(
+        { status: 'REJECTED', response: 'No' },
+        await t.user(Role.SECRETARIAT, { locale: 'lo' }),
+      );
+      expect(lo.status).toBe(409);
+      expect(lo.body.details[0].message).toBe(
+        'ການຕັດສິນຕອນນີ້ແມ່ນ "ຮັບເອົາ", ບໍ່ແມ່ນ "ລໍຖ້າການຕັດສິນ" ຕາມທີ່ທ່ານເຫັນ: ກະລຸນາອ່ານຄືນກ່ອນປ່ຽນ',
+      );
+
+      // The same decision saved again: answered as it stands, nothing recorded, nobody told.
+      const same = await put({ status: 'ACCEPTED', response: 'Yes', expectedStatus: 'ACCEPTED' });
+      expect(same.status).toBe(200);
+      expect(same.body.disposition).toMatchObject({ status: 'ACCEPTED', response: 'Yes' });
+      expect(same.body.dispositions).toHaveLength(1);
+
+      // A deliberate change: recorded and told once; a new response alone is a change too.
+      const changed = await put({ status: 'REJECTED', response: 'No', expectedStatus: 'ACCEPTED' });
+      expect(changed.status).toBe(200);
+      expect(changed.body.disposition).toMatchObject({ status: 'REJECTED', response: 'No' });
+      const reworded = await put({
+        status: 'REJECTED',
+        response: 'No: out of scope',
+        expectedStatus: 'REJECTED',
+      });
+      expect(reworded.status).toBe(200);
+      expect(await history()).toEqual([
+        { status: 'ACCEPTED', response: 'Yes', told: 1 },
+        { status: 'REJECTED', response: 'No', told: 1 },
+        { status: 'REJECTED', response: 'No: out of scope', told: 1 },
+      ]);
+    });
+
+    it('lets one of two decisions made at once from the same view through: the other is 409 (checked under the row lock)', async () => {
+      const g = await newGuideline();
+      const c = await comment(g, judge, { sectionKey: 'privacy', body: 'Name the judge too.' });
+      const url = `/api/comments/${c.body.id}/disposition`;
+      const raced = await t.sql(async (q) => {
+        // Hold the comment's row so both requests are inside their transactions before either decides.
+        await q.query('BEGIN');
+        await q.query(`SELECT id FROM comments WHERE id = $1 FOR UPDATE`, [c.body.id]);
+        const send = (status: string) =>
+          t
+            .http()
+            .put(url)
+            .set(as(secretariat))
+            .send({ status, response: status, expectedStatus: null })
+            .then((r) => r);
+        const a = send('ACCEPTED');
+        const b = send('REJECTED');
+        for (;;) {
+          const waiting = await q.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+          );
+          if (waiting.rows[0].n >= 2) break;
+          await new Promise((r) => setImmediate(r));
+        }
+        await q.query('COMMIT');
+        return [await a, await b];
+      });
+      expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);
+      const winner = raced.find((r) => r.status === 200)!;
+      const loser = raced.find((r) => r.status === 409)!;
+      expect(loser.body.details[0].currentStatus).toBe(winner.body.disposition.status);
+      const stored = await t.sql((q) =>
+        q.query(`SELECT count(*)::int AS n FROM comment_dispositions WHERE comment_id = $1`, [
+          c.body.id,
+        ]),
+      );
+      expect(stored.rows[0].n).toBe(1);
     });
 
     it('gives dispositions to live top-level comments only, and not after adoption', async () => {

@@ -93,7 +93,11 @@ export function errorBox(
       ? h(
           'ul',
           {},
-          details.map((d) => h('li', {}, d.field ? `${d.field}: ${d.message}` : d.message)),
+          // A reason with a code is a whole sentence in the reader's language; a field name
+          // prefixes only the validator's messages, which name no code.
+          details.map((d) =>
+            h('li', {}, d.field && !d.code ? `${d.field}: ${d.message}` : d.message),
+          ),
         )
       : null,
   );

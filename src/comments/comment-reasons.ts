@@ -3,6 +3,8 @@ import { AppError } from '../common/app-error';
 import { stageName } from '../court/stage';
 import { localize, Reason } from '../court/reason';
 import { Stage } from '../court/stage';
+import { DispositionStatus } from './comment.entity';
+import { statusLabel } from './matrix/matrix-labels';
 
 /** Why a comment, edit, deletion or disposition is refused, in both languages of the court. */
 export const commentReasons = {
@@ -80,6 +82,14 @@ export const commentReasons = {
     code: 'SUGGESTION_EMPTY',
     en: 'Without a quoted passage the suggestion replaces the whole section: it cannot be empty',
     lo: 'ຖ້າບໍ່ມີຂໍ້ຄວາມທີ່ອ້າງອີງ ຖ້ອຍຄຳທີ່ສະເໜີຈະແທນທັງພາກ: ຈຶ່ງບໍ່ສາມາດຫວ່າງເປົ່າໄດ້',
+  }),
+  dispositionChanged: (
+    expected: DispositionStatus | null,
+    current: DispositionStatus | null,
+  ): Reason => ({
+    code: 'DISPOSITION_CHANGED',
+    en: `The decision is now "${statusLabel(current, 'en')}", not "${statusLabel(expected, 'en')}" as you saw it: read it again before changing it`,
+    lo: `ການຕັດສິນຕອນນີ້ແມ່ນ "${statusLabel(current, 'lo')}", ບໍ່ແມ່ນ "${statusLabel(expected, 'lo')}" ຕາມທີ່ທ່ານເຫັນ: ກະລຸນາອ່ານຄືນກ່ອນປ່ຽນ`,
   }),
   dispositionsFrozen: (stage: Stage): Reason => ({
     code: 'DISPOSITIONS_FROZEN',

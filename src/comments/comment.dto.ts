@@ -193,6 +193,17 @@ export class DispositionDto {
   @IsOptional()
   @IsBoolean()
   applySuggestion?: boolean;
+
+  @ApiPropertyOptional({
+    enum: DISPOSITION_STATUSES,
+    nullable: true,
+    description:
+      'The status this decision replaces, as the caller last saw it (null: none yet; omitted counts as null). 409 DISPOSITION_CHANGED when the comment’s status is another: a decision is never overwritten unseen',
+  })
+  // Not @IsOptional alone: null is a value here (no decision seen), so only undefined skips.
+  @ValidateIf((o: DispositionDto) => o.expectedStatus !== undefined && o.expectedStatus !== null)
+  @IsIn(DISPOSITION_STATUSES)
+  expectedStatus?: DispositionStatus | null;
 }
 
 export class SearchQuery extends PageQuery {

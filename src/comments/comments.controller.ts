@@ -120,11 +120,15 @@ export class CommentsController {
     return this.comments.remove(id, user);
   }
 
-  /** Record or revise the disposition of a top-level comment (SECRETARIAT); the author is told. */
+  /**
+   * Record or revise the disposition of a top-level comment (SECRETARIAT); the author is told once
+   * per change. `expectedStatus` names the decision being replaced (null or omitted: none): 409
+   * when the comment's status is another. The same decision again records and tells nothing.
+   */
   @Put(':id/disposition')
   @Roles(Role.SECRETARIAT)
   @ApiOkResponse({ type: CommentDetailView })
-  @ApiErrors(400, 401, 403, 404, 422)
+  @ApiErrors(400, 401, 403, 404, 409, 422)
   dispose(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: DispositionDto,

@@ -280,6 +280,8 @@ export class CommentsService {
   /**
    * The secretariat's decision on a top-level comment: appended to the history, copied onto the
    * comment with the guideline's current version, and announced to the author through the outbox.
+   * `expectedStatus` must be the status it replaces (409 otherwise); the same decision again is
+   * answered as it stands, with nothing recorded or sent.
    */
   async dispose(id: string, dto: DispositionDto, actor: AuthUser): Promise<CommentDetailView> {
     if (dto.applySuggestion && dto.status !== 'ACCEPTED' && dto.status !== 'PARTIALLY_ACCEPTED') {
@@ -324,10 +326,34 @@ export class CommentsService {
           actor,
         );
       }
+      // Checked under the comment's row lock, so two people deciding at once cannot both pass.
+      // After the suggestion's own conflicts, whose reasons say more; throwing here also undoes
+      // the draft's change above.
+      const expected = dto.expectedStatus ?? null;
+      if (comment.dispositionStatus !== expected) {
+        const detail = {
+          ...localize(
+            commentReasons.dispositionChanged(expected, comment.dispositionStatus),
+            actor.locale,
+          ),
+          field: 'expectedStatus',
+          currentStatus: comment.dispositionStatus,
+        };
+        throw AppError.conflict(detail.message, [detail]);
+      }
+      const response = dto.response ?? null;
+      // Saving the decision as it stands changes nothing: no new entry, nobody told again.
+      if (
+        !dto.applySuggestion &&
+        comment.dispositionStatus === dto.status &&
+        comment.dispositionResponse === response
+      ) {
+        return;
+      }
       const dispositionId = await this.comments.recordDisposition(manager, {
         commentId: id,
         status: dto.status,
-        response: dto.response ?? null,
+        response,
         versionNumber: guideline.current_version_number,
         decidedBy: actor.id,
       });

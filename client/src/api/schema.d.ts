@@ -342,7 +342,11 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        /** Record or revise the disposition of a top-level comment (SECRETARIAT); the author is told. */
+        /**
+         * Record or revise the disposition of a top-level comment (SECRETARIAT); the author is told once
+         *     per change. `expectedStatus` names the decision being replaced (null or omitted: none): 409
+         *     when the comment's status is another. The same decision again records and tells nothing.
+         */
         put: operations["CommentsController_dispose"];
         post?: never;
         delete?: never;
@@ -1368,6 +1372,11 @@ export type components = {
             response?: string;
             /** @description With ACCEPTED or PARTIALLY_ACCEPTED: also write the comment's suggested wording into the working draft, in the same transaction (409, and nothing recorded, when the quoted passage no longer occurs exactly once in the draft) */
             applySuggestion?: boolean;
+            /**
+             * @description The status this decision replaces, as the caller last saw it (null: none yet; omitted counts as null). 409 DISPOSITION_CHANGED when the comment’s status is another: a decision is never overwritten unseen
+             * @enum {string|null}
+             */
+            expectedStatus?: "ACCEPTED" | "PARTIALLY_ACCEPTED" | "REJECTED" | "NOTED" | null;
         };
         MatrixItemView: {
             /** Format: uuid */
@@ -3780,6 +3789,15 @@ export interface operations {
             };
             /** @description Unknown id (or one you may not see) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Stale state or duplicate */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

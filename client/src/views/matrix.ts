@@ -14,31 +14,70 @@ export const DISPOSITIONS: DispositionStatus[] = [
   'NOTED',
 ];
 
+/** The saved decision as it reads in the matrix: status, response, the version it answered. */
+function savedDecision(row: MatrixRow): HTMLElement[] {
+  if (!row.dispositionStatus) return [h('span', { class: 'muted' }, t('matrix.none'))];
+  return [
+    h('strong', { class: 'saved-status' }, t(`disposition.${row.dispositionStatus}`)),
+    row.response ? h('p', { class: 'saved-response' }, row.response) : null,
+    row.answeredInVersion
+      ? h('p', { class: 'muted' }, t('matrix.answeredIn', { number: row.answeredInVersion }))
+      : null,
+  ].filter((node): node is HTMLElement => node !== null);
+}
+
+/**
+ * The secretariat's decision on one comment. Without a saved decision, the form. With one, the
+ * saved decision and a "change decision" button: the form opens with the previous decision shown,
+ * and the save names the status it replaces, so the API refuses it if someone changed it since.
+ */
 function dispositionCell(
   row: MatrixRow,
   index: number,
   onSaved: (index: number) => Promise<void>,
-): HTMLFormElement {
+): HTMLElement {
+  const previous = row.dispositionStatus;
+  const label = t('matrix.rowN', { n: index + 1 });
   const status = h(
     'select',
     { id: uid('status'), name: 'status' },
     h('option', { value: '' }, t('matrix.choose')),
     DISPOSITIONS.map((d) =>
-      h('option', { value: d, selected: row.dispositionStatus === d }, t(`disposition.${d}`)),
+      h('option', { value: d, selected: previous === d }, t(`disposition.${d}`)),
     ),
   );
   const response = h('textarea', { id: uid('response'), name: 'response', rows: '2' });
   response.value = row.response ?? '';
   const message = h('div', {});
-  const label = t('matrix.rowN', { n: index + 1 });
-  const save = h('button', { type: 'submit', class: 'primary small' }, t('matrix.save'));
+  const save = h(
+    'button',
+    { type: 'submit', class: 'primary small' },
+    t(previous ? 'matrix.saveChange' : 'matrix.save'),
+  );
+  const cancel = previous
+    ? h('button', { type: 'button', class: 'secondary small' }, t('matrix.cancelChange'))
+    : null;
   const form = h(
     'form',
-    { novalidate: true, 'aria-label': `${t('matrix.disposition')} — ${label}` },
+    {
+      novalidate: true,
+      class: 'decision-form',
+      'aria-label': `${t(previous ? 'matrix.changeDecision' : 'matrix.disposition')} — ${label}`,
+    },
+    previous
+      ? h(
+          'p',
+          { class: 'previous-decision' },
+          h('strong', {}, t('matrix.previous')),
+          ' ',
+          t(`disposition.${previous}`),
+          row.response ? ` — ${row.response}` : '',
+        )
+      : null,
     h(
       'label',
       { for: status.id },
-      t('matrix.status'),
+      t(previous ? 'matrix.newStatus' : 'matrix.status'),
       h('span', { class: 'visually-hidden' }, ` — ${label}`),
     ),
     status,
@@ -50,7 +89,7 @@ function dispositionCell(
     ),
     response,
     message,
-    h('div', { class: 'actions' }, save),
+    h('div', { class: 'actions' }, save, cancel),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -63,7 +102,7 @@ function dispositionCell(
     }
     save.disabled = true;
     try {
-      const body: Schema<'DispositionDto'> = { status: chosen };
+      const body: Schema<'DispositionDto'> = { status: chosen, expectedStatus: previous };
       if (response.value.trim()) body.response = response.value.trim();
       await api.put('/api/comments/{id}/disposition', { path: { id: row.commentId }, body });
       announce(t('matrix.saved'));
@@ -71,10 +110,51 @@ function dispositionCell(
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       message.append(errorBox(error));
-      save.disabled = false;
+      if (error.code === 'DISPOSITION_CHANGED') {
+        // Someone else decided meanwhile: show their decision before anything is changed.
+        const reload = h(
+          'button',
+          { type: 'button', class: 'secondary small' },
+          t('matrix.reload'),
+        );
+        reload.addEventListener('click', () => void onSaved(index));
+        message.append(h('p', { class: 'actions' }, reload));
+      } else {
+        save.disabled = false;
+      }
     }
   });
-  return form;
+  if (!previous) return form;
+
+  const formId = uid('change');
+  form.id = formId;
+  form.hidden = true;
+  const change = h(
+    'button',
+    { type: 'button', class: 'secondary small', 'aria-expanded': 'false', 'aria-controls': formId },
+    t('matrix.changeDecision'),
+    h('span', { class: 'visually-hidden' }, ` — ${label}`),
+  );
+  const toggle = (open: boolean) => {
+    form.hidden = !open;
+    change.setAttribute('aria-expanded', String(open));
+    if (open) status.focus();
+    else change.focus();
+  };
+  change.addEventListener('click', () => toggle(change.getAttribute('aria-expanded') !== 'true'));
+  cancel?.addEventListener('click', () => {
+    status.value = previous;
+    response.value = row.response ?? '';
+    message.replaceChildren();
+    toggle(false);
+  });
+  return h(
+    'div',
+    { class: 'decision' },
+    savedDecision(row),
+    h('p', { class: 'actions' }, change),
+    form,
+  );
 }
 
 export async function matrixView({ params, user, rerender }: ViewContext): Promise<View> {
@@ -136,18 +216,7 @@ export async function matrixView({ params, user, rerender }: ViewContext): Promi
             h('p', {}, row.text),
             h('p', { class: 'muted' }, formatDate(row.createdAt)),
           ),
-          h(
-            'td',
-            {},
-            editable
-              ? dispositionCell(row, index, onSaved)
-              : row.dispositionStatus
-                ? [
-                    h('strong', {}, t(`disposition.${row.dispositionStatus}`)),
-                    h('p', {}, row.response ?? ''),
-                  ]
-                : h('span', { class: 'muted' }, t('matrix.none')),
-          ),
+          h('td', {}, editable ? dispositionCell(row, index, onSaved) : savedDecision(row)),
         ),
       ),
     ),
