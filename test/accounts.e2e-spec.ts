@@ -389,6 +389,10 @@ describe('accounts', () => {
       );
     });
   });
+  it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {
+    const parsed = await smtp.everyMessageReal();
+    expect(parsed.length).toBeGreaterThan(0);
+  });
 });
 
 /** The per-address limit, on an app of its own (every request of a test comes from 127.0.0.1). */

@@ -13,7 +13,7 @@ import {
   notifications,
   openQueue,
 } from './support/review-road';
-import { startSmtp, TestSmtp } from './support/smtp';
+import { checkRealEmail, parseMail, startSmtp, TestSmtp } from './support/smtp';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 jest.setTimeout(90_000);
@@ -145,8 +145,7 @@ describe('notifications', () => {
       const got = invited.map((n) => smtp.messages.find((m) => m.notificationId === n.id));
       return got.every(Boolean) ? got.map((m) => m!) : undefined;
     }, 'the invitations by e-mail');
-    const mailTo = (user: TestUser) =>
-      mails[invited.findIndex((n) => n.user_id === user.id)];
+    const mailTo = (user: TestUser) => mails[invited.findIndex((n) => n.user_id === user.id)];
     expect(mailTo(judge).to).toEqual([judge.email]);
     expect(mailTo(judge).subject).toBe(
       `Open for your comments until ${formatMoment(closesAt, 'en', 'Asia/Vientiane')}: Child-friendly hearings`,
@@ -154,6 +153,19 @@ describe('notifications', () => {
     expect(mailTo(laoJudge).subject).toBe(
       `ເປີດໃຫ້ທ່ານສະເໜີຄຳເຫັນຈົນຮອດວັນທີ ${formatMoment(closesAt, 'lo', 'Asia/Vientiane')}: ການພິຈາລະນາທີ່ເປັນມິດກັບເດັກ`,
     );
+    // As a mail client reads it: the text and the HTML say the same, in the reader's language.
+    const lao = await parseMail(mailTo(laoJudge));
+    expect(checkRealEmail(lao)).toEqual([]);
+    expect(lao.headers.get('content-language')).toBe('lo');
+    expect(lao.to).toMatchObject({ value: [{ name: 'ທ່ານ ບຸນມີ', address: laoJudge.email }] });
+    const closes = formatMoment(closesAt, 'lo', 'Asia/Vientiane');
+    expect(lao.text).toContain(closes);
+    expect(lao.html).toContain(closes);
+    expect(lao.html).toContain(`<a href="http://localhost:3000/guidelines/${id}"`);
+    const english = await parseMail(mailTo(judge));
+    expect(english.headers.get('content-language')).toBe('en');
+    expect(english.text).toContain(formatMoment(closesAt, 'en', 'Asia/Vientiane'));
+
     // Judges are invited instead of being told of the move; the secretariat is told of the move.
     const moved = await eventually(async () => {
       const rows = await notifications(t, `kind = 'STAGE_CHANGED' AND guideline_id = $1`, [id]);
@@ -347,6 +359,11 @@ describe('notifications', () => {
       (await t.http().get('/api/notifications/failed-emails').set(auth(secretariat))).status,
     ).toBe(403);
     smtp.setMode('accept');
+  });
+
+  it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {
+    const parsed = await smtp.everyMessageReal();
+    expect(parsed.length).toBeGreaterThan(0);
   });
 });
 

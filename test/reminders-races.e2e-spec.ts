@@ -163,4 +163,8 @@ describe('reminder delivery under duplicates and races', () => {
       expect.stringMatching(/^(Due today|ຄົບກຳນົດມື້ນີ້)/),
     ]);
   });
+  it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {
+    const parsed = await smtp.everyMessageReal();
+    expect(parsed.length).toBeGreaterThan(0);
+  });
 });

@@ -168,4 +168,8 @@ describe('review reminders', () => {
       [mps.email, mps.email, secretariat.email, secretariat.email].sort(),
     );
   });
+  it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {
+    const parsed = await smtp.everyMessageReal();
+    expect(parsed.length).toBeGreaterThan(0);
+  });
 });

@@ -421,4 +421,8 @@ describe('interagency review requests', () => {
       [reviewers.MOFA.id, reviewers.MPS.id, reviewers.OSPP.id].sort(),
     );
   });
+  it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {
+    const parsed = await smtp.everyMessageReal();
+    expect(parsed.length).toBeGreaterThan(0);
+  });
 });

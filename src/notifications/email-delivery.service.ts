@@ -23,7 +23,8 @@ export class EmailDelivery {
     let failure: Error | null = null;
     const outcome = await this.dataSource.transaction(async (manager): Promise<EmailOutcome> => {
       const rows = await manager.query(
-        `SELECT n.subject, n.body, n.email_state, u.email FROM notifications n JOIN users u ON u.id = n.user_id
+        `SELECT n.subject, n.body, n.email_state, u.email, u.name, u.locale
+         FROM notifications n JOIN users u ON u.id = n.user_id
          WHERE n.id = $1 FOR UPDATE OF n`,
         [notificationId],
       );
@@ -31,9 +32,10 @@ export class EmailDelivery {
       if (!row || row.email_state !== 'PENDING') return 'ALREADY_DONE';
       try {
         await this.mailer.send({
-          to: row.email,
+          to: { name: row.name, address: row.email },
           subject: row.subject,
           text: row.body,
+          locale: row.locale,
           notificationId,
         });
       } catch (error) {

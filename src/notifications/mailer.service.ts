@@ -1,13 +1,19 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { Env } from '../config/env';
+import { Locale } from '../court/roles';
+import { emailHtml, stableMessageId } from './email-message';
 
 export interface OutgoingMail {
-  to: string;
+  to: { name: string; address: string };
   subject: string;
   text: string;
-  /** Sent as X-Notification-Id: lets a mail system (and the tests) see a repeat. */
+  /** The reader's language: the HTML's lang and the Content-Language header. */
+  locale: Locale;
+  /** Sent as X-Notification-Id and in the Message-ID: lets a mail system (and the tests) see a repeat. */
   notificationId: string;
+  /** Where the reader changes how often such messages come (List-Unsubscribe), for digests. */
+  unsubscribeUrl?: string;
 }
 
 /** SMTP through nodemailer (SMTP_URL, MAIL_FROM). Without SMTP_URL e-mail is off. */
@@ -35,14 +41,26 @@ export class Mailer implements OnModuleInit, OnModuleDestroy {
     return this.transport !== null;
   }
 
+  /**
+   * multipart/alternative (the text and a simple HTML rendering of the same words), in the reader's
+   * language, marked as sent by a machine (RFC 3834) so out-of-office replies stay away.
+   */
   async send(mail: OutgoingMail): Promise<void> {
     if (!this.transport) throw new Error('e-mail is off (SMTP_URL is not set)');
     await this.transport.sendMail({
       from: this.env.MAIL_FROM,
-      to: mail.to,
+      to: { name: mail.to.name, address: mail.to.address },
       subject: mail.subject,
       text: mail.text,
-      headers: { 'X-Notification-Id': mail.notificationId },
+      html: emailHtml({ subject: mail.subject, body: mail.text, locale: mail.locale }),
+      messageId: stableMessageId(mail.notificationId, this.env.MAIL_FROM, this.env.PUBLIC_URL),
+      ...(mail.unsubscribeUrl ? { list: { unsubscribe: mail.unsubscribeUrl } } : {}),
+      headers: {
+        'X-Notification-Id': mail.notificationId,
+        'Content-Language': mail.locale,
+        'Auto-Submitted': 'auto-generated',
+        'X-Auto-Response-Suppress': 'All',
+      },
     });
   }
 

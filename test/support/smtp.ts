@@ -1,4 +1,5 @@
 import { AddressInfo } from 'node:net';
+import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /** One message as the test SMTP server received it. */
@@ -29,7 +30,54 @@ export interface TestSmtp {
   /** Answers every held transfer with success (the messages are then received). */
   releaseHeld: () => number;
   waitFor: (count: number, timeoutMs?: number) => Promise<ReceivedMail[]>;
+  /**
+   * Every message received so far, parsed by a MIME parser (mailparser) and checked as a real
+   * e-mail (see checkRealEmail): throws naming each message that is not one.
+   */
+  everyMessageReal: () => Promise<ParsedMail[]>;
   close: () => Promise<void>;
+}
+
+/** One received message as a mail client reads it. */
+export function parseMail(mail: ReceivedMail): Promise<ParsedMail> {
+  return simpleParser(mail.raw, { skipImageLinks: true });
+}
+
+/**
+ * What every e-mail of the service is: multipart/alternative with a text and an HTML part, its
+ * language in Content-Language, Auto-Submitted: auto-generated, the reader's name in To, a
+ * Message-ID derived from its notification, and no remote images. Returns the problems found.
+ */
+export function checkRealEmail(parsed: ParsedMail): string[] {
+  const problems: string[] = [];
+  const contentType = parsed.headers.get('content-type') as { value?: string } | undefined;
+  if (contentType?.value !== 'multipart/alternative') {
+    problems.push(`Content-Type is ${contentType?.value ?? 'missing'}, not multipart/alternative`);
+  }
+  if (!parsed.text?.trim()) problems.push('no text part');
+  if (typeof parsed.html !== 'string' || !parsed.html.includes('</html>')) {
+    problems.push('no HTML part');
+  }
+  const language = parsed.headers.get('content-language');
+  if (language !== 'lo' && language !== 'en') {
+    problems.push(`Content-Language is ${String(language)}`);
+  }
+  if (typeof parsed.html === 'string' && !parsed.html.includes(`lang="${String(language)}"`)) {
+    problems.push('the HTML does not say its language');
+  }
+  if (parsed.headers.get('auto-submitted') !== 'auto-generated') {
+    problems.push('no Auto-Submitted: auto-generated');
+  }
+  const to = (parsed.to as AddressObject | undefined)?.value[0];
+  if (!to?.name) problems.push('To has no name');
+  const notificationId = parsed.headers.get('x-notification-id');
+  if (parsed.messageId !== `<notification-${String(notificationId)}@guidelines.local>`) {
+    problems.push(`Message-ID ${parsed.messageId} is not derived from the notification`);
+  }
+  if (typeof parsed.html === 'string' && /<img|url\(|<link/i.test(parsed.html)) {
+    problems.push('the HTML loads something');
+  }
+  return problems;
 }
 
 function unfold(headers: string): string {
@@ -135,6 +183,19 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
         await new Promise((r) => setTimeout(r, 50));
       }
       return messages;
+    },
+    everyMessageReal: async () => {
+      const parsed = await Promise.all(messages.map(parseMail));
+      const bad = parsed
+        .map((mail, i) => ({ subject: messages[i].subject, problems: checkRealEmail(mail) }))
+        .filter((m) => m.problems.length);
+      if (bad.length) {
+        throw new Error(
+          `${bad.length} of ${parsed.length} e-mails are not well formed:\n` +
+            bad.map((m) => `- ${m.subject}: ${m.problems.join('; ')}`).join('\n'),
+        );
+      }
+      return parsed;
     },
     close: async () => {
       held.splice(0).forEach((transfer) => transfer.drop());

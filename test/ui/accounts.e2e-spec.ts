@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { Role } from '../../src/court/roles';
 import {
@@ -10,7 +9,7 @@ import {
   waitForLang,
   waitForRoute,
 } from '../support/browser';
-import { startSmtp, TestSmtp } from '../support/smtp';
+import { checkRealEmail, parseMail, startSmtp, TestSmtp } from '../support/smtp';
 import { PASSWORD, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -56,8 +55,9 @@ describe('own password (browser)', () => {
     await page.locator('main [role=status]', { hasText: judge.email }).waitFor();
 
     const [mail] = await smtp.waitFor(1);
-    const parsed = await simpleParser(mail.raw);
-    expect(parsed.to && 'text' in parsed.to ? parsed.to.text : '').toBe(judge.email);
+    const parsed = await parseMail(mail);
+    expect(checkRealEmail(parsed)).toEqual([]);
+    expect(parsed.to && 'value' in parsed.to ? parsed.to.value[0].address : '').toBe(judge.email);
     const link = /https?:\/\/\S+#\/reset\?token=[A-Za-z0-9_-]+/.exec(parsed.text ?? '')![0];
     // The e-mail names PUBLIC_URL; this test's server listens on its own port.
     const address = new URL(link);
@@ -135,5 +135,9 @@ describe('own password (browser)', () => {
     expect(ui.errors).toEqual([]);
     expect(ui.httpErrors).toEqual([{ status: 400, method: 'POST', path: '/api/me/password' }]);
     await ui.context.close();
+  });
+  it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {
+    const parsed = await smtp.everyMessageReal();
+    expect(parsed.length).toBeGreaterThan(0);
   });
 });
