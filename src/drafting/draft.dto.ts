@@ -107,3 +107,34 @@ export class DraftView {
   })
   appliedSuggestions: AppliedSuggestionView[];
 }
+
+export class ImportDraftQuery {
+  @ApiPropertyOptional({
+    description:
+      'The revision the import replaces (from GET .../draft): when given and no longer current, 409 and nothing is replaced',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(REVISION_MAX)
+  revision?: number;
+}
+
+export class ImportWarningView {
+  @ApiProperty({
+    example: 'IMAGES_DROPPED',
+    description:
+      'IMAGES_DROPPED, TRACKED_CHANGES, COMMENTS_DROPPED, EMPTY_SECTION, TEXT_BEFORE_FIRST_HEADING, NO_HEADINGS, SECTIONS_FROM_HEADING_LEVEL',
+  })
+  code: string;
+  @ApiProperty({ description: "In the caller's language" }) message: string;
+}
+
+export class DraftImportView extends DraftView {
+  @ApiProperty({
+    type: [ImportWarningView],
+    description: 'What the Word file had that the sections do not keep',
+  })
+  warnings: ImportWarningView[];
+}

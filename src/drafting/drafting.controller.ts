@@ -1,11 +1,28 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { RequestLocale } from '../common/request-locale';
 import { AuthUser, Locale, Role } from '../court/roles';
 import { VersionView } from '../guidelines/version.dto';
-import { DraftView, PublishDraftDto, SaveDraftDto } from './draft.dto';
+import { AcceptsUpload, DOCX_MEDIA_TYPE, Upload, Uploaded } from '../common/upload';
+import {
+  DraftImportView,
+  DraftView,
+  ImportDraftQuery,
+  PublishDraftDto,
+  SaveDraftDto,
+} from './draft.dto';
 import { DraftingService } from './drafting.service';
 
 @ApiTags('drafting')
@@ -42,6 +59,29 @@ export class DraftingController {
     @RequestLocale() locale: Locale,
   ): Promise<DraftView> {
     return this.drafting.save(id, dto, { ...user, locale });
+  }
+
+  /**
+   * Replaces the draft's sections with a Word file's (.docx, at most 10 MB): each Heading 1 starts
+   * a section; its paragraphs, lists (`- ` lines) and tables (cells between ` | `) are the body.
+   * Sections whose heading the current version has keep its key. `warnings` says what the file
+   * had that sections do not keep. A file that is not a .docx is 415, a damaged or
+   * password-protected one 400, one that unpacks too large 413; the draft is then unchanged.
+   */
+  @Post('import')
+  @HttpCode(200)
+  @Roles(Role.SECRETARIAT)
+  @AcceptsUpload({ field: 'file', mediaTypes: [DOCX_MEDIA_TYPE] })
+  @ApiOkResponse({ type: DraftImportView })
+  @ApiErrors(400, 401, 403, 404, 409, 413, 415, 422, 503)
+  importWord(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ImportDraftQuery,
+    @Uploaded() file: Upload,
+    @CurrentUser() user: AuthUser,
+    @RequestLocale() locale: Locale,
+  ): Promise<DraftImportView> {
+    return this.drafting.importWord(id, file, query.revision, { ...user, locale });
   }
 
   /**

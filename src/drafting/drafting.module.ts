@@ -3,6 +3,7 @@ import { GuidelinesModule } from '../guidelines/guidelines.module';
 import { DraftingController } from './drafting.controller';
 import { DraftingService } from './drafting.service';
 import { DraftsRepository } from './drafts.repository';
+import { WordImportRunner } from './word-import/word-import-runner';
 
 /**
  * The drafting loop: the working draft of each guideline's next version, Word import, suggested
@@ -12,7 +13,7 @@ import { DraftsRepository } from './drafts.repository';
 @Module({
   imports: [GuidelinesModule],
   controllers: [DraftingController],
-  providers: [DraftingService, DraftsRepository],
+  providers: [DraftingService, DraftsRepository, WordImportRunner],
   exports: [DraftingService],
 })
 export class DraftingModule {}

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError } from '../common/app-error';
+import { AppError, ErrorCode } from '../common/app-error';
+import { Upload } from '../common/upload';
 import { validationDetails } from '../common/validation';
 import { localize, Reason } from '../court/reason';
 import { AuthUser, Locale } from '../court/roles';
@@ -13,11 +14,25 @@ import { checkedSections } from '../guidelines/section-rules';
 import { SectionInputDto, VersionView } from '../guidelines/version.dto';
 import { VersionsRepository } from '../guidelines/versions.repository';
 import { VersionsService } from '../guidelines/versions.service';
-import { DraftSectionView, DraftView, PublishDraftDto, SaveDraftDto } from './draft.dto';
+import {
+  DraftImportView,
+  DraftSectionView,
+  DraftView,
+  PublishDraftDto,
+  SaveDraftDto,
+} from './draft.dto';
 import { draftChangeRefusal } from './draft-rules';
 import { draftingReasons } from './drafting-reasons';
 import { DraftRow, DraftsRepository, DraftSuggestion } from './drafts.repository';
 import { applySuggestion, suggestionStillPresent } from './suggestion-application';
+import { importedSectionKeys } from './word-import/section-keys';
+import { WordImportRunner } from './word-import/word-import-runner';
+
+const REFUSAL_CODES = {
+  400: ErrorCode.BAD_REQUEST,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+} as const;
 
 /** A comment's suggestion as the disposition hands it over to be written into the draft. */
 export interface SuggestionToApply {
@@ -100,6 +115,7 @@ export class DraftingService {
     private readonly versions: VersionsRepository,
     private readonly versionsService: VersionsService,
     private readonly drafts: DraftsRepository,
+    private readonly wordImport: WordImportRunner,
   ) {}
 
   async get(guidelineId: string): Promise<DraftView> {
@@ -127,6 +143,59 @@ export class DraftingService {
         changeSummary: dto.changeSummary,
         appliedSuggestions: stillApplied(draft.applied_suggestions, sections),
       });
+    });
+  }
+
+  /**
+   * Replaces the draft's sections with those of a Word file. The file is converted first, off the
+   * event loop and outside any transaction; a file that is refused leaves the draft as it was.
+   * Sections whose heading the current version (or else the draft) already has keep their keys.
+   */
+  async importWord(
+    guidelineId: string,
+    upload: Upload,
+    revision: number | undefined,
+    actor: AuthUser,
+  ): Promise<DraftImportView> {
+    const guideline = await this.guidelines.findView(guidelineId);
+    if (!guideline) throw AppError.notFound('Guideline');
+    const frozen = draftChangeRefusal(guideline.stage);
+    if (frozen) throw unprocessable(frozen, actor.locale);
+    const converted = await this.wordImport.convert(upload.content);
+    if (!converted.ok) {
+      const detail = localize(converted.reason, actor.locale);
+      throw new AppError(REFUSAL_CODES[converted.status], detail.message, [detail]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const { guideline: locked, draft } = await this.lockForChange(
+        manager,
+        guidelineId,
+        actor.locale,
+      );
+      if (revision !== undefined) this.assertRevision(draft, revision, actor.locale);
+      const content = await this.contentOf(manager, guidelineId, draft, locked);
+      const known = [...(await this.currentSections(manager, locked)), ...content.sections];
+      const keys = importedSectionKeys(
+        converted.sections.map((s) => s.heading),
+        known,
+        { preamble: converted.preamble },
+      );
+      const sections: SectionContent[] = converted.sections.map((s, i) => ({
+        key: keys[i],
+        kind: 'text',
+        heading: s.heading,
+        body: s.body,
+        code: null,
+        category: null,
+      }));
+      await this.assertSectionRules(sections, actor.locale);
+      const view = await this.write(manager, guidelineId, actor, {
+        sections,
+        baseVersionNumber: content.baseVersionNumber,
+        changeSummary: draft.change_summary,
+        appliedSuggestions: stillApplied(draft.applied_suggestions, sections),
+      });
+      return { ...view, warnings: converted.warnings.map((w) => localize(w, actor.locale)) };
     });
   }
 

@@ -417,6 +417,29 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/guidelines/{id}/draft/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replaces the draft's sections with a Word file's (.docx, at most 10 MB): each Heading 1 starts
+         *     a section; its paragraphs, lists (`- ` lines) and tables (cells between ` | `) are the body.
+         *     Sections whose heading the current version has keep its key. `warnings` says what the file
+         *     had that sections do not keep. A file that is not a .docx is 415, a damaged or
+         *     password-protected one 400, one that unpacks too large 413; the draft is then unchanged.
+         */
+        post: operations["DraftingController_importWord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/guidelines/{id}/draft/publish": {
         parameters: {
             query?: never;
@@ -1461,6 +1484,35 @@ export type components = {
             changeSummary: string;
             /** @description The revision this change started from (from GET .../draft) */
             revision: number;
+        };
+        ImportWarningView: {
+            /**
+             * @description IMAGES_DROPPED, TRACKED_CHANGES, COMMENTS_DROPPED, EMPTY_SECTION, TEXT_BEFORE_FIRST_HEADING, NO_HEADINGS, SECTIONS_FROM_HEADING_LEVEL
+             * @example IMAGES_DROPPED
+             */
+            code: string;
+            /** @description In the caller's language */
+            message: string;
+        };
+        DraftImportView: {
+            /** Format: uuid */
+            guidelineId: string;
+            /** @description The version the draft started from (null before the first version) */
+            baseVersionNumber: number | null;
+            sections: components["schemas"]["DraftSectionView"][];
+            changeSummary: string;
+            /** @description Send it back with the next save or publication */
+            revision: number;
+            /**
+             * Format: date-time
+             * @description null while nobody has changed the draft since the last publication
+             */
+            updatedAt: string | null;
+            updatedBy: components["schemas"]["UserRefView"] | null;
+            /** @description Suggestions written into the draft, recorded on the version when it is published */
+            appliedSuggestions: components["schemas"]["AppliedSuggestionView"][];
+            /** @description What the Word file had that the sections do not keep */
+            warnings: components["schemas"]["ImportWarningView"][];
         };
         PublishDraftDto: {
             /** @description The revision being published: a newer one is 409 */
@@ -4069,6 +4121,123 @@ export interface operations {
             };
             /** @description A workflow gate or domain rule is unmet: details lists every reason */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    DraftingController_importWord: {
+        parameters: {
+            query?: {
+                /** @description The revision the import replaces (from GET .../draft): when given and no longer current, 409 and nothing is replaced */
+                revision?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Send the file as the body (application/vnd.openxmlformats-officedocument.wordprocessingml.document) or as multipart/form-data with the file in the field "file", at most 10485760 bytes. */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftImportView"];
+                };
+            };
+            /** @description Malformed input: one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Stale state or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A workflow gate or domain rule is unmet: details lists every reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A dependency (database, Redis) is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
