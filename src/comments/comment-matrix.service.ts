@@ -4,12 +4,12 @@ import { AppError } from '../common/app-error';
 import { Env } from '../config/env';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
 import { VersionsRepository } from '../guidelines/versions.repository';
-import { MatrixItemView, MatrixQuery, MatrixView } from './comment.dto';
+import { MatrixItemView, MatrixQuery } from './comment.dto';
 import { institutionOf, NONE_IN_DRAFT, suggestionView } from './comment-views';
 import { DraftingService } from '../drafting/drafting.service';
-import { CommentsRepository, MatrixRow } from './comments.repository';
-import { matrixCsv } from './matrix/matrix-csv';
-import { matrixDocx } from './matrix/matrix-docx';
+import { CommentsRepository, matrixCursorOf, MatrixCursor, MatrixRow } from './comments.repository';
+import { matrixCsvChunks } from './matrix/matrix-csv';
+import { ExportPool } from '../exports/export-pool';
 import {
   ALL_VERSIONS,
   GENERATED,
@@ -18,9 +18,16 @@ import {
   word,
 } from './matrix/matrix-labels';
 
+/** Comments read from the database at a time: a page's cost stays flat however long the matrix. */
+const PAGE_SIZE = 1000;
+
 export type MatrixExport =
-  | { format: 'json'; view: MatrixView }
-  | { format: 'csv' | 'docx'; contentType: string; filename: string; content: Buffer };
+  /** The JSON of a MatrixView, written as the pages are read. */
+  | { format: 'json'; chunks: AsyncIterable<string> }
+  /** CSV, written as the pages are read. */
+  | { format: 'csv'; contentType: string; filename: string; chunks: AsyncIterable<string> }
+  /** Word, built in an export thread once every comment is read. */
+  | { format: 'docx'; contentType: string; filename: string; content: Buffer };
 
 @Injectable()
 export class CommentMatrixService {
@@ -30,6 +37,7 @@ export class CommentMatrixService {
     private readonly versions: VersionsRepository,
     private readonly comments: CommentsRepository,
     private readonly drafting: DraftingService,
+    private readonly exports: ExportPool,
   ) {}
 
   /** Every top-level, non-deleted comment of one version (or all), with its disposition. */
@@ -41,12 +49,8 @@ export class CommentMatrixService {
       const found = await this.versions.findGuidelineVersions(guidelineId, [query.version]);
       if (!found.versions.length) throw AppError.notFound('Version');
     }
-    const rows = await this.comments.matrixRows(guidelineId, query.version);
-    const inDraft = rows.some((row) => row.suggestion !== null)
-      ? await this.drafting.suggestionsInDraft(guidelineId)
-      : NONE_IN_DRAFT;
-    const items = rows.map((row) => matrixItem(row, locale, inDraft));
-    if (query.format === 'json') return { format: 'json', view: { items } };
+    const pages = this.pages(guidelineId, query.version, locale);
+    if (query.format === 'json') return { format: 'json', chunks: matrixJson(pages) };
 
     const scope = query.version ? `v${query.version}` : 'all-versions';
     const filename = `${guideline.code}-comment-matrix-${scope}-${locale}.${query.format}`;
@@ -55,7 +59,7 @@ export class CommentMatrixService {
         format: 'csv',
         contentType: 'text/csv; charset=utf-8',
         filename,
-        content: matrixCsv(items, locale),
+        chunks: matrixCsvChunks(pages, locale),
       };
     }
     const title = locale === 'lo' ? guideline.title_lo : guideline.title_en;
@@ -65,6 +69,8 @@ export class CommentMatrixService {
       dateStyle: 'long',
       timeStyle: 'short',
     }).format(generatedAt);
+    const items: MatrixItemView[] = [];
+    for await (const page of pages) items.push(...page);
     const versionWords = query.version
       ? `${word(MATRIX_COLUMNS.version, locale)} ${query.version}`
       : word(ALL_VERSIONS, locale);
@@ -72,17 +78,57 @@ export class CommentMatrixService {
       format: 'docx',
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       filename,
-      content: await matrixDocx(
+      content: await this.exports.run('matrix-docx', {
         items,
-        {
+        info: {
           title: `${word(MATRIX_TITLE, locale)}: ${guideline.code} — ${title}`,
           subtitle: `${versionWords} · ${word(GENERATED, locale)} ${generated} (${this.env.APP_TIMEZONE})`,
           generatedAt,
         },
         locale,
-      ),
+      }),
     };
   }
+
+  /**
+   * The matrix's items in reading order, a keyset page at a time. The draft's suggestions are
+   * read once, when the first comment with a suggestion comes.
+   */
+  private async *pages(
+    guidelineId: string,
+    version: number | undefined,
+    locale: Locale,
+  ): AsyncGenerator<MatrixItemView[]> {
+    let inDraft: ReadonlySet<string> | null = null;
+    let after: MatrixCursor | null = null;
+    for (;;) {
+      const rows: MatrixRow[] = await this.comments.matrixRows(
+        guidelineId,
+        version,
+        PAGE_SIZE,
+        after,
+      );
+      if (!rows.length) return;
+      if (inDraft === null && rows.some((row) => row.suggestion !== null)) {
+        inDraft = await this.drafting.suggestionsInDraft(guidelineId);
+      }
+      yield rows.map((row) => matrixItem(row, locale, inDraft ?? NONE_IN_DRAFT));
+      if (rows.length < PAGE_SIZE) return;
+      after = matrixCursorOf(rows[rows.length - 1]);
+    }
+  }
+}
+
+/** `{"items":[...]}`, the MatrixView's JSON, a page at a time. */
+async function* matrixJson(pages: AsyncIterable<MatrixItemView[]>): AsyncGenerator<string> {
+  yield '{"items":[';
+  let first = true;
+  for await (const items of pages) {
+    if (!items.length) continue;
+    yield (first ? '' : ',') + items.map((item) => JSON.stringify(item)).join(',');
+    first = false;
+  }
+  yield ']}';
 }
 
 function matrixItem(row: MatrixRow, locale: Locale, inDraft: ReadonlySet<string>): MatrixItemView {

@@ -40,7 +40,8 @@ import {
 import { CommentMatrixService } from './comment-matrix.service';
 import { CommentsService } from './comments.service';
 import { SearchService } from './search.service';
-import { attachment } from '../common/attachment';
+import { attachment, attachmentStream } from '../common/attachment';
+import { Readable } from 'node:stream';
 
 @ApiTags('comments')
 @ApiBearerAuth()
@@ -165,7 +166,13 @@ export class GuidelineCommentsController {
     @CurrentUser() user: AuthUser,
   ): Promise<MatrixView | StreamableFile> {
     const out = await this.matrix.export(id, query, user);
-    if (out.format === 'json') return out.view;
+    // JSON and CSV are written while the comments are read, a page at a time.
+    if (out.format === 'json') {
+      return new StreamableFile(Readable.from(out.chunks), {
+        type: 'application/json; charset=utf-8',
+      });
+    }
+    if (out.format === 'csv') return attachmentStream(out.chunks, out.contentType, out.filename);
     return attachment(out.content, out.contentType, out.filename);
   }
 

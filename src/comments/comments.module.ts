@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExportsModule } from '../exports/exports.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { GuidelinesModule } from '../guidelines/guidelines.module';
 import { DraftingModule } from '../drafting/drafting.module';
@@ -20,6 +21,7 @@ import { SearchService } from './search.service';
     GuidelinesModule,
     DraftingModule,
     OutboxModule,
+    ExportsModule,
   ],
   controllers: [VersionCommentsController, CommentsController, GuidelineCommentsController],
   providers: [CommentsRepository, CommentsService, CommentMatrixService, SearchService],

@@ -88,9 +88,29 @@ export interface MatrixRow {
   suggestion: string | null;
   suggestion_applied_in: number | null;
   created_at: Date;
+  /** created_at as PostgreSQL writes it, to the microsecond (a Date keeps milliseconds only). */
+  created_at_key: string;
+  section_position: number;
   disposition_status: DispositionStatus | null;
   disposition_response: string | null;
   disposition_version_number: number | null;
+}
+
+/** Where a page of the matrix ends: the last row's place in reading order. */
+export interface MatrixCursor {
+  versionNumber: number;
+  position: number;
+  createdAt: string;
+  id: string;
+}
+
+export function matrixCursorOf(row: MatrixRow): MatrixCursor {
+  return {
+    versionNumber: row.version_number,
+    position: row.section_position,
+    createdAt: row.created_at_key,
+    id: row.id,
+  };
 }
 
 export interface SearchRow {
@@ -527,13 +547,24 @@ export class CommentsRepository {
   }
 
   /** Top-level comments for the comment matrix, in version, section and time order. */
-  matrixRows(guidelineId: string, versionNumber?: number): Promise<MatrixRow[]> {
+  /**
+   * One page of the matrix's rows in reading order (version, section position, time, id), after
+   * `after` (the last row of the previous page). Keyset pages: each page costs the same however
+   * far into the matrix it is, and no page holds the whole matrix in memory.
+   */
+  matrixRows(
+    guidelineId: string,
+    versionNumber: number | undefined,
+    limit: number,
+    after: MatrixCursor | null,
+  ): Promise<MatrixRow[]> {
     return this.repo.query(
       `SELECT c.id, c.version_number, c.section_key, s.heading AS section_heading,
               c.author_id, u.name AS author_name, u.institution AS author_institution,
               a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
               c.spoken_by_name, c.spoken_by_institution, c.body, c.quote, c.suggestion,
               ${SUGGESTION_APPLIED_IN} AS suggestion_applied_in, c.created_at,
+              c.created_at::text AS created_at_key, s.position AS section_position,
               c.disposition_status, c.disposition_response, c.disposition_version_number
          FROM comments c
          JOIN version_sections s ON s.version_id = c.version_id AND s.key = c.section_key
@@ -541,8 +572,20 @@ export class CommentsRepository {
          LEFT JOIN agencies a ON a.id = u.agency_id
         WHERE c.guideline_id = $1 AND c.parent_id IS NULL AND c.deleted_at IS NULL
           AND ($2::int IS NULL OR c.version_number = $2::int)
-        ORDER BY c.version_number, s.position, c.created_at, c.id`,
-      [guidelineId, versionNumber ?? null],
+          AND ($4::int IS NULL
+               OR (c.version_number, s.position, c.created_at, c.id)
+                  > ($4::int, $5::int, $6::timestamptz, $7::uuid))
+        ORDER BY c.version_number, s.position, c.created_at, c.id
+        LIMIT $3`,
+      [
+        guidelineId,
+        versionNumber ?? null,
+        limit,
+        after?.versionNumber ?? null,
+        after?.position ?? null,
+        after?.createdAt ?? null,
+        after?.id ?? null,
+      ],
     );
   }
 

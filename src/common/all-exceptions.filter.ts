@@ -140,6 +140,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     if (httpAdapter.isHeadersSent(response)) return;
+    // An error that knows when to ask again (a full export queue) says so.
+    const retryAfter = (exception as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (exception instanceof AppError && typeof retryAfter === 'number') {
+      httpAdapter.setHeader(response, 'Retry-After', String(retryAfter));
+    }
     httpAdapter.reply(response, body, body.statusCode);
   }
 }

@@ -14,6 +14,7 @@ import {
   ValidationError,
 } from 'class-validator';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { passwordProblem, passwordProblemText } from '../common/password-policy';
 import { MIN_SECRET_LENGTH, secretWeakness } from './secret-strength';
 
@@ -169,6 +170,23 @@ export class Env {
   @Min(1)
   @Max(100)
   WORKER_CONCURRENCY = 5;
+
+  /**
+   * Worker threads that build Word documents (comment matrix, guideline documents) off the
+   * event loop; default: one less than the machine's cores, at least 1 and at most 4.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  EXPORT_THREADS = Math.max(1, Math.min(4, availableParallelism() - 1));
+
+  /** Word documents that may wait for a thread; one more is refused with 503 and Retry-After. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  EXPORT_QUEUE = 8;
 
   /** A job whose worker stops answering for this long (ms) is handed to another worker. */
   @Transform(toInt)

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { Env } from '../config/env';
+import { ExportPool } from '../exports/export-pool';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
 import { VersionsRepository } from '../guidelines/versions.repository';
 import { DocumentFormat, IndicatorListView } from './document.dto';
 import { GuidelineDocument, toDocumentSection } from './guideline-document';
-import { buildGuidelineDocx } from './guideline-docx';
 import { renderGuidelineMarkdown } from './guideline-markdown';
 import { indicatorCoverage } from './indicator-coverage';
 
@@ -26,6 +26,7 @@ export class DocumentsService {
     private readonly env: Env,
     private readonly guidelines: GuidelinesRepository,
     private readonly versions: VersionsRepository,
+    private readonly exports: ExportPool,
   ) {}
 
   async render(
@@ -36,7 +37,11 @@ export class DocumentsService {
     const doc = await this.load(guidelineId, number);
     const content =
       format === 'docx'
-        ? await buildGuidelineDocx(doc, this.env.APP_TIMEZONE)
+        ? // Word documents are built in the export threads, off the event loop.
+          await this.exports.run('guideline-docx', {
+            document: doc,
+            timeZone: this.env.APP_TIMEZONE,
+          })
         : Buffer.from(renderGuidelineMarkdown(doc), 'utf8');
     const safeCode = doc.guideline.code.replace(/[^A-Za-z0-9._-]+/g, '_');
     return {

@@ -1,5 +1,5 @@
 import { Locale } from '../../court/roles';
-import { csvFile } from '../../formats/csv';
+import { csvField, CsvValue, UTF8_BOM } from '../../formats/csv';
 import { MatrixItemView } from '../comment.dto';
 import { MATRIX_COLUMNS, statusLabel, suggestionLabel, word } from './matrix-labels';
 
@@ -7,9 +7,9 @@ import { MATRIX_COLUMNS, statusLabel, suggestionLabel, word } from './matrix-lab
  * The comment matrix as CSV (src/formats/csv.ts: UTF-8 with a byte-order mark so that spreadsheet
  * programs show Lao, formulas kept as text), headers and dispositions in the export's language.
  */
-export function matrixCsv(items: MatrixItemView[], locale: Locale): Buffer {
+export function matrixCsvHeader(locale: Locale): string[] {
   const c = MATRIX_COLUMNS;
-  const header = [
+  return [
     c.version,
     c.section,
     c.heading,
@@ -24,7 +24,10 @@ export function matrixCsv(items: MatrixItemView[], locale: Locale): Buffer {
     c.suggestion,
     c.suggestionStatus,
   ].map((w) => word(w, locale));
-  const records = items.map((i) => [
+}
+
+export function matrixCsvRecord(i: MatrixItemView, locale: Locale): CsvValue[] {
+  return [
     i.versionNumber,
     i.sectionKey,
     i.sectionHeading,
@@ -38,6 +41,21 @@ export function matrixCsv(items: MatrixItemView[], locale: Locale): Buffer {
     i.answeredInVersion,
     i.suggestion?.text ?? null,
     suggestionLabel(i.suggestion, locale),
-  ]);
-  return csvFile([header, ...records]);
+  ];
+}
+
+const line = (values: CsvValue[]) => `${values.map(csvField).join(',')}\r\n`;
+
+/**
+ * The file as it is written, page by page of comments: the byte-order mark and the header, then
+ * one CRLF-ended record per comment (the same bytes as csvFile of the whole table).
+ */
+export async function* matrixCsvChunks(
+  pages: AsyncIterable<MatrixItemView[]>,
+  locale: Locale,
+): AsyncGenerator<string> {
+  yield UTF8_BOM + line(matrixCsvHeader(locale));
+  for await (const items of pages) {
+    yield items.map((item) => line(matrixCsvRecord(item, locale))).join('');
+  }
 }

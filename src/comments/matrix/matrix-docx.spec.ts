@@ -1,7 +1,10 @@
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
+import { styledRuns } from '../../formats/docx-style';
+import { printableText } from '../../formats/printable-text';
 import { textWidthTwips, wordsOf } from '../../formats/text-width';
 import { MatrixItemView } from '../comment.dto';
-import { matrixDocx } from './matrix-docx';
+import { matrixColumnWidths, matrixDocx, matrixHeader, matrixRowTexts } from './matrix-docx';
 import { MATRIX_COLUMNS, word } from './matrix-labels';
 
 const item: MatrixItemView = {
@@ -86,5 +89,78 @@ describe('matrixDocx', () => {
       expect(xml).toContain(`<w:t xml:space="preserve">${line}</w:t></w:r></w:p>`);
     }
     expect(xml).not.toContain('\u000B');
+  });
+});
+
+describe('matrixDocx body rows', () => {
+  // The rows as docx's own object model writes them: the reference the text writer must equal.
+  function docxRow(texts: string[], widths: number[]): TableRow {
+    return new TableRow({
+      cantSplit: true,
+      children: texts.map(
+        (text, i) =>
+          new TableCell({
+            width: { size: widths[i], type: WidthType.DXA },
+            children: printableText(text || ' ')
+              .split(/\r\n?|\n/)
+              .map(
+                (line) =>
+                  new Paragraph({
+                    children: styledRuns(line, { bold: false, size: 18 }).map(
+                      (r) => new TextRun(r),
+                    ),
+                  }),
+              ),
+          }),
+      ),
+    });
+  }
+
+  const rowsOf = (xml: string) => [...xml.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((m) => m[0]);
+
+  it('writes each row as the XML docx writes for it, byte for byte', async () => {
+    const items: MatrixItemView[] = [
+      item,
+      {
+        ...item,
+        commentId: 'c2',
+        text: 'Tabs\there <&> "quotes" \'apostrophes\'\r\nCRLF\u0001dropped\u2028separator',
+        quote: 'ຫ້ອງລໍຖ້າ 24 ຊົ່ວໂມງ',
+        spokenBy: { name: 'ທ່ານ ບຸນມີ', institution: 'Ministry of Justice' },
+        suggestion: {
+          text: 'ຫ້ອງລໍຖ້າແຍກຕ່າງຫາກ',
+          status: 'OPEN',
+          appliedInVersion: null,
+          inDraft: true,
+        },
+        dispositionStatus: null,
+        response: null,
+        answeredInVersion: null,
+      },
+      { ...item, commentId: 'c3', text: '', sectionHeading: '\tLeading tab', commenter: '' },
+    ];
+    for (const locale of ['lo', 'en'] as const) {
+      const header = matrixHeader(locale);
+      const widths = matrixColumnWidths(header);
+      const reference = new Document({
+        sections: [
+          {
+            children: [
+              new Table({
+                columnWidths: widths,
+                rows: items.map((it, n) => docxRow(matrixRowTexts(it, n, locale), widths)),
+              }),
+            ],
+          },
+        ],
+      });
+      const expected = rowsOf(
+        strFromU8(unzipSync(new Uint8Array(await Packer.toBuffer(reference)))['word/document.xml']),
+      );
+      const bytes = await matrixDocx(items, { title: 'T', subtitle: 'S' }, locale);
+      const actual = rowsOf(strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']));
+      expect(actual.slice(1)).toEqual(expected);
+      expect(actual).toHaveLength(items.length + 1);
+    }
   });
 });
