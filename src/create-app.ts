@@ -3,9 +3,10 @@ import fastifyHelmet from '@fastify/helmet';
 import { DynamicModule, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { buildApiDocument } from './common/api-document';
 import { readJsonBodies, refuseUnexpectedBodies } from './common/request-bodies';
 import { UPLOAD_LIMITS } from './common/upload';
 import { createValidationPipe } from './common/validation';
@@ -68,18 +69,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Court guidelines workflow')
-      .setDescription(
-        'Guidelines for victim-sensitive courts from first draft to adoption: versions, comments, stages, interagency review.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();
   // Fastify loads its plugins (helmet, cookies, static files, multipart, bull-board) here: after

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth-decorators';
 import { Role } from '../court/roles';
@@ -32,10 +33,7 @@ export class AgenciesController {
   @Patch(':id')
   @Roles(Role.ADMIN)
   @ApiErrors(400, 401, 403, 404)
-  async update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UpdateAgencyDto,
-  ): Promise<AgencyView> {
+  async update(@UuidParam() id: string, @Body() dto: UpdateAgencyDto): Promise<AgencyView> {
     return AgencyView.of(await this.agencies.update(id, dto));
   }
 }

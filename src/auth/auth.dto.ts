@@ -16,6 +16,7 @@ export class LoginDto {
 
 export class LoginView {
   @ApiProperty({ description: 'Bearer token for the Authorization header' }) accessToken: string;
-  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
+  @ApiProperty({ type: 'integer', description: 'Seconds until the token expires' })
+  expiresIn: number;
   @ApiProperty({ type: UserView }) user: UserView;
 }

@@ -223,7 +223,7 @@ export class MatrixQuery {
   @IsIn(MATRIX_FORMATS)
   format: MatrixFormat = 'json';
 
-  @ApiPropertyOptional({ description: 'One version; default: all versions' })
+  @ApiPropertyOptional({ type: 'integer', description: 'One version; default: all versions' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -264,12 +264,12 @@ export class DispositionView {
   @ApiProperty({ type: String, nullable: true }) response: string | null;
   @ApiProperty({ type: UserRef }) by: UserRef;
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'The current version when decided' })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The current version when decided' })
   versionNumber: number | null;
 }
 
 export class CarryOverView {
-  @ApiProperty() latestVersion: number;
+  @ApiProperty({ type: 'integer' }) latestVersion: number;
   @ApiProperty({ enum: ['unchanged', 'changed', 'removed', 'moved'] })
   sectionStatus: 'unchanged' | 'changed' | 'removed' | 'moved';
   @ApiProperty({ type: Boolean, nullable: true, description: 'null without a quote or section' })
@@ -287,7 +287,7 @@ export class SuggestionView {
       'APPLIED: a published version took it in (appliedInVersion); NOT_APPLIED: the comment has a disposition and the words are neither in a version nor in the working draft; OPEN: otherwise (no disposition yet, or written into the draft and waiting for it to be published: inDraft)',
   })
   status: SuggestionStatus;
-  @ApiProperty({ type: Number, nullable: true }) appliedInVersion: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) appliedInVersion: number | null;
   @ApiProperty({ description: 'Written into the working draft, not yet published' })
   inDraft: boolean;
 }
@@ -295,7 +295,7 @@ export class SuggestionView {
 export class CommentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) guidelineId: string;
-  @ApiProperty() versionNumber: number;
+  @ApiProperty({ type: 'integer' }) versionNumber: number;
   @ApiProperty() sectionKey: string;
   @ApiProperty({
     type: String,
@@ -326,7 +326,10 @@ export class CommentView {
   @ApiProperty({ enum: Stage, description: 'Stage in which it was written' }) stage: Stage;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt: string | null;
-  @ApiProperty({ description: 'Replies in the thread (top-level comments; 0 for replies)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Replies in the thread (top-level comments; 0 for replies)',
+  })
   replyCount: number;
   @ApiProperty({ type: DispositionView, nullable: true }) disposition: DispositionView | null;
   @ApiPropertyOptional({ type: CarryOverView, description: 'When a newer version exists' })
@@ -364,7 +367,7 @@ export class CommentListView {
 
 export class SearchHitView {
   @ApiProperty({ enum: ['section', 'comment'] }) type: 'section' | 'comment';
-  @ApiProperty() versionNumber: number;
+  @ApiProperty({ type: 'integer' }) versionNumber: number;
   @ApiProperty() sectionKey: string;
   @ApiProperty() heading: string;
   @ApiProperty({ description: 'The matching text around the match' }) snippet: string;
@@ -381,7 +384,7 @@ export class SearchResultView {
 
 export class MatrixItemView {
   @ApiProperty({ format: 'uuid' }) commentId: string;
-  @ApiProperty() versionNumber: number;
+  @ApiProperty({ type: 'integer' }) versionNumber: number;
   @ApiProperty() sectionKey: string;
   @ApiProperty() sectionHeading: string;
   @ApiProperty({ type: UserRef, description: 'Who typed it' }) author: UserRef;
@@ -402,7 +405,7 @@ export class MatrixItemView {
   dispositionStatus: DispositionStatus | null;
   @ApiProperty({ type: String, nullable: true }) response: string | null;
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     description: 'Current version when the disposition was given',
   })

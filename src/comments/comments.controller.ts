@@ -4,26 +4,24 @@ import {
   Delete,
   Get,
   HttpCode,
-  Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Put,
   Query,
   StreamableFile,
 } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser, Role } from '../court/roles';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { VersionNumberPipe } from '../guidelines/version-number.pipe';
+import { ApiErrors, ApiFileAnswer, BINARY, MEDIA_TYPE, TEXT } from '../common/api-errors.decorator';
+import { VersionNumberParam } from '../guidelines/version-number.pipe';
 import {
   CommentDetailView,
   CommentListView,
@@ -58,8 +56,8 @@ export class VersionCommentsController {
   @ApiCreatedResponse({ type: CommentView })
   @ApiErrors(400, 401, 403, 404, 413, 422)
   create(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('number', VersionNumberPipe) number: number,
+    @UuidParam() id: string,
+    @VersionNumberParam() number: number,
     @Body() dto: CreateCommentDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CommentView> {
@@ -74,8 +72,8 @@ export class VersionCommentsController {
   @ApiOkResponse({ type: CommentListView })
   @ApiErrors(400, 401, 404)
   list(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('number', VersionNumberPipe) number: number,
+    @UuidParam() id: string,
+    @VersionNumberParam() number: number,
     @Query() query: CommentQuery,
     @CurrentUser() user: AuthUser,
   ): Promise<CommentListView> {
@@ -93,10 +91,7 @@ export class CommentsController {
   @Get(':id')
   @ApiOkResponse({ type: CommentDetailView })
   @ApiErrors(400, 401, 404)
-  get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() user: AuthUser,
-  ): Promise<CommentDetailView> {
+  get(@UuidParam() id: string, @CurrentUser() user: AuthUser): Promise<CommentDetailView> {
     return this.comments.get(id, user);
   }
 
@@ -105,7 +100,7 @@ export class CommentsController {
   @ApiOkResponse({ type: CommentDetailView })
   @ApiErrors(400, 401, 403, 404, 422)
   edit(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: UpdateCommentDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CommentDetailView> {
@@ -117,7 +112,7 @@ export class CommentsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiErrors(400, 401, 403, 404, 422)
-  remove(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<void> {
+  remove(@UuidParam() id: string, @CurrentUser() user: AuthUser): Promise<void> {
     return this.comments.remove(id, user);
   }
 
@@ -131,7 +126,7 @@ export class CommentsController {
   @ApiOkResponse({ type: CommentDetailView })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   dispose(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: DispositionDto,
     @CurrentUser() user: AuthUser,
   ): Promise<CommentDetailView> {
@@ -153,15 +148,14 @@ export class GuidelineCommentsController {
    * with section, commenter, text, disposition and response. JSON, CSV (UTF-8 with BOM) or DOCX.
    */
   @Get('comment-matrix')
-  @ApiProduces(
-    'application/json',
-    'text/csv',
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  )
-  @ApiOkResponse({ type: MatrixView, description: 'JSON; CSV and DOCX come as attachments' })
+  @ApiFileAnswer('JSON (`format=json`); CSV and DOCX come as attachments', {
+    [MEDIA_TYPE.json]: MatrixView,
+    [MEDIA_TYPE.csv]: TEXT,
+    [MEDIA_TYPE.docx]: BINARY,
+  })
   @ApiErrors(400, 401, 404)
   async commentMatrix(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Query() query: MatrixQuery,
     @CurrentUser() user: AuthUser,
   ): Promise<MatrixView | StreamableFile> {
@@ -180,10 +174,7 @@ export class GuidelineCommentsController {
   @Get('search')
   @ApiOkResponse({ type: SearchResultView })
   @ApiErrors(400, 401, 404)
-  search(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: SearchQuery,
-  ): Promise<SearchResultView> {
+  search(@UuidParam() id: string, @Query() query: SearchQuery): Promise<SearchResultView> {
     return this.searcher.search(id, query);
   }
 }

@@ -1,4 +1,10 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthUser, Role } from '../court/roles';
 
@@ -6,8 +12,15 @@ export const IS_PUBLIC = 'isPublic';
 export const ROLES = 'roles';
 export const OPEN_WITH_TEMPORARY_PASSWORD = 'openWithTemporaryPassword';
 
-/** The route needs no token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/**
+ * An empty security requirement: what the OpenAPI document (src/common/api-document.ts) turns into
+ * `security: []`, "no token needed", on the routes of @Public().
+ */
+export const NO_TOKEN_REQUIREMENT = {};
+
+/** The route needs no token (and the OpenAPI document says so). */
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity(NO_TOKEN_REQUIREMENT));
 
 /** Only these roles may call the route (checked after authentication). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);

@@ -14,7 +14,10 @@ export class DocumentQuery {
 }
 
 export class IndicatorQuery {
-  @ApiPropertyOptional({ description: 'Version number; default: the current version' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Version number; default: the current version',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -26,12 +29,12 @@ export class IndicatorQuery {
 export class CitingProvisionView {
   @ApiProperty() key: string;
   @ApiProperty() heading: string;
-  @ApiProperty({ description: '0-based place in the version' }) position: number;
+  @ApiProperty({ type: 'integer', description: '0-based place in the version' }) position: number;
 }
 
 export class IndicatorView {
   @ApiProperty() key: string;
-  @ApiProperty() position: number;
+  @ApiProperty({ type: 'integer' }) position: number;
   @ApiProperty({ type: String, nullable: true, example: 'VSC-3' }) code: string | null;
   @ApiProperty() heading: string;
   @ApiProperty({ description: "The indicator's body" }) statement: string;
@@ -43,8 +46,8 @@ export class IndicatorView {
 
 export class IndicatorListView {
   @ApiProperty({ format: 'uuid' }) guidelineId: string;
-  @ApiProperty() versionNumber: number;
+  @ApiProperty({ type: 'integer' }) versionNumber: number;
   @ApiProperty() contentHash: string;
   @ApiProperty({ type: [IndicatorView] }) items: IndicatorView[];
-  @ApiProperty() uncoveredCount: number;
+  @ApiProperty({ type: 'integer' }) uncoveredCount: number;
 }

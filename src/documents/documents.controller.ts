@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../common/api-errors.decorator';
-import { VersionNumberPipe } from '../guidelines/version-number.pipe';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ApiFileAnswer, BINARY, MEDIA_TYPE, TEXT } from '../common/api-errors.decorator';
+import { VersionNumberParam } from '../guidelines/version-number.pipe';
 import { DocumentQuery, IndicatorListView, IndicatorQuery } from './document.dto';
 import { DocumentsService } from './documents.service';
 import { attachment } from '../common/attachment';
@@ -18,15 +19,14 @@ export class DocumentsController {
    * parseGuidelineMarkdown reads back exactly.
    */
   @Get('versions/:number/document')
-  @ApiProduces(
-    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    'text/markdown',
-  )
-  @ApiOkResponse({ description: 'The file, as an attachment' })
+  @ApiFileAnswer('The file, as an attachment: Word (`format=docx`) or Markdown (`format=md`)', {
+    [MEDIA_TYPE.docx]: BINARY,
+    [MEDIA_TYPE.markdown]: TEXT,
+  })
   @ApiErrors(400, 401, 404)
   async document(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('number', VersionNumberPipe) number: number,
+    @UuidParam() id: string,
+    @VersionNumberParam() number: number,
     @Query() query: DocumentQuery,
   ): Promise<StreamableFile> {
     const file = await this.documents.render(id, number, query.format);
@@ -40,10 +40,7 @@ export class DocumentsController {
   @Get('indicators')
   @ApiOkResponse({ type: IndicatorListView })
   @ApiErrors(400, 401, 404)
-  indicators(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: IndicatorQuery,
-  ): Promise<IndicatorListView> {
+  indicators(@UuidParam() id: string, @Query() query: IndicatorQuery): Promise<IndicatorListView> {
     return this.documents.indicators(id, query.version);
   }
 }

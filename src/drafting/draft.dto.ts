@@ -45,7 +45,10 @@ export class SaveDraftDto {
   @MaxLength(MAX_CHANGE_SUMMARY)
   changeSummary: string;
 
-  @ApiProperty({ description: 'The revision this change started from (from GET .../draft)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The revision this change started from (from GET .../draft)',
+  })
   @IsInt()
   @Min(0)
   @Max(REVISION_MAX)
@@ -53,7 +56,7 @@ export class SaveDraftDto {
 }
 
 export class PublishDraftDto {
-  @ApiProperty({ description: 'The revision being published: a newer one is 409' })
+  @ApiProperty({ type: 'integer', description: 'The revision being published: a newer one is 409' })
   @IsInt()
   @Min(0)
   @Max(REVISION_MAX)
@@ -84,14 +87,14 @@ export class DraftSectionView {
 export class DraftView {
   @ApiProperty({ format: 'uuid' }) guidelineId: string;
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     description: 'The version the draft started from (null before the first version)',
   })
   baseVersionNumber: number | null;
   @ApiProperty({ type: [DraftSectionView] }) sections: DraftSectionView[];
   @ApiProperty() changeSummary: string;
-  @ApiProperty({ description: 'Send it back with the next save or publication' })
+  @ApiProperty({ type: 'integer', description: 'Send it back with the next save or publication' })
   revision: number;
   @ApiProperty({
     type: String,

@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { CurrentUser, Roles } from '../common/auth-decorators';
@@ -40,7 +31,7 @@ export class DraftingController {
   @Roles(Role.SECRETARIAT, Role.OBSERVER, Role.ADMIN)
   @ApiOkResponse({ type: DraftView })
   @ApiErrors(400, 401, 403, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<DraftView> {
+  get(@UuidParam() id: string): Promise<DraftView> {
     return this.drafting.get(id);
   }
 
@@ -53,7 +44,7 @@ export class DraftingController {
   @ApiOkResponse({ type: DraftView })
   @ApiErrors(400, 401, 403, 404, 409, 413, 422)
   save(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: SaveDraftDto,
     @CurrentUser() user: AuthUser,
     @RequestLocale() locale: Locale,
@@ -75,7 +66,7 @@ export class DraftingController {
   @ApiOkResponse({ type: DraftImportView })
   @ApiErrors(400, 401, 403, 404, 409, 413, 415, 422, 503)
   importWord(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Query() query: ImportDraftQuery,
     @Uploaded() file: Upload,
     @CurrentUser() user: AuthUser,
@@ -94,7 +85,7 @@ export class DraftingController {
   @ApiOkResponse({ type: VersionView })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   publish(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: PublishDraftDto,
     @CurrentUser() user: AuthUser,
     @RequestLocale() locale: Locale,

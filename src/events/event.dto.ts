@@ -41,25 +41,26 @@ export class CalendarDayConstraint implements ValidatorConstraintInterface {
 }
 
 export class ParticipantsDto {
-  @ApiProperty({ minimum: 0, example: 6 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 6 })
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   female: number;
 
-  @ApiProperty({ minimum: 0, example: 23 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 23 })
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   male: number;
 
-  @ApiProperty({ minimum: 0, example: 0 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 })
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   other: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     description: 'Persons with disability among the participants; omit when not recorded',
   })
@@ -72,28 +73,28 @@ export class ParticipantsDto {
 
 /** A correction changes only the counts it gives; a count cannot be null. */
 export class ParticipantsPatchDto {
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
   @ValidateIf((o: ParticipantsPatchDto) => o.female !== undefined)
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   female?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
   @ValidateIf((o: ParticipantsPatchDto) => o.male !== undefined)
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   male?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
   @ValidateIf((o: ParticipantsPatchDto) => o.other !== undefined)
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
   other?: number;
 
-  @ApiPropertyOptional({ minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -122,7 +123,7 @@ export class InstitutionCountDto {
   @MaxLength(300)
   name?: string;
 
-  @ApiProperty({ minimum: 0, example: 9 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 9 })
   @IsInt()
   @Min(0)
   @Max(MAX_COUNT)
@@ -197,7 +198,10 @@ export class CorrectEventDto {
   @MaxLength(2000)
   reason: string;
 
-  @ApiPropertyOptional({ description: 'The revision you corrected; 409 when another came first' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'The revision you corrected; 409 when another came first',
+  })
   @ValidateIf((o: CorrectEventDto) => o.expectedRevision !== undefined)
   @IsInt()
   @Min(1)
@@ -303,18 +307,18 @@ export class UserRefView {
 }
 
 export class ParticipantsView {
-  @ApiProperty() female: number;
-  @ApiProperty() male: number;
-  @ApiProperty() other: number;
-  @ApiProperty({ description: 'female + male + other' }) total: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'null when not recorded' })
+  @ApiProperty({ type: 'integer' }) female: number;
+  @ApiProperty({ type: 'integer' }) male: number;
+  @ApiProperty({ type: 'integer' }) other: number;
+  @ApiProperty({ type: 'integer', description: 'female + male + other' }) total: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'null when not recorded' })
   withDisability: number | null;
 }
 
 export class InstitutionCountView {
   @ApiProperty({ enum: InstitutionCategory }) category: InstitutionCategory;
   @ApiProperty({ type: String, nullable: true }) name: string | null;
-  @ApiProperty() count: number;
+  @ApiProperty({ type: 'integer' }) count: number;
 }
 
 export class EventView {
@@ -329,7 +333,8 @@ export class EventView {
   stage: Stage;
   @ApiProperty({ type: ParticipantsView }) participants: ParticipantsView;
   @ApiProperty({ type: [InstitutionCountView] }) institutions: InstitutionCountView[];
-  @ApiProperty({ description: '1, then one more per correction' }) revision: number;
+  @ApiProperty({ type: 'integer', description: '1, then one more per correction' })
+  revision: number;
   @ApiProperty({ type: UserRefView }) createdBy: UserRefView;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -342,7 +347,8 @@ export class FieldChangeView {
 }
 
 export class CorrectionView {
-  @ApiProperty({ description: 'The revision this correction produced' }) revision: number;
+  @ApiProperty({ type: 'integer', description: 'The revision this correction produced' })
+  revision: number;
   @ApiProperty() reason: string;
   @ApiProperty({ type: [FieldChangeView] }) changes: FieldChangeView[];
   @ApiProperty({ type: UserRefView }) correctedBy: UserRefView;
@@ -356,7 +362,7 @@ export class SpeakerView {
 
 export class GatheredCommentView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() versionNumber: number;
+  @ApiProperty({ type: 'integer' }) versionNumber: number;
   @ApiProperty() sectionKey: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) parentId: string | null;
   @ApiProperty() body: string;

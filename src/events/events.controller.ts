@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser, Role } from '../court/roles';
@@ -41,7 +42,7 @@ export class EventsController {
   /** One event with its correction history and the comments gathered there. */
   @Get(':id')
   @ApiErrors(400, 401, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<EventDetailView> {
+  get(@UuidParam() id: string): Promise<EventDetailView> {
     return this.events.get(id);
   }
 
@@ -50,7 +51,7 @@ export class EventsController {
   @Roles(Role.SECRETARIAT)
   @ApiErrors(400, 401, 403, 404, 409, 422)
   correct(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: CorrectEventDto,
     @CurrentUser() user: AuthUser,
   ): Promise<EventDetailView> {

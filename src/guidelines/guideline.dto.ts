@@ -71,7 +71,7 @@ export class TitleView {
 }
 
 export class AdoptionView {
-  @ApiProperty() versionNumber: number;
+  @ApiProperty({ type: 'integer' }) versionNumber: number;
   @ApiProperty() contentHash: string;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
@@ -82,12 +82,15 @@ export class GuidelineView {
   @ApiProperty({ type: TitleView }) title: TitleView;
   @ApiProperty({ enum: Stage }) stage: Stage;
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     description: 'Number of the newest published version; null before the first',
   })
   currentVersion: number | null;
-  @ApiProperty({ description: 'Review requests waiting for an answer (status PENDING)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Review requests waiting for an answer (status PENDING)',
+  })
   openReviewCount: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   consultationClosesAt: string | null;

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser, Role } from '../court/roles';
@@ -38,7 +39,7 @@ export class GuidelinesController {
   @Get(':id')
   @ApiOkResponse({ type: GuidelineView })
   @ApiErrors(400, 401, 404)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<GuidelineView> {
+  get(@UuidParam() id: string): Promise<GuidelineView> {
     return this.guidelines.get(id);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { AppError } from '../common/app-error';
+import { PathParam } from '../common/path-params';
 
 const MAX_INT = 2147483647;
 
@@ -17,3 +18,7 @@ export class VersionNumberPipe implements PipeTransform<string, number> {
 }
 
 export const VERSION_NUMBER_MAX = MAX_INT;
+
+/** A version number in the path, read by VersionNumberPipe and described as an integer. */
+export const VersionNumberParam = (name = 'number') =>
+  PathParam(name, VersionNumberPipe, { type: 'integer', minimum: 1, maximum: MAX_INT });

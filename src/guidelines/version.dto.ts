@@ -91,16 +91,22 @@ export class PublishVersionDto {
 
 export class SectionView {
   @ApiProperty() key: string;
-  @ApiProperty({ description: '0-based place in the version' }) position: number;
+  @ApiProperty({ type: 'integer', description: '0-based place in the version' }) position: number;
   @ApiProperty({ enum: SECTION_KINDS }) kind: SectionKind;
   @ApiProperty() heading: string;
   @ApiProperty() body: string;
   @ApiPropertyOptional({ description: 'Indicators only' }) code?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Indicators only' })
   category?: string | null;
-  @ApiProperty({ description: 'Comments and replies on this section, not deleted' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Comments and replies on this section, not deleted',
+  })
   commentCount: number;
-  @ApiProperty({ description: 'Top-level comments on this section still without a disposition' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Top-level comments on this section still without a disposition',
+  })
   openCommentCount: number;
 }
 
@@ -111,14 +117,14 @@ export class AppliedSuggestionView {
 
 export class VersionSummaryView {
   @ApiProperty({ format: 'uuid' }) guidelineId: string;
-  @ApiProperty() number: number;
+  @ApiProperty({ type: 'integer' }) number: number;
   @ApiProperty({ description: 'SHA-256 (hex) of the canonical content; see content-hash.ts' })
   contentHash: string;
   @ApiProperty() changeSummary: string;
   @ApiProperty({ enum: Stage, description: 'Stage in which it was published' }) stage: Stage;
   @ApiProperty({ format: 'date-time' }) publishedAt: string;
   @ApiProperty({ type: UserRefView }) publishedBy: UserRefView;
-  @ApiProperty() sectionCount: number;
+  @ApiProperty({ type: 'integer' }) sectionCount: number;
   @ApiProperty({
     type: () => [AppliedSuggestionView],
     description:
@@ -140,6 +146,7 @@ export class VersionListQuery extends PageQuery {}
 
 export class DiffQuery {
   @ApiPropertyOptional({
+    type: 'integer',
     description: 'The older side of the comparison; default: the previous version',
   })
   @IsOptional()
@@ -181,23 +188,23 @@ export class SectionDiffView {
   @ApiProperty({ enum: ['added', 'removed', 'moved', 'changed', 'unchanged'] })
   status: 'added' | 'removed' | 'moved' | 'changed' | 'unchanged';
   @ApiProperty({ description: 'Order relative to the shared sections changed' }) moved: boolean;
-  @ApiProperty({ type: Number, nullable: true }) fromPosition: number | null;
-  @ApiProperty({ type: Number, nullable: true }) toPosition: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) fromPosition: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) toPosition: number | null;
   @ApiProperty({ type: SectionChangesView, nullable: true }) changes: SectionChangesView | null;
   @ApiProperty({ type: SectionContentView, nullable: true, description: 'Added or removed text' })
   content: SectionContentView | null;
 }
 
 export class DiffSummaryView {
-  @ApiProperty() added: number;
-  @ApiProperty() removed: number;
-  @ApiProperty() moved: number;
-  @ApiProperty() changed: number;
-  @ApiProperty() unchanged: number;
+  @ApiProperty({ type: 'integer' }) added: number;
+  @ApiProperty({ type: 'integer' }) removed: number;
+  @ApiProperty({ type: 'integer' }) moved: number;
+  @ApiProperty({ type: 'integer' }) changed: number;
+  @ApiProperty({ type: 'integer' }) unchanged: number;
 }
 
 export class VersionRefView {
-  @ApiProperty() number: number;
+  @ApiProperty({ type: 'integer' }) number: number;
   @ApiProperty() contentHash: string;
 }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser, Role } from '../court/roles';
@@ -11,7 +12,7 @@ import {
   VersionListView,
   VersionView,
 } from './version.dto';
-import { VersionNumberPipe } from './version-number.pipe';
+import { VersionNumberParam } from './version-number.pipe';
 import { VersionsService } from './versions.service';
 
 @ApiTags('versions')
@@ -29,7 +30,7 @@ export class VersionsController {
   @ApiCreatedResponse({ type: VersionView })
   @ApiErrors(400, 401, 403, 404, 413, 422)
   publish(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: PublishVersionDto,
     @CurrentUser() user: AuthUser,
   ): Promise<VersionView> {
@@ -40,10 +41,7 @@ export class VersionsController {
   @Get()
   @ApiOkResponse({ type: VersionListView })
   @ApiErrors(400, 401, 404)
-  list(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: VersionListQuery,
-  ): Promise<VersionListView> {
+  list(@UuidParam() id: string, @Query() query: VersionListQuery): Promise<VersionListView> {
     return this.versions.list(id, query.limit, query.cursor);
   }
 
@@ -52,10 +50,7 @@ export class VersionsController {
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOkResponse({ type: VersionView })
   @ApiErrors(400, 401, 404)
-  get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('number', VersionNumberPipe) number: number,
-  ): Promise<string> {
+  get(@UuidParam() id: string, @VersionNumberParam() number: number): Promise<string> {
     return this.versions.getJson(id, number);
   }
 
@@ -64,8 +59,8 @@ export class VersionsController {
   @ApiOkResponse({ type: VersionDiffView })
   @ApiErrors(400, 401, 404)
   diff(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('number', VersionNumberPipe) number: number,
+    @UuidParam() id: string,
+    @VersionNumberParam() number: number,
     @Query() query: DiffQuery,
   ): Promise<VersionDiffView> {
     return this.versions.diff(id, number, query.against);

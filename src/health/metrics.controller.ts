@@ -1,5 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiFileAnswer, TEXT } from '../common/api-errors.decorator';
 import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth-decorators';
@@ -10,7 +11,7 @@ import { Public } from '../common/auth-decorators';
 export class MetricsController extends PrometheusController {
   /** Prometheus metrics of this process (text exposition format). */
   @Get()
-  @ApiProduces('text/plain')
+  @ApiFileAnswer('Prometheus text exposition format', { 'text/plain': TEXT }, { attachment: false })
   index(@Res({ passthrough: true }) response: FastifyReply) {
     return super.index(response);
   }

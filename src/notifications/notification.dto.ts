@@ -18,7 +18,7 @@ export class NotificationQuery extends PageQuery {
 export class EmailDeliveryView {
   @ApiProperty({ enum: EMAIL_STATES, description: 'SKIPPED when e-mail is off (no SMTP_URL)' })
   state: EmailState;
-  @ApiProperty() attempts: number;
+  @ApiProperty({ type: 'integer' }) attempts: number;
   @ApiProperty({ nullable: true, type: String }) error: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) sentAt: string | null;
 }
@@ -39,7 +39,7 @@ export class NotificationView {
 export class NotificationListView {
   @ApiProperty({ type: [NotificationView] }) items: NotificationView[];
   @ApiProperty({ nullable: true, type: String }) next: string | null;
-  @ApiProperty({ description: "The caller's unread notifications, in all pages" })
+  @ApiProperty({ type: 'integer', description: "The caller's unread notifications, in all pages" })
   unreadCount: number;
 }
 
@@ -59,5 +59,5 @@ export class FailedEmailListView {
 }
 
 export class ReadAllView {
-  @ApiProperty({ description: 'How many were marked read now' }) marked: number;
+  @ApiProperty({ type: 'integer', description: 'How many were marked read now' }) marked: number;
 }

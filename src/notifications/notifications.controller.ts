@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser, Role } from '../court/roles';
@@ -52,10 +53,7 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiOkResponse({ type: NotificationView })
   @ApiErrors(400, 401, 404)
-  read(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<NotificationView> {
+  read(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<NotificationView> {
     return this.notifications.markRead(user.id, id);
   }
 }

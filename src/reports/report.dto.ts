@@ -25,7 +25,7 @@ export class LocalizedLabelView {
 }
 
 export class ShareView {
-  @ApiProperty() count: number;
+  @ApiProperty({ type: 'integer' }) count: number;
   @ApiProperty({
     type: Number,
     nullable: true,
@@ -43,9 +43,12 @@ export class SexSharesView {
 }
 
 export class DisabilityShareView extends ShareView {
-  @ApiProperty({ description: 'Events that recorded persons with disability' })
+  @ApiProperty({ type: 'integer', description: 'Events that recorded persons with disability' })
   eventsReporting: number;
-  @ApiProperty({ description: 'Participants of those events: the base of the share' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Participants of those events: the base of the share',
+  })
   base: number;
 }
 
@@ -70,8 +73,8 @@ export class ReportFiltersView {
 
 export class ParticipationReportView {
   @ApiProperty({ type: ReportFiltersView }) filters: ReportFiltersView;
-  @ApiProperty({ example: 32 }) events: number;
-  @ApiProperty({ example: 665 }) participants: number;
+  @ApiProperty({ type: 'integer', example: 32 }) events: number;
+  @ApiProperty({ type: 'integer', example: 665 }) participants: number;
   @ApiProperty({ type: SexSharesView }) bySex: SexSharesView;
   @ApiProperty({ type: DisabilityShareView }) withDisability: DisabilityShareView;
   @ApiProperty({ type: [CategoryShareView] }) byCategory: CategoryShareView[];

@@ -1,8 +1,8 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth-decorators';
 import { AuthUser } from '../court/roles';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrors, ApiFileAnswer, MEDIA_TYPE, TEXT } from '../common/api-errors.decorator';
 import { ParticipationQuery, ParticipationReportView } from './report.dto';
 import { ReportsService } from './reports.service';
 import { attachment } from '../common/attachment';
@@ -18,8 +18,10 @@ export class ReportsController {
    * as the programme's fact sheet writes them. `format=csv`: UTF-8 with BOM, one row per figure.
    */
   @Get('participation')
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: ParticipationReportView })
+  @ApiFileAnswer('JSON; with `format=csv`, a CSV file as an attachment', {
+    [MEDIA_TYPE.json]: ParticipationReportView,
+    [MEDIA_TYPE.csv]: TEXT,
+  })
   @ApiErrors(400, 401, 404)
   async participation(
     @Query() query: ParticipationQuery,

@@ -133,7 +133,7 @@ export class WithdrawalView {
 export class ReviewView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: ReviewGuidelineView }) guideline: ReviewGuidelineView;
-  @ApiProperty() versionNumber: number;
+  @ApiProperty({ type: 'integer' }) versionNumber: number;
   @ApiProperty({ type: ReviewAgencyView }) agency: ReviewAgencyView;
   @ApiProperty({ example: '2026-04-30', description: 'A calendar day in APP_TIMEZONE' })
   dueDate: string;

@@ -1,14 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser, Role } from '../court/roles';
@@ -44,10 +35,7 @@ export class ReviewsController {
   @Roles(...READERS)
   @ApiOkResponse({ type: ReviewDetailView })
   @ApiErrors(400, 401, 403, 404)
-  get(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<ReviewDetailView> {
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReviewDetailView> {
     return this.reviews.get(user, id);
   }
 
@@ -59,7 +47,7 @@ export class ReviewsController {
   @ApiErrors(400, 401, 403, 404, 409)
   respond(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: ReviewResponseDto,
   ): Promise<ReviewDetailView> {
     return this.reviews.respond(user, id, dto);
@@ -72,7 +60,7 @@ export class ReviewsController {
   @ApiErrors(400, 401, 403, 404, 409, 422)
   changeDueDate(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: DueDateDto,
   ): Promise<ReviewDetailView> {
     return this.reviews.changeDueDate(user, id, dto);

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser, Locale, Role } from '../court/roles';
@@ -29,9 +30,10 @@ export class UsersController {
     return { items: page.items.map(UserView.of), next: page.next };
   }
 
+  /** One user, with role, agency, committees, language and whether the account is active (ADMIN). */
   @Get(':id')
   @ApiErrors(400, 401, 403, 404)
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  async get(@UuidParam() id: string): Promise<UserView> {
     return UserView.of(await this.users.get(id));
   }
 
@@ -39,7 +41,7 @@ export class UsersController {
   @Patch(':id')
   @ApiErrors(400, 401, 403, 404, 409, 422)
   async update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: UpdateUserDto,
     @CurrentUser() actor: AuthUser,
     @RequestLocale() locale: Locale,

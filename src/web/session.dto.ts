@@ -9,6 +9,7 @@ export class SessionView {
   })
   csrfToken: string;
 
-  @ApiProperty({ description: 'Seconds until the session expires' }) expiresIn: number;
+  @ApiProperty({ type: 'integer', description: 'Seconds until the session expires' })
+  expiresIn: number;
   @ApiProperty({ type: UserView }) user: UserView;
 }

@@ -92,7 +92,11 @@ export class TransitionView {
   @ApiProperty({ enum: Stage }) to: Stage;
   @ApiProperty({ type: ActorView }) actor: ActorView;
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'The current version at that moment' })
+  @ApiProperty({
+    nullable: true,
+    type: 'integer',
+    description: 'The current version at that moment',
+  })
   versionNumber: number | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty() override: boolean;

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser, Locale } from '../court/roles';
@@ -33,7 +34,7 @@ export class TransitionsController {
   @ApiOkResponse({ type: MoveResultView })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   move(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: MoveDto,
     @CurrentUser() user: AuthUser,
     @RequestLocale() locale: Locale,
@@ -45,10 +46,7 @@ export class TransitionsController {
   @Get()
   @ApiOkResponse({ type: TransitionListView })
   @ApiErrors(400, 401, 404)
-  list(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: PageQuery,
-  ): Promise<TransitionListView> {
+  list(@UuidParam() id: string, @Query() query: PageQuery): Promise<TransitionListView> {
     return this.transitions.list(id, query);
   }
 
@@ -58,7 +56,7 @@ export class TransitionsController {
   @ApiOkResponse({ type: AvailableMovesView })
   @ApiErrors(400, 401, 404)
   available(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @CurrentUser() user: AuthUser,
     @RequestLocale() locale: Locale,
   ): Promise<AvailableMovesView> {
