@@ -8,10 +8,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Every agency (any signed-in user: screens show agency names). */
+        /**
+         * Every agency (any signed-in user: screens show agency names).
+         * @description Every agency (any signed-in user: screens show agency names).
+         */
         get: operations["AgenciesController_list"];
         put?: never;
-        /** Add an agency (ADMIN). */
+        /**
+         * Add an agency (ADMIN).
+         * @description Add an agency (ADMIN).
+         */
         post: operations["AgenciesController_create"];
         delete?: never;
         options?: never;
@@ -32,7 +38,10 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Correct an agency's names or contact address (ADMIN). */
+        /**
+         * Correct an agency's names or contact address (ADMIN).
+         * @description Correct an agency's names or contact address (ADMIN).
+         */
         patch: operations["AgenciesController_update"];
         trace?: never;
     };
@@ -43,10 +52,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** List users, optionally by role (ADMIN). */
+        /**
+         * List users, optionally by role (ADMIN).
+         * @description List users, optionally by role (ADMIN).
+         */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a user (ADMIN). */
+        /**
+         * Create a user (ADMIN).
+         * @description Create a user (ADMIN).
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -61,13 +76,20 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One user, with role, agency, committees, language and whether the account is active (ADMIN).
+         * @description One user, with role, agency, committees, language and whether the account is active (ADMIN).
+         */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user: role, committees, agency, locale, password, or `active: false` to deactivate (ADMIN). */
+        /**
+         * Change a user: role, committees, agency, locale, password, or `active: false` to deactivate (ADMIN).
+         * @description Change a user: role, committees, agency, locale, password, or `active: false` to deactivate (ADMIN).
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -80,7 +102,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Sign in; returns a short-lived bearer token. 10 attempts a minute per address and e-mail. */
+        /**
+         * Sign in; returns a short-lived bearer token.
+         * @description Sign in; returns a short-lived bearer token. 10 attempts a minute per address and e-mail.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -95,7 +120,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The caller, with role, agency, committees and locale. */
+        /**
+         * The caller, with role, agency, committees and locale.
+         * @description The caller, with role, agency, committees and locale.
+         */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -115,9 +143,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Change one's own password (any signed-in user, also with a temporary password): the current
-         *     password is required; the new one passes the password policy. Attempts are counted like
-         *     sign-ins, per user.
+         * Change one's own password (any signed-in user, also with a temporary password): the current password is required; the new one passes the password policy.
+         * @description Change one's own password (any signed-in user, also with a temporary password): the current password is required; the new one passes the password policy. Attempts are counted like sign-ins, per user.
          */
         post: operations["AccountsController_changePassword"];
         delete?: never;
@@ -173,7 +200,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The process is up (no dependency checked). */
+        /**
+         * The process is up (no dependency checked).
+         * @description The process is up (no dependency checked).
+         */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -190,7 +220,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Ready to serve: PostgreSQL and Redis answer. 503 names the one that is down. */
+        /**
+         * Ready to serve: PostgreSQL and Redis answer.
+         * @description Ready to serve: PostgreSQL and Redis answer. 503 names the one that is down.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -207,10 +240,16 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Every guideline, by code; `?stage=` filters. */
+        /**
+         * Every guideline, by code; `?stage=` filters.
+         * @description Every guideline, by code; `?stage=` filters.
+         */
         get: operations["GuidelinesController_list"];
         put?: never;
-        /** Start a guideline (SECRETARIAT): it begins in DRAFTING with no version. */
+        /**
+         * Start a guideline (SECRETARIAT): it begins in DRAFTING with no version.
+         * @description Start a guideline (SECRETARIAT): it begins in DRAFTING with no version.
+         */
         post: operations["GuidelinesController_create"];
         delete?: never;
         options?: never;
@@ -225,7 +264,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** One guideline with its stage, current version number and open review count. */
+        /**
+         * One guideline with its stage, current version number and open review count.
+         * @description One guideline with its stage, current version number and open review count.
+         */
         get: operations["GuidelinesController_get"];
         put?: never;
         post?: never;
@@ -242,12 +284,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The versions of a guideline, newest first, without their sections. */
+        /**
+         * The versions of a guideline, newest first, without their sections.
+         * @description The versions of a guideline, newest first, without their sections.
+         */
         get: operations["VersionsController_list"];
         put?: never;
         /**
          * Publish the next draft version (SECRETARIAT), in DRAFTING or TECHNICAL_WORKING_GROUP only.
-         *     A published version never changes.
+         * @description Publish the next draft version (SECRETARIAT), in DRAFTING or TECHNICAL_WORKING_GROUP only. A published version never changes.
          */
         post: operations["VersionsController_publish"];
         delete?: never;
@@ -263,7 +308,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** One version with its sections and, per section, its comment counts (sent as PostgreSQL wrote it). */
+        /**
+         * One version with its sections and, per section, its comment counts (sent as PostgreSQL wrote it).
+         * @description One version with its sections and, per section, its comment counts (sent as PostgreSQL wrote it).
+         */
         get: operations["VersionsController_get"];
         put?: never;
         post?: never;
@@ -280,7 +328,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** What changed from `against` (default: the previous version) to this version, section by section and word by word. */
+        /**
+         * What changed from `against` (default: the previous version) to this version, section by section and word by word.
+         * @description What changed from `against` (default: the previous version) to this version, section by section and word by word.
+         */
         get: operations["VersionsController_diff"];
         put?: never;
         post?: never;
@@ -298,15 +349,14 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * Top-level comments of a version in reading order, with reply counts; when a newer version
-         *     exists, each says what became of its section (`carryOver`).
+         * Top-level comments of a version in reading order, with reply counts; when a newer version exists, each says what became of its section (`carryOver`).
+         * @description Top-level comments of a version in reading order, with reply counts; when a newer version exists, each says what became of its section (`carryOver`).
          */
         get: operations["VersionCommentsController_list"];
         put?: never;
         /**
          * Comment on a section of the current version, or reply (`parentId`) in a thread of any version.
-         *     Who may comment depends on the stage: 403 when your role may not in this stage, 422 when the
-         *     stage is closed to comments, the quote is not in the section, or the version is not current.
+         * @description Comment on a section of the current version, or reply (`parentId`) in a thread of any version. Who may comment depends on the stage: 403 when your role may not in this stage, 422 when the stage is closed to comments, the quote is not in the section, or the version is not current.
          */
         post: operations["VersionCommentsController_create"];
         delete?: never;
@@ -322,15 +372,24 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** One comment with its earlier texts, its dispositions and (for a thread) its replies. */
+        /**
+         * One comment with its earlier texts, its dispositions and (for a thread) its replies.
+         * @description One comment with its earlier texts, its dispositions and (for a thread) its replies.
+         */
         get: operations["CommentsController_get"];
         put?: never;
         post?: never;
-        /** Delete your own comment (soft: it disappears from lists and the matrix). */
+        /**
+         * Delete your own comment (soft: it disappears from lists and the matrix).
+         * @description Delete your own comment (soft: it disappears from lists and the matrix).
+         */
         delete: operations["CommentsController_remove"];
         options?: never;
         head?: never;
-        /** Edit your own comment while it has no disposition; the earlier text is kept. */
+        /**
+         * Edit your own comment while it has no disposition; the earlier text is kept.
+         * @description Edit your own comment while it has no disposition; the earlier text is kept.
+         */
         patch: operations["CommentsController_edit"];
         trace?: never;
     };
@@ -343,9 +402,8 @@ export type paths = {
         };
         get?: never;
         /**
-         * Record or revise the disposition of a top-level comment (SECRETARIAT); the author is told once
-         *     per change. `expectedStatus` names the decision being replaced (null or omitted: none): 409
-         *     when the comment's status is another. The same decision again records and tells nothing.
+         * Record or revise the disposition of a top-level comment (SECRETARIAT); the author is told once per change.
+         * @description Record or revise the disposition of a top-level comment (SECRETARIAT); the author is told once per change. `expectedStatus` names the decision being replaced (null or omitted: none): 409 when the comment's status is another. The same decision again records and tells nothing.
          */
         put: operations["CommentsController_dispose"];
         post?: never;
@@ -363,8 +421,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * The comment matrix: every top-level comment of one version (`?version=`) or all versions,
-         *     with section, commenter, text, disposition and response. JSON, CSV (UTF-8 with BOM) or DOCX.
+         * The comment matrix: every top-level comment of one version (`?version=`) or all versions, with section, commenter, text, disposition and response.
+         * @description The comment matrix: every top-level comment of one version (`?version=`) or all versions, with section, commenter, text, disposition and response. JSON, CSV (UTF-8 with BOM) or DOCX.
          */
         get: operations["GuidelineCommentsController_commentMatrix"];
         put?: never;
@@ -382,7 +440,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Find a substring (Lao too) in the sections of every version and in comments. */
+        /**
+         * Find a substring (Lao too) in the sections of every version and in comments.
+         * @description Find a substring (Lao too) in the sections of every version and in comments.
+         */
         get: operations["GuidelineCommentsController_search"];
         put?: never;
         post?: never;
@@ -400,14 +461,13 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * The next version in preparation: its sections, the revision to save against, who saved last
-         *     and the suggestions written into it. Untouched since the last publication, it is a copy of
-         *     the current version (empty before the first).
+         * The next version in preparation: its sections, the revision to save against, who saved last and the suggestions written into it.
+         * @description The next version in preparation: its sections, the revision to save against, who saved last and the suggestions written into it. Untouched since the last publication, it is a copy of the current version (empty before the first).
          */
         get: operations["DraftingController_get"];
         /**
-         * Saves the whole draft. `revision` must be the draft's current one: otherwise someone saved in
-         *     between, the answer is 409 and nothing is overwritten. Same section rules as publishing.
+         * Saves the whole draft.
+         * @description Saves the whole draft. `revision` must be the draft's current one: otherwise someone saved in between, the answer is 409 and nothing is overwritten. Same section rules as publishing.
          */
         put: operations["DraftingController_save"];
         post?: never;
@@ -427,11 +487,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Replaces the draft's sections with a Word file's (.docx, at most 10 MB): each Heading 1 starts
-         *     a section; its paragraphs, lists (`- ` lines) and tables (cells between ` | `) are the body.
-         *     Sections whose heading the current version has keep its key. `warnings` says what the file
-         *     had that sections do not keep. A file that is not a .docx is 415, a damaged or
-         *     password-protected one 400, one that unpacks too large 413; the draft is then unchanged.
+         * Replaces the draft's sections with a Word file's (.docx, at most 10 MB): each Heading 1 starts a section; its paragraphs, lists (`- ` lines) and tables (cells between ` | `) are the body.
+         * @description Replaces the draft's sections with a Word file's (.docx, at most 10 MB): each Heading 1 starts a section; its paragraphs, lists (`- ` lines) and tables (cells between ` | `) are the body. Sections whose heading the current version has keep its key. `warnings` says what the file had that sections do not keep. A file that is not a .docx is 415, a damaged or password-protected one 400, one that unpacks too large 413; the draft is then unchanged.
          */
         post: operations["DraftingController_importWord"];
         delete?: never;
@@ -450,9 +507,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Publishes the draft as the next version (same stage rule as any version; 409 when `revision`
-         *     is stale). The version records the suggestions the draft applied; the draft then starts again
-         *     as a copy of the new version.
+         * Publishes the draft as the next version (same stage rule as any version; 409 when `revision` is stale).
+         * @description Publishes the draft as the next version (same stage rule as any version; 409 when `revision` is stale). The version records the suggestions the draft applied; the draft then starts again as a copy of the new version.
          */
         post: operations["DraftingController_publish"];
         delete?: never;
@@ -468,12 +524,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The append-only stage history, oldest first. */
+        /**
+         * The append-only stage history, oldest first.
+         * @description The append-only stage history, oldest first.
+         */
         get: operations["TransitionsController_list"];
         put?: never;
         /**
-         * Move the guideline to another stage (SECRETARIAT; ADMIN to withdraw, or to override a gate
-         *     with a reason). 409 when `expectedStage` is stale or another move won; 422 lists every unmet gate.
+         * Move the guideline to another stage (SECRETARIAT; ADMIN to withdraw, or to override a gate with a reason).
+         * @description Move the guideline to another stage (SECRETARIAT; ADMIN to withdraw, or to override a gate with a reason). 409 when `expectedStage` is stale or another move won; 422 lists every unmet gate.
          */
         post: operations["TransitionsController_move"];
         delete?: never;
@@ -489,7 +548,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Each stage reachable from the current one, whether the caller may move there, and what is unmet. */
+        /**
+         * Each stage reachable from the current one, whether the caller may move there, and what is unmet.
+         * @description Each stage reachable from the current one, whether the caller may move there, and what is unmet.
+         */
         get: operations["TransitionsController_available"];
         put?: never;
         post?: never;
@@ -506,7 +568,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Review requests: a reviewer sees its own agency's; the secretariat, observers and admins see all. */
+        /**
+         * Review requests: a reviewer sees its own agency's; the secretariat, observers and admins see all.
+         * @description Review requests: a reviewer sees its own agency's; the secretariat, observers and admins see all.
+         */
         get: operations["ReviewsController_list"];
         put?: never;
         post?: never;
@@ -523,7 +588,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** One request with its reminders and due-date history (404 for another agency's). */
+        /**
+         * One request with its reminders and due-date history (404 for another agency's).
+         * @description One request with its reminders and due-date history (404 for another agency's).
+         */
         get: operations["ReviewsController_get"];
         put?: never;
         post?: never;
@@ -542,7 +610,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** The agency's answer (its reviewers only); a second answer, or one to a withdrawn request, is 409. */
+        /**
+         * The agency's answer (its reviewers only); a second answer, or one to a withdrawn request, is 409.
+         * @description The agency's answer (its reviewers only); a second answer, or one to a withdrawn request, is 409.
+         */
         post: operations["ReviewsController_respond"];
         delete?: never;
         options?: never;
@@ -558,7 +629,10 @@ export type paths = {
             cookie?: never;
         };
         get?: never;
-        /** Moves the due day (SECRETARIAT), with a reason: its reminders move with it. */
+        /**
+         * Moves the due day (SECRETARIAT), with a reason: its reminders move with it.
+         * @description Moves the due day (SECRETARIAT), with a reason: its reminders move with it.
+         */
         put: operations["ReviewsController_changeDueDate"];
         post?: never;
         delete?: never;
@@ -574,7 +648,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The caller's own inbox, newest first, with the number still unread. */
+        /**
+         * The caller's own inbox, newest first, with the number still unread.
+         * @description The caller's own inbox, newest first, with the number still unread.
+         */
         get: operations["NotificationsController_inbox"];
         put?: never;
         post?: never;
@@ -591,7 +668,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Notifications whose e-mail could not be delivered after every retry (ADMIN). */
+        /**
+         * Notifications whose e-mail could not be delivered after every retry (ADMIN).
+         * @description Notifications whose e-mail could not be delivered after every retry (ADMIN).
+         */
         get: operations["NotificationsController_failedEmails"];
         put?: never;
         post?: never;
@@ -610,7 +690,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Marks every one of the caller's notifications read. */
+        /**
+         * Marks every one of the caller's notifications read.
+         * @description Marks every one of the caller's notifications read.
+         */
         post: operations["NotificationsController_readAll"];
         delete?: never;
         options?: never;
@@ -627,7 +710,10 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Marks one of the caller's notifications read (404 for anyone else's). */
+        /**
+         * Marks one of the caller's notifications read (404 for anyone else's).
+         * @description Marks one of the caller's notifications read (404 for anyone else's).
+         */
         post: operations["NotificationsController_read"];
         delete?: never;
         options?: never;
@@ -642,13 +728,15 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Events, newest first, by guideline, period (inclusive days), province, stage and kind. */
+        /**
+         * Events, newest first, by guideline, period (inclusive days), province, stage and kind.
+         * @description Events, newest first, by guideline, period (inclusive days), province, stage and kind.
+         */
         get: operations["EventsController_list"];
         put?: never;
         /**
-         * Record a consultation event (SECRETARIAT). The guideline's current stage is written with it.
-         *     422 when the figures do not add up, the guideline is unknown or the date is more than a
-         *     year ahead (details list every reason).
+         * Record a consultation event (SECRETARIAT).
+         * @description Record a consultation event (SECRETARIAT). The guideline's current stage is written with it. 422 when the figures do not add up, the guideline is unknown or the date is more than a year ahead (details list every reason).
          */
         post: operations["EventsController_create"];
         delete?: never;
@@ -664,14 +752,20 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** One event with its correction history and the comments gathered there. */
+        /**
+         * One event with its correction history and the comments gathered there.
+         * @description One event with its correction history and the comments gathered there.
+         */
         get: operations["EventsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Correct an event (SECRETARIAT), with a reason; the change is kept in its history. */
+        /**
+         * Correct an event (SECRETARIAT), with a reason; the change is kept in its history.
+         * @description Correct an event (SECRETARIAT), with a reason; the change is kept in its history.
+         */
         patch: operations["EventsController_correct"];
         trace?: never;
     };
@@ -683,8 +777,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * Consultation events and their participants by sex, disability and institution, with shares
-         *     as the programme's fact sheet writes them. `format=csv`: UTF-8 with BOM, one row per figure.
+         * Consultation events and their participants by sex, disability and institution, with shares as the programme's fact sheet writes them.
+         * @description Consultation events and their participants by sex, disability and institution, with shares as the programme's fact sheet writes them. `format=csv`: UTF-8 with BOM, one row per figure.
          */
         get: operations["ReportsController_participation"];
         put?: never;
@@ -705,11 +799,14 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session
-         *     (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login.
+         * Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie.
+         * @description Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login.
          */
         post: operations["SessionController_open"];
-        /** Sign out of the web interface: both cookies are cleared. */
+        /**
+         * Sign out of the web interface: both cookies are cleared.
+         * @description Sign out of the web interface: both cookies are cleared.
+         */
         delete: operations["SessionController_close"];
         options?: never;
         head?: never;
@@ -726,8 +823,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Reads pasted Markdown into sections, so the publish screen can show them for checking before
-         *     publishing. Stores nothing. 422 lists every problem with its line.
+         * Reads pasted Markdown into sections, so the publish screen can show them for checking before publishing.
+         * @description Reads pasted Markdown into sections, so the publish screen can show them for checking before publishing. Stores nothing. 422 lists every problem with its line.
          */
         post: operations["MarkdownController_sections"];
         delete?: never;
@@ -744,9 +841,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * A version as a Word document (title page in Lao and English with the version, adoption date
-         *     and content hash; numbered sections; indicators as tables) or as Markdown that
-         *     parseGuidelineMarkdown reads back exactly.
+         * A version as a Word document (title page in Lao and English with the version, adoption date and content hash; numbered sections; indicators as tables) or as Markdown that parseGuidelineMarkdown reads back exactly.
+         * @description A version as a Word document (title page in Lao and English with the version, adoption date and content hash; numbered sections; indicators as tables) or as Markdown that parseGuidelineMarkdown reads back exactly.
          */
         get: operations["DocumentsController_document"];
         put?: never;
@@ -765,8 +861,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * The indicator sections of a version (default: the current one), each with the provisions
-         *     citing its code, and `uncovered` where none does.
+         * The indicator sections of a version (default: the current one), each with the provisions citing its code, and `uncovered` where none does.
+         * @description The indicator sections of a version (default: the current one), each with the provisions citing its code, and `uncovered` where none does.
          */
         get: operations["DocumentsController_indicators"];
         put?: never;
@@ -804,7 +900,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics of this process (text exposition format). */
+        /**
+         * Prometheus metrics of this process (text exposition format).
+         * @description Prometheus metrics of this process (text exposition format).
+         */
         get: operations["MetricsController_index"];
         put?: never;
         post?: never;
@@ -2200,6 +2299,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AgenciesController_create: {
@@ -2223,7 +2331,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgencyView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2241,7 +2349,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2252,6 +2360,24 @@ export interface operations {
             };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2284,7 +2410,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgencyView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2302,7 +2428,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2313,6 +2439,24 @@ export interface operations {
             };
             /** @description Unknown id (or one you may not see) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2350,7 +2494,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserListView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2368,7 +2512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2400,7 +2544,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2418,7 +2562,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2429,6 +2573,24 @@ export interface operations {
             };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2466,7 +2628,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2484,7 +2646,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2527,7 +2689,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2545,7 +2707,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2565,6 +2727,24 @@ export interface operations {
             };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2604,7 +2784,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2615,6 +2795,24 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2659,6 +2857,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AccountsController_changePassword: {
@@ -2681,7 +2888,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2699,8 +2906,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2740,8 +2974,26 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordResetAcceptedView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2780,8 +3032,26 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3109,7 +3379,7 @@ export interface operations {
                     "application/json": components["schemas"]["GuidelineListView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3120,6 +3390,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3150,7 +3429,7 @@ export interface operations {
                     "application/json": components["schemas"]["GuidelineView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3168,7 +3447,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3179,6 +3458,24 @@ export interface operations {
             };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3207,7 +3504,7 @@ export interface operations {
                     "application/json": components["schemas"]["GuidelineView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3218,6 +3515,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3259,7 +3565,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionListView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3270,6 +3576,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3311,7 +3626,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3329,7 +3644,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3349,6 +3664,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3387,7 +3711,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3398,6 +3722,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3439,7 +3772,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDiffView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3450,6 +3783,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3498,7 +3840,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentListView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3509,6 +3851,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3551,7 +3902,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3569,7 +3920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3589,6 +3940,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3626,7 +3986,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDetailView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3637,6 +3997,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3672,7 +4041,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3690,7 +4059,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3701,6 +4070,24 @@ export interface operations {
             };
             /** @description Unknown id (or one you may not see) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3742,7 +4129,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDetailView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3760,7 +4147,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3771,6 +4158,24 @@ export interface operations {
             };
             /** @description Unknown id (or one you may not see) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3812,7 +4217,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDetailView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3830,7 +4235,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3850,6 +4255,24 @@ export interface operations {
             };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3885,26 +4308,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON; CSV and DOCX come as attachments */
+            /** @description JSON (`format=json`); CSV and DOCX come as attachments */
             200: {
                 headers: {
+                    /** @description attachment; filename="…" on a file (not on JSON) */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MatrixView"];
-                    "text/csv": components["schemas"]["MatrixView"];
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["MatrixView"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
-                    "text/csv": components["schemas"]["ErrorView"];
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
             /** @description No token, or an invalid or expired one */
@@ -3914,8 +4337,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
-                    "text/csv": components["schemas"]["ErrorView"];
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Unknown id (or one you may not see) */
@@ -3925,8 +4355,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
-                    "text/csv": components["schemas"]["ErrorView"];
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -3956,7 +4384,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResultView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3967,6 +4395,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4004,7 +4441,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4022,7 +4459,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4065,7 +4502,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4083,7 +4520,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4112,6 +4549,15 @@ export interface operations {
             };
             /** @description Body too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4164,7 +4610,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftImportView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4182,7 +4628,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4270,7 +4716,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4288,7 +4734,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4308,6 +4754,24 @@ export interface operations {
             };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4349,7 +4813,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransitionListView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4360,6 +4824,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4404,7 +4877,7 @@ export interface operations {
                     "application/json": components["schemas"]["MoveResultView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4422,7 +4895,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4442,6 +4915,24 @@ export interface operations {
             };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4482,7 +4973,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvailableMovesView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4493,6 +4984,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4535,7 +5035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewListView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4553,7 +5053,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4583,7 +5083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewDetailView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4601,7 +5101,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4644,7 +5144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewDetailView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4662,7 +5162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4682,6 +5182,24 @@ export interface operations {
             };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4714,7 +5232,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewDetailView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4732,7 +5250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4752,6 +5270,24 @@ export interface operations {
             };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4793,7 +5329,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4804,6 +5340,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4836,7 +5381,7 @@ export interface operations {
                     "application/json": components["schemas"]["FailedEmailListView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4854,7 +5399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4882,8 +5427,44 @@ export interface operations {
                     "application/json": components["schemas"]["ReadAllView"];
                 };
             };
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4912,7 +5493,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4930,8 +5511,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description Unknown id (or one you may not see) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4972,7 +5580,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventListView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4983,6 +5591,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5013,7 +5630,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5031,8 +5648,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5070,7 +5705,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDetailView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5081,6 +5716,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5122,7 +5766,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDetailView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5140,7 +5784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5160,6 +5804,24 @@ export interface operations {
             };
             /** @description Stale state or duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5200,23 +5862,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON; with `format=csv`, a CSV file as an attachment */
             200: {
                 headers: {
+                    /** @description attachment; filename="…" on a file (not on JSON) */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipationReportView"];
-                    "text/csv": components["schemas"]["ParticipationReportView"];
+                    "text/csv": string;
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
-                    "text/csv": components["schemas"]["ErrorView"];
                 };
             };
             /** @description No token, or an invalid or expired one */
@@ -5226,7 +5890,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
-                    "text/csv": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Unknown id (or one you may not see) */
@@ -5236,7 +5908,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
-                    "text/csv": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5262,7 +5933,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5273,6 +5944,24 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5306,6 +5995,33 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     MarkdownController_sections: {
@@ -5329,7 +6045,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarkdownSectionsView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5347,8 +6063,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5381,21 +6115,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, as an attachment */
+            /** @description The file, as an attachment: Word (`format=docx`) or Markdown (`format=md`) */
             200: {
                 headers: {
+                    /** @description attachment; filename="…" on a file (not on JSON) */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/markdown": string;
+                };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
-                    "text/markdown": components["schemas"]["ErrorView"];
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
             /** @description No token, or an invalid or expired one */
@@ -5404,8 +6142,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
-                    "text/markdown": components["schemas"]["ErrorView"];
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Unknown id (or one you may not see) */
@@ -5414,8 +6160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
-                    "text/markdown": components["schemas"]["ErrorView"];
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5442,7 +6187,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorListView"];
                 };
             };
-            /** @description Malformed input: one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5453,6 +6198,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5488,6 +6242,15 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardSessionView"];
                 };
             };
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description No token, or an invalid or expired one */
             401: {
                 headers: {
@@ -5497,8 +6260,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
-            /** @description Your role may not do this */
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5517,6 +6298,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Prometheus text exposition format */
             200: {
                 headers: {
                     [name: string]: unknown;
