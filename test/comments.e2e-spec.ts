@@ -1,5 +1,7 @@
 import { Committee, Role } from '../src/court/roles';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
+import { eventually } from './support/review-road';
+import { lockWaiters, lockWaitSeen } from './support/lock-waits';
 
 const UNKNOWN_ID = '5b0f5f0e-8a43-4c61-9a38-2a8b2e7a1c11';
 const LAO_BODY = 'ຜູ້ພິພາກສາຕ້ອງຮັບຟັງຜູ້ເຄາະຮ້າຍຢ່າງອົດທົນ.';
@@ -286,12 +288,17 @@ describe('comments, replies, edits and dispositions', () => {
         await c.query(`UPDATE guidelines SET stage = 'TECHNICAL_WORKING_GROUP' WHERE id = $1`, [g]);
         const plain = comment(g, judge, { sectionKey: 'waiting', body: 'too late' }).then((r) => r);
         const twg = comment(g, twgJudge, { sectionKey: 'waiting', body: 'in time' }).then((r) => r);
-        await new Promise((r) => setTimeout(r, 300));
-        const waited = (await count()) === 0;
+        // Both requests reach the database and wait there for the move's lock on the guideline.
+        await eventually(
+          async () => (await lockWaiters(t.sql, 'FROM guidelines g')) === 2,
+          'both comments to wait for the guideline lock',
+          15_000,
+        );
+        const storedWhileWaiting = await count();
         await c.query('COMMIT');
-        return { waited, plain: await plain, twg: await twg };
+        return { storedWhileWaiting, plain: await plain, twg: await twg };
       });
-      expect(moved.waited).toBe(true);
+      expect(moved.storedWhileWaiting).toBe(0);
       expect(moved.plain.status).toBe(403);
       expect(moved.plain.body.details[0].code).toBe('NOT_A_COMMENTER');
       expect(moved.twg.status).toBe(201);
@@ -316,7 +323,8 @@ describe('comments, replies, edits and dispositions', () => {
           const pending = comment(g, judge, { sectionKey: 'waiting', body: 'on version 1' }).then(
             (r) => r,
           );
-          await new Promise((r) => setTimeout(r, 300));
+          // The comment reaches the database and waits there for the version change's lock.
+          await lockWaitSeen(t.sql, 'FROM guidelines g');
           const waited = (await countOnV1()) === before;
           await c.query(end);
           return { waited, res: await pending };

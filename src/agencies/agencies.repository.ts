@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Agency } from './agency.entity';
 
 @Injectable()
@@ -15,6 +15,13 @@ export class AgenciesRepository {
     return this.repo.findOneBy({ id });
   }
 
+  /** The agency with its row locked for the rest of the transaction; null when there is none. */
+  lockById(manager: EntityManager, id: string): Promise<Agency | null> {
+    return manager
+      .getRepository(Agency)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   findByCode(code: string): Promise<Agency | null> {
     return this.repo.findOneBy({ code: code.toUpperCase() });
   }
@@ -27,7 +34,7 @@ export class AgenciesRepository {
     return this.repo.save(this.repo.create(fields));
   }
 
-  save(agency: Agency): Promise<Agency> {
-    return this.repo.save(agency);
+  save(agency: Agency, manager?: EntityManager): Promise<Agency> {
+    return (manager ? manager.getRepository(Agency) : this.repo).save(agency);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { AgenciesRepository } from './agencies.repository';
 import { Agency } from './agency.entity';
@@ -6,7 +7,10 @@ import { CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
 
 @Injectable()
 export class AgenciesService {
-  constructor(private readonly agencies: AgenciesRepository) {}
+  constructor(
+    private readonly agencies: AgenciesRepository,
+    private readonly dataSource: DataSource,
+  ) {}
 
   list(): Promise<Agency[]> {
     return this.agencies.listAll();
@@ -24,15 +28,18 @@ export class AgenciesService {
     });
   }
 
+  /** Read, changed and written under the agency's row lock: two edits at once both apply. */
   async update(id: string, dto: UpdateAgencyDto): Promise<Agency> {
-    const agency = await this.agencies.findById(id);
-    if (!agency) throw AppError.notFound('Agency');
-    if (dto.name) {
-      agency.nameEn = dto.name.en;
-      agency.nameLo = dto.name.lo;
-    }
-    if (dto.email) agency.email = dto.email;
-    return this.agencies.save(agency);
+    return this.dataSource.transaction(async (manager) => {
+      const agency = await this.agencies.lockById(manager, id);
+      if (!agency) throw AppError.notFound('Agency');
+      if (dto.name) {
+        agency.nameEn = dto.name.en;
+        agency.nameLo = dto.name.lo;
+      }
+      if (dto.email) agency.email = dto.email;
+      return this.agencies.save(agency, manager);
+    });
   }
 
   /** Resolves agency codes; unknown codes are reported together. */

@@ -67,3 +67,18 @@ describe('validateEnv outside production', () => {
     expect(problemOf({ JWT_TTL_SECONDS: '86401' })).toContain('JWT_TTL_SECONDS must be at most');
   });
 });
+
+describe('the test-only reminder divisor', () => {
+  it('is refused in development (the default) and in production, taken under NODE_ENV=test', () => {
+    expect(problemOf({ REMINDER_DELAY_DIVISOR: '1000' })).toContain(
+      'REMINDER_DELAY_DIVISOR is for tests only: it must be 1 unless NODE_ENV=test (NODE_ENV is development)',
+    );
+    expect(problemOf({ NODE_ENV: 'production', REMINDER_DELAY_DIVISOR: '1000' })).toContain(
+      'NODE_ENV is production',
+    );
+    expect(validateEnv({ NODE_ENV: 'test', REMINDER_DELAY_DIVISOR: '1000' })).toMatchObject({
+      REMINDER_DELAY_DIVISOR: 1000,
+    });
+    expect(problemOf({ REMINDER_DELAY_DIVISOR: '1' })).toBe('');
+  });
+});

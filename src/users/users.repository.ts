@@ -25,8 +25,32 @@ export class UsersRepository {
     return rows[0] ?? null;
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.repo.findOne({ where: { id }, relations: { agency: true } });
+  findById(id: string, manager?: EntityManager): Promise<User | null> {
+    const repo = manager ? manager.getRepository(User) : this.repo;
+    return repo.findOne({ where: { id }, relations: { agency: true } });
+  }
+
+  /**
+   * Locks a user's row for the rest of the transaction (an administrator's edit reads, checks and
+   * writes under it, so two edits at once apply one after the other); false when there is none.
+   */
+  async lockForUpdate(manager: EntityManager, id: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT id FROM users WHERE id = $1 FOR UPDATE`, [
+      id,
+    ]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Locks every active administrator's row, always in the same order (so two such transactions
+   * queue instead of deadlocking), and answers their ids. A change that could leave the service
+   * without an administrator takes this lock first: the second of two changes then sees the first.
+   */
+  async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM users WHERE role = 'ADMIN' AND active ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((r) => r.id);
   }
 
   /** For login: includes the password hash, matches e-mail case-insensitively. */
@@ -122,8 +146,9 @@ export class UsersRepository {
     return toPage(rows, filter.limit, (u) => [u.name, u.id]);
   }
 
-  save(user: Partial<User>): Promise<User> {
-    return this.repo.save(user as User);
+  save(user: Partial<User>, manager?: EntityManager): Promise<User> {
+    const repo = manager ? manager.getRepository(User) : this.repo;
+    return repo.save(user as User);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from '../common/password-policy';
@@ -21,6 +21,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly activeUsers: ActiveUsers,
+    private readonly dataSource: DataSource,
   ) {}
 
   list(query: UserQuery): Promise<Page<User>> {
@@ -58,17 +59,57 @@ export class UsersService {
     return this.get(saved.id);
   }
 
+  /**
+   * An administrator's change of a user, read, checked and written in one transaction under the
+   * user's row lock, so two administrators' edits at once apply one after the other and neither is
+   * lost. A change that takes away an active ADMIN (deactivation or another role) first locks every
+   * active administrator: of two administrators removing each other at once, the second is refused
+   * (409 LAST_ACTIVE_ADMIN) and one active administrator always remains.
+   */
   async update(
     id: string,
     dto: UpdateUserDto,
     actorId: string,
     locale: Locale = 'en',
   ): Promise<User> {
-    const user = await this.get(id);
-    if (dto.password !== undefined) {
-      const owner = { email: dto.email ?? user.email, name: dto.name ?? user.name };
-      this.policy.assertAcceptable(dto.password, owner, locale);
+    if (id === actorId && (dto.active === false || (dto.role && dto.role !== Role.ADMIN))) {
+      throw AppError.unprocessable('You cannot deactivate yourself or give up your own ADMIN role');
     }
+    // The memory-hard hash runs before the transaction, so no lock is held while it computes.
+    let passwordHash: string | undefined;
+    if (dto.password !== undefined) {
+      const current = await this.get(id);
+      const owner = { email: dto.email ?? current.email, name: dto.name ?? current.name };
+      this.policy.assertAcceptable(dto.password, owner, locale);
+      passwordHash = await this.hasher.hash(dto.password);
+    }
+    const mayRemoveAnAdmin =
+      dto.active === false || (dto.role !== undefined && dto.role !== Role.ADMIN);
+    await this.dataSource.transaction(async (manager) => {
+      const activeAdmins = mayRemoveAnAdmin ? await this.users.lockActiveAdmins(manager) : [];
+      if (!(await this.users.lockForUpdate(manager, id))) throw AppError.notFound('User');
+      const user = (await this.users.findById(id, manager)) as User;
+      if (user.role === Role.ADMIN && user.active && mayRemoveAnAdmin) {
+        if (!activeAdmins.some((adminId) => adminId !== id)) {
+          throw AppError.conflict(LAST_ADMIN[locale], [
+            { code: 'LAST_ACTIVE_ADMIN', message: LAST_ADMIN[locale] },
+          ]);
+        }
+      }
+      await this.applyUpdate(manager, user, dto, passwordHash);
+    });
+    // Other API processes hear of it from the database (see ActiveUsers); this one forgets now.
+    this.activeUsers.forget(id);
+    return this.get(id);
+  }
+
+  private async applyUpdate(
+    manager: EntityManager,
+    user: User,
+    dto: UpdateUserDto,
+    passwordHash: string | undefined,
+  ): Promise<void> {
+    const id = user.id;
     const role = dto.role ?? user.role;
     const committees = dto.committees ?? (role === Role.JUDGE ? user.committees : []);
     assertCommitteesFit(role, committees);
@@ -89,22 +130,19 @@ export class UsersService {
         { field: 'email', message: 'already used' },
       ]);
     }
-    if (id === actorId && (dto.active === false || (dto.role && dto.role !== Role.ADMIN))) {
-      throw AppError.unprocessable('You cannot deactivate yourself or give up your own ADMIN role');
-    }
-    const { password, agencyCode: _agencyCode, ...fields } = dto;
-    await this.users.save({
-      ...user,
-      ...fields,
-      agency: undefined,
-      role,
-      committees,
-      agencyId,
-      ...(password ? { passwordHash: await this.hasher.hash(password) } : {}),
-    });
-    // Other API processes hear of it from the database (see ActiveUsers); this one forgets now.
-    this.activeUsers.forget(id);
-    return this.get(id);
+    const { password: _password, agencyCode: _agencyCode, ...fields } = dto;
+    await this.users.save(
+      {
+        ...user,
+        ...fields,
+        agency: undefined,
+        role,
+        committees,
+        agencyId,
+        ...(passwordHash ? { passwordHash } : {}),
+      },
+      manager,
+    );
   }
 
   /** Creates the first ADMIN from ADMIN_EMAIL/ADMIN_PASSWORD when no active admin exists. */
@@ -171,6 +209,11 @@ export class UsersService {
     return agency.id;
   }
 }
+
+const LAST_ADMIN: Record<Locale, string> = {
+  en: 'At least one active administrator must remain: make another user an administrator first',
+  lo: 'ຕ້ອງມີຜູ້ບໍລິຫານລະບົບທີ່ໃຊ້ງານຢູ່ຢ່າງໜ້ອຍໜຶ່ງຄົນ: ໃຫ້ຜູ້ໃຊ້ອື່ນເປັນຜູ້ບໍລິຫານລະບົບກ່ອນ',
+};
 
 function assertCommitteesFit(role: Role, committees: Committee[]): void {
   if (role !== Role.JUDGE && committees.length) {
