@@ -125,10 +125,16 @@ describe('accounts', () => {
 
       const done = await change({ currentPassword: temporary, newPassword: NEW_PASSWORD });
       expect(done.status).toBe(204);
-      expect((await t.http().get('/api/guidelines').set(auth(holder))).status).toBe(200);
-      expect((await t.http().get('/api/me').set(auth(holder))).body.mustChangePassword).toBe(false);
+      // The change ended every session, this bearer token's too: sign in with the new password.
+      expect((await t.http().get('/api/me').set(auth(holder))).status).toBe(401);
       expect((await login(judge.email, temporary)).status).toBe(401);
-      expect((await login(judge.email, NEW_PASSWORD)).status).toBe(200);
+      const again = await login(judge.email, NEW_PASSWORD);
+      expect(again.status).toBe(200);
+      const renewed = { ...judge, token: again.body.accessToken as string };
+      expect((await t.http().get('/api/guidelines').set(auth(renewed))).status).toBe(200);
+      expect((await t.http().get('/api/me').set(auth(renewed))).body.mustChangePassword).toBe(
+        false,
+      );
     });
 
     it('an administrator creating a user can make the first password temporary', async () => {

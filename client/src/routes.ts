@@ -15,6 +15,7 @@ import { commentLinkView, notificationsView } from './views/notifications';
 import { publishView } from './views/publish';
 import { reportView } from './views/report';
 import { reviewsView, reviewView } from './views/reviews';
+import { sessionsView } from './views/sessions';
 import { versionView } from './views/version';
 
 export const routes: Route[] = [
@@ -22,6 +23,7 @@ export const routes: Route[] = [
   { path: '/forgot', view: forgotPasswordView, public: true },
   { path: '/reset', view: resetPasswordView, public: true },
   { path: '/account/password', view: changePasswordView },
+  { path: '/account/sessions', view: sessionsView },
   { path: '/admin/users', view: usersView },
   { path: '/admin/users/new', view: newUserView },
   { path: '/admin/users/:id', view: userView },

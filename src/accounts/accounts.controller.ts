@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Ip, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -7,10 +7,20 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthService } from '../auth/auth.service';
+import { signInClientOf } from '../auth/device';
+import { setSessionCookies } from '../auth/session-cookie';
+import { Env } from '../config/env';
 import { LOGIN_ATTEMPTS_PER_MINUTE } from '../auth/auth.controller';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { CurrentUser, OpenWithTemporaryPassword, Public } from '../common/auth-decorators';
+import {
+  CallerSession,
+  CurrentSession,
+  CurrentUser,
+  OpenWithTemporaryPassword,
+  Public,
+} from '../common/auth-decorators';
 import { RequestLocale } from '../common/request-locale';
 import { AuthUser, Locale } from '../court/roles';
 import {
@@ -29,12 +39,16 @@ export class AccountsController {
   constructor(
     private readonly change: PasswordChangeService,
     private readonly reset: PasswordResetService,
+    private readonly auth: AuthService,
+    private readonly env: Env,
   ) {}
 
   /**
    * Change one's own password (any signed-in user, also with a temporary password): the current
    * password is required; the new one passes the password policy. Attempts are counted like
-   * sign-ins, per user.
+   * sign-ins, per user. Every session of the user ends, the one making the change included: a
+   * browser session gets new session cookies with the answer (it stays signed in), a bearer
+   * token's holder signs in again with the new password.
    */
   @ApiBearerAuth()
   @Post('me/password')
@@ -47,9 +61,16 @@ export class AccountsController {
   async changePassword(
     @Body() dto: ChangePasswordDto,
     @CurrentUser() caller: AuthUser,
+    @CurrentSession() session: CallerSession,
     @RequestLocale() locale: Locale,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<void> {
     await this.change.change(caller, dto.currentPassword, dto.newPassword, locale);
+    if (session.viaCookie) {
+      const renewed = await this.auth.openSession(caller, signInClientOf(req));
+      setSessionCookies(req, res, renewed, this.env);
+    }
   }
 
   @Public()

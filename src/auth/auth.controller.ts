@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -7,6 +8,7 @@ import { UsersRepository } from '../users/users.repository';
 import { AppError } from '../common/app-error';
 import { LoginDto, LoginView } from './auth.dto';
 import { AuthService } from './auth.service';
+import { signInClientOf } from './device';
 import { CurrentUser, OpenWithTemporaryPassword, Public } from '../common/auth-decorators';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AuthUser } from '../court/roles';
@@ -21,15 +23,22 @@ export class AuthController {
     private readonly users: UsersRepository,
   ) {}
 
-  /** Sign in; returns a short-lived bearer token. 10 attempts a minute per address and e-mail. */
+  /**
+   * Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions,
+   * ended by DELETE /api/auth/session). 10 attempts a minute per address and e-mail.
+   */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
   @UseGuards(LoginThrottlerGuard)
   @Throttle({ login: { limit: LOGIN_ATTEMPTS_PER_MINUTE, ttl: 60_000 } })
   @ApiErrors(400, 401, 429)
-  async login(@Body() dto: LoginDto): Promise<LoginView> {
-    const { accessToken, expiresIn, user } = await this.auth.login(dto.email, dto.password);
+  async login(@Body() dto: LoginDto, @Req() req: FastifyRequest): Promise<LoginView> {
+    const { accessToken, expiresIn, user } = await this.auth.login(
+      dto.email,
+      dto.password,
+      signInClientOf(req),
+    );
     return { accessToken, expiresIn, user: UserView.of(user) };
   }
 

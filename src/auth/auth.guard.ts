@@ -8,9 +8,10 @@ import { IS_PUBLIC, OPEN_WITH_TEMPORARY_PASSWORD, ROLES } from '../common/auth-d
 import { ACCOUNT_TEXT } from '../common/auth-texts';
 import { resolveLocale } from '../common/request-locale';
 import { AuthUser, Role } from '../court/roles';
+import { CallerSession } from '../common/auth-decorators';
 import { csrfSatisfied, RequestHead, sessionCookieToken } from './session-cookie';
 
-export type AuthedRequest = FastifyRequest & { user?: AuthUser };
+export type AuthedRequest = FastifyRequest & { user?: AuthUser; authSession?: CallerSession };
 
 /** Global: every route needs a bearer token unless marked @Public(); then @Roles() is checked. */
 @Injectable()
@@ -31,7 +32,9 @@ export class AuthGuard implements CanActivate {
     const token = bearer ?? sessionCookieToken(request);
     if (!token)
       throw new AppError(ErrorCode.UNAUTHORIZED, 'Sign in first: no bearer token was sent');
-    request.user = await this.auth.authenticate(token);
+    const { user, sessionId } = await this.auth.authenticate(token);
+    request.user = user;
+    request.authSession = { id: sessionId, viaCookie: !bearer };
     if (!bearer && !csrfSatisfied(request, token, this.env.JWT_SECRET)) {
       throw AppError.forbidden('Missing or wrong X-CSRF-Token header for this session');
     }

@@ -9,6 +9,8 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [
@@ -26,8 +28,13 @@ import { LoginThrottlerGuard } from './login-throttler.guard';
     // Named throttler used only where @Throttle({login}) and the LoginThrottlerGuard are applied.
     ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }] }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottlerGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, SessionsController],
+  providers: [
+    AuthService,
+    SessionsService,
+    LoginThrottlerGuard,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

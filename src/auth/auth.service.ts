@@ -6,25 +6,52 @@ import { User } from '../users/user.entity';
 import { ActiveUsers } from '../users/active-users';
 import { UsersRepository } from '../users/users.repository';
 import { PasswordHasher } from '../users/password-hasher';
+import { SessionsRepository } from '../users/sessions.repository';
 import { AuthUser } from '../court/roles';
 
 const BAD_CREDENTIALS = 'E-mail or password is wrong';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where a sign-in comes from, as its session records it. */
+export interface SignInClient {
+  device: string;
+  address: string;
+}
+
+export interface SignedIn<U = User> {
+  accessToken: string;
+  expiresIn: number;
+  sessionId: string;
+  user: U;
+}
+
+/** An authenticated request's caller and the session its token belongs to. */
+export interface Authenticated {
+  user: AuthUser;
+  sessionId: string;
+}
+
+interface TokenClaims {
+  sub?: unknown;
+  sid?: unknown;
+}
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     private readonly activeUsers: ActiveUsers,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly env: Env,
   ) {}
 
-  /** Same answer, and about the same time, for an unknown e-mail, a wrong password or a deactivated user. */
-  async login(
-    email: string,
-    password: string,
-  ): Promise<{ accessToken: string; expiresIn: number; user: User }> {
+  /**
+   * Checks the password and opens a session. Same answer, and about the same time, for an unknown
+   * e-mail, a wrong password or a deactivated user.
+   */
+  async login(email: string, password: string, client: SignInClient): Promise<SignedIn> {
     const user = await this.users.findForLogin(email);
     if (!user) {
       await this.hasher.burn(password);
@@ -32,18 +59,28 @@ export class AuthService {
     }
     const ok = await this.hasher.verify(password, user.passwordHash);
     if (!ok || !user.active) throw new AppError(ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
-    return { accessToken, expiresIn: this.env.JWT_TTL_SECONDS, user };
+    return this.openSession(user, client);
+  }
+
+  /** A new session of the user and its access token (the token names the session: `sid`). */
+  async openSession<U extends Pick<User, 'id' | 'role'>>(
+    user: U,
+    client: SignInClient,
+  ): Promise<SignedIn<U>> {
+    const sessionId = await this.sessions.open(user.id, client, this.env.JWT_TTL_SECONDS);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid: sessionId, role: user.role });
+    return { accessToken, expiresIn: this.env.JWT_TTL_SECONDS, sessionId, user };
   }
 
   /**
-   * Verifies a bearer token and finds its user (in memory when possible, see ActiveUsers); a
-   * deactivated user's tokens stop working at once.
+   * Verifies a token and finds its caller (in memory when possible, see ActiveUsers): the token is
+   * good only while its session is open and its user active, so signing out, a password change,
+   * a deactivation or a session ended from the list stop it at once.
    */
-  async authenticate(token: string): Promise<AuthUser> {
-    let payload: { sub?: string };
+  async authenticate(token: string): Promise<Authenticated> {
+    let claims: TokenClaims;
     try {
-      payload = await this.jwt.verifyAsync(token);
+      claims = await this.jwt.verifyAsync(token);
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
       throw new AppError(
@@ -51,11 +88,28 @@ export class AuthService {
         expired ? 'Token expired: sign in again' : 'Invalid token',
       );
     }
+    const { sub, sid } = claims;
+    // Tokens from before sessions were recorded carry no session: they are refused like ended ones.
     const user =
-      payload.sub && /^[0-9a-f-]{36}$/i.test(payload.sub)
-        ? await this.activeUsers.find(payload.sub)
-        : null;
-    if (!user) throw new AppError(ErrorCode.UNAUTHORIZED, 'Invalid token');
-    return user;
+      typeof sid === 'string' && UUID.test(sid) ? await this.activeUsers.findBySession(sid) : null;
+    if (!user || user.id !== sub) throw new AppError(ErrorCode.UNAUTHORIZED, 'Invalid token');
+    return { user, sessionId: sid as string };
+  }
+
+  /**
+   * Ends the session of a token, if the token is genuine (an expired one too: its session row is
+   * closed all the same). Nothing happens for anything else.
+   */
+  async signOut(token: string): Promise<void> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync(token, { ignoreExpiration: true });
+    } catch {
+      return;
+    }
+    const { sub, sid } = claims;
+    if (typeof sid !== 'string' || !UUID.test(sid)) return;
+    if (typeof sub !== 'string' || !UUID.test(sub)) return;
+    if (await this.sessions.end(sid, 'SIGNED_OUT', sub)) this.activeUsers.forget(sid);
   }
 }

@@ -1,4 +1,5 @@
-import { fastifyCookie } from '@fastify/cookie';
+import { fastifyCookie, type CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -49,4 +50,49 @@ export function csrfSatisfied(request: RequestHead, sessionToken: string, secret
   const expected = Buffer.from(csrfTokenFor(sessionToken, secret));
   const given = Buffer.from(sent);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Sets the session cookie (httpOnly, SameSite=Strict, Secure over https, sent to /api only) and
+ * the CSRF cookie the page's scripts read; answers the CSRF token.
+ */
+export function setSessionCookies(
+  req: FastifyRequest,
+  res: FastifyReply,
+  session: { accessToken: string; expiresIn: number },
+  env: { JWT_SECRET: string; PUBLIC_URL: string },
+): string {
+  const csrfToken = csrfTokenFor(session.accessToken, env.JWT_SECRET);
+  // Seconds (Max-Age), as the token's own lifetime.
+  const maxAge = session.expiresIn;
+  // Path=/api: the token goes only to the API, never with requests for pages or fonts.
+  res.setCookie(SESSION_COOKIE, session.accessToken, {
+    ...cookieBase(req, env),
+    httpOnly: true,
+    path: '/api',
+    maxAge,
+  });
+  // The page's scripts read this one after a reload to fill the X-CSRF-Token header.
+  res.setCookie(CSRF_COOKIE, csrfToken, {
+    ...cookieBase(req, env),
+    httpOnly: false,
+    path: '/',
+    maxAge,
+  });
+  return csrfToken;
+}
+
+export function clearSessionCookies(
+  req: FastifyRequest,
+  res: FastifyReply,
+  env: { PUBLIC_URL: string },
+): void {
+  res.clearCookie(SESSION_COOKIE, { ...cookieBase(req, env), httpOnly: true, path: '/api' });
+  res.clearCookie(CSRF_COOKIE, { ...cookieBase(req, env), httpOnly: false, path: '/' });
+}
+
+function cookieBase(req: FastifyRequest, env: { PUBLIC_URL: string }): CookieSerializeOptions {
+  // req.protocol honours X-Forwarded-Proto from a proxy on loopback (trustProxy in create-app.ts).
+  const secure = req.protocol === 'https' || env.PUBLIC_URL.startsWith('https://');
+  return { sameSite: 'strict', secure };
 }

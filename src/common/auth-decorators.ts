@@ -36,3 +36,16 @@ export const CurrentUser = createParamDecorator(
     return ctx.switchToHttp().getRequest<FastifyRequest & { user: AuthUser }>().user;
   },
 );
+
+/** The session a request was authenticated with, and whether it came as the browser's cookie. */
+export interface CallerSession {
+  id: string;
+  viaCookie: boolean;
+}
+
+export const CurrentSession = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): CallerSession => {
+    return ctx.switchToHttp().getRequest<FastifyRequest & { authSession: CallerSession }>()
+      .authSession;
+  },
+);

@@ -29,7 +29,7 @@ export class QueueDashboardAuth implements NestMiddleware {
     if (!token) throw new AppError(ErrorCode.UNAUTHORIZED, 'Sign in first: no token was sent');
     let role: Role;
     try {
-      role = (await this.auth.authenticate(token)).role;
+      role = (await this.auth.authenticate(token)).user.role;
     } catch (error) {
       const message = error instanceof AppError ? error.message : 'Invalid token';
       throw new AppError(ErrorCode.UNAUTHORIZED, message);

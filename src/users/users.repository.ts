@@ -1,29 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AuthUser, Locale, Role } from '../court/roles';
+import { Locale, Role } from '../court/roles';
 import { decodeCheckedCursor, isUuidText, Page, toPage } from '../common/pagination';
 import { User } from './user.entity';
 
 @Injectable()
 export class UsersRepository {
   constructor(@InjectRepository(User) private readonly repo: Repository<User>) {}
-
-  /**
-   * The caller as the auth guard needs it on every request, with its agency's code: one statement
-   * (a find with relations costs two round trips), and null once the user is deactivated.
-   */
-  async findActiveAuthUser(id: string): Promise<AuthUser | null> {
-    const rows: AuthUser[] = await this.repo.query(
-      `SELECT u.id, u.email, u.name, u.role, u.committees, u.agency_id AS "agencyId",
-              a.code AS "agencyCode", u.institution, u.locale,
-              u.must_change_password AS "mustChangePassword"
-         FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
-        WHERE u.id = $1 AND u.active`,
-      [id],
-    );
-    return rows[0] ?? null;
-  }
 
   findById(id: string, manager?: EntityManager): Promise<User | null> {
     const repo = manager ? manager.getRepository(User) : this.repo;

@@ -34,12 +34,15 @@ export class SessionController {
     return this.sessions.open(dto.email, dto.password, req, res);
   }
 
-  /** Sign out of the web interface: both cookies are cleared. */
+  /**
+   * Sign out: the session of the cookie (or of the bearer token sent) ends at once, in every API
+   * process, and both cookies are cleared. 204 also when there was no session to end.
+   */
   @Public()
   @Delete()
   @HttpCode(204)
   @ApiNoContentResponse()
-  close(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): void {
-    this.sessions.close(req, res);
+  close(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
+    return this.sessions.close(req, res);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { bearerToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
-import { CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE } from '../auth/session-cookie';
+import { signInClientOf } from '../auth/device';
+import { clearSessionCookies, sessionCookieToken, setSessionCookies } from '../auth/session-cookie';
 import { Env } from '../config/env';
 import { UserView } from '../users/user.dto';
 import { SessionView } from './session.dto';
@@ -21,35 +22,15 @@ export class SessionService {
     req: FastifyRequest,
     res: FastifyReply,
   ): Promise<SessionView> {
-    const { accessToken, expiresIn, user } = await this.auth.login(email, password);
-    const csrfToken = csrfTokenFor(accessToken, this.env.JWT_SECRET);
-    // Seconds (Max-Age), as the token's own lifetime.
-    const maxAge = expiresIn;
-    // Path=/api: the token goes only to the API, never with requests for pages or fonts.
-    res.setCookie(SESSION_COOKIE, accessToken, {
-      ...this.cookieBase(req),
-      httpOnly: true,
-      path: '/api',
-      maxAge,
-    });
-    // The page's scripts read this one after a reload to fill the X-CSRF-Token header.
-    res.setCookie(CSRF_COOKIE, csrfToken, {
-      ...this.cookieBase(req),
-      httpOnly: false,
-      path: '/',
-      maxAge,
-    });
-    return { csrfToken, expiresIn, user: UserView.of(user) };
+    const session = await this.auth.login(email, password, signInClientOf(req));
+    const csrfToken = setSessionCookies(req, res, session, this.env);
+    return { csrfToken, expiresIn: session.expiresIn, user: UserView.of(session.user) };
   }
 
-  close(req: FastifyRequest, res: FastifyReply): void {
-    res.clearCookie(SESSION_COOKIE, { ...this.cookieBase(req), httpOnly: true, path: '/api' });
-    res.clearCookie(CSRF_COOKIE, { ...this.cookieBase(req), httpOnly: false, path: '/' });
-  }
-
-  private cookieBase(req: FastifyRequest): CookieSerializeOptions {
-    // req.protocol honours X-Forwarded-Proto from a proxy on loopback (trustProxy in create-app.ts).
-    const secure = req.protocol === 'https' || this.env.PUBLIC_URL.startsWith('https://');
-    return { sameSite: 'strict', secure };
+  /** Ends the session of the cookie (or of the bearer token sent) and clears both cookies. */
+  async close(req: FastifyRequest, res: FastifyReply): Promise<void> {
+    const token = bearerToken(req) ?? sessionCookieToken(req);
+    if (token) await this.auth.signOut(token);
+    clearSessionCookies(req, res, this.env);
   }
 }

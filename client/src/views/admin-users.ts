@@ -413,6 +413,26 @@ export async function userView({ params, query, rerender }: ViewContext): Promis
     }
   });
 
+  // Sign out everywhere: every session ends, the password stays.
+  const sessionsMessage = h('div', {});
+  const endSessions = h(
+    'button',
+    { type: 'button', class: 'secondary', id: 'user-end-sessions' },
+    t('admin.user.endSessions'),
+  );
+  endSessions.addEventListener('click', async () => {
+    endSessions.disabled = true;
+    sessionsMessage.replaceChildren();
+    try {
+      const { ended } = await api.post('/api/users/{id}/sessions/end', { path: { id: user.id } });
+      show(sessionsMessage, notice(t('admin.user.sessionsEnded', { count: ended })));
+    } catch (error) {
+      refusal(sessionsMessage, error);
+    } finally {
+      endSessions.disabled = false;
+    }
+  });
+
   // A temporary password, which its owner must change at the next sign-in.
   const password = h('input', {
     type: 'text',
@@ -462,6 +482,7 @@ export async function userView({ params, query, rerender }: ViewContext): Promis
   const profileId = uid('profile');
   const accessId = uid('access');
   const passwordId = uid('password');
+  const sessionsId = uid('sessions');
   return {
     title: user.name,
     node: h(
@@ -500,6 +521,14 @@ export async function userView({ params, query, rerender }: ViewContext): Promis
         ),
         accessMessage,
         h('div', { class: 'actions' }, toggle),
+      ),
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': sessionsId },
+        h('h2', { id: sessionsId }, t('admin.user.sessions')),
+        h('p', {}, t('admin.user.sessionsIntro')),
+        sessionsMessage,
+        h('div', { class: 'actions' }, endSessions),
       ),
       h(
         'section',
