@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import {
@@ -39,10 +40,7 @@ export class SessionsController {
   })
   @ApiNoContentResponse({ description: 'Ended' })
   @ApiErrors(400, 401, 404)
-  async end(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() caller: AuthUser,
-  ): Promise<void> {
+  async end(@UuidParam() id: string, @CurrentUser() caller: AuthUser): Promise<void> {
     await this.sessions.endOwn(caller.id, id);
   }
 
@@ -55,7 +53,7 @@ export class SessionsController {
       "Ends every open session of the user at once, in every API process; the user's password still works for a new sign-in.",
   })
   @ApiErrors(400, 401, 403, 404)
-  async endAll(@Param('id', ParseUUIDPipe) id: string): Promise<SessionsEndedView> {
+  async endAll(@UuidParam() id: string): Promise<SessionsEndedView> {
     return { ended: await this.sessions.endAllOf(id) };
   }
 }

@@ -103,8 +103,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Sign in; returns a short-lived bearer token.
-         * @description Sign in; returns a short-lived bearer token. 10 attempts a minute per address and e-mail.
+         * Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions, ended by DELETE /api/auth/session).
+         * @description Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions, ended by DELETE /api/auth/session). 10 attempts a minute per address and e-mail.
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -133,6 +133,66 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's open sessions (every signed-in browser and API token), most recently used first.
+         * @description The caller's open sessions (every signed-in browser and API token), most recently used first.
+         */
+        get: operations["SessionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of your sessions
+         * @description Its token is refused (401) from the next request on, in every API process. Ending the current session signs you out.
+         */
+        delete: operations["SessionsController_end"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/sessions/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a user out everywhere (ADMIN)
+         * @description Ends every open session of the user at once, in every API process; the user's password still works for a new sign-in.
+         */
+        post: operations["SessionsController_endAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/password": {
         parameters: {
             query?: never;
@@ -144,7 +204,7 @@ export type paths = {
         put?: never;
         /**
          * Change one's own password (any signed-in user, also with a temporary password): the current password is required; the new one passes the password policy.
-         * @description Change one's own password (any signed-in user, also with a temporary password): the current password is required; the new one passes the password policy. Attempts are counted like sign-ins, per user.
+         * @description Change one's own password (any signed-in user, also with a temporary password): the current password is required; the new one passes the password policy. Attempts are counted like sign-ins, per user. Every session of the user ends, the one making the change included: a browser session gets new session cookies with the answer (it stays signed in), a bearer token's holder signs in again with the new password.
          */
         post: operations["AccountsController_changePassword"];
         delete?: never;
@@ -804,8 +864,8 @@ export type paths = {
          */
         post: operations["SessionController_open"];
         /**
-         * Sign out of the web interface: both cookies are cleared.
-         * @description Sign out of the web interface: both cookies are cleared.
+         * Sign out: the session of the cookie (or of the bearer token sent) ends at once, in every API process, and both cookies are cleared.
+         * @description Sign out: the session of the cookie (or of the bearer token sent) ends at once, in every API process, and both cookies are cleared. 204 also when there was no session to end.
          */
         delete: operations["SessionController_close"];
         options?: never;
@@ -1046,6 +1106,36 @@ export type components = {
             /** @description Seconds until the token expires */
             expiresIn: number;
             user: components["schemas"]["UserView"];
+        };
+        SessionItemView: {
+            /** Format: uuid */
+            id: string;
+            /** @description True for the session this request was made with */
+            current: boolean;
+            /**
+             * @description The browser and system of the sign-in, from its User-Agent ("Firefox on Linux")
+             * @example Chrome on Windows
+             */
+            device: string;
+            /**
+             * @description The client address of the sign-in
+             * @example 203.0.113.7
+             */
+            address: string;
+            /** Format: date-time */
+            signedInAt: string;
+            /**
+             * Format: date-time
+             * @description Last use, to within a minute
+             */
+            lastSeenAt: string;
+        };
+        SessionListView: {
+            items: components["schemas"]["SessionItemView"][];
+        };
+        SessionsEndedView: {
+            /** @description How many open sessions were ended */
+            ended: number;
         };
         ChangePasswordDto: {
             /** @description The password the caller signs in with now */
@@ -2859,6 +2949,192 @@ export interface operations {
             };
             /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SessionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SessionsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SessionsController_endAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEndedView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
