@@ -3,6 +3,8 @@ import { GuidelinesModule } from '../guidelines/guidelines.module';
 import { DraftingController } from './drafting.controller';
 import { DraftingService } from './drafting.service';
 import { DraftsRepository } from './drafts.repository';
+import { RedlineController } from './redline/redline.controller';
+import { RedlineService } from './redline/redline.service';
 import { WordImportRunner } from './word-import/word-import-runner';
 
 /**
@@ -12,8 +14,8 @@ import { WordImportRunner } from './word-import/word-import-runner';
  */
 @Module({
   imports: [GuidelinesModule],
-  controllers: [DraftingController],
-  providers: [DraftingService, DraftsRepository, WordImportRunner],
+  controllers: [DraftingController, RedlineController],
+  providers: [DraftingService, DraftsRepository, WordImportRunner, RedlineService],
   exports: [DraftingService],
 })
 export class DraftingModule {}

@@ -577,6 +577,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/guidelines/{id}/versions/{number}/redline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The text of version `:number` with the changes from version `against` marked word by word (Lao words segmented as in the diff).
+         * @description The text of version `:number` with the changes from version `against` marked word by word (Lao words segmented as in the diff). As DOCX (default, an attachment): real tracked changes (`w:ins`/`w:del` with author and date), so "Accept All" gives `:number`'s text and "Reject All" `against`'s; added and removed sections as inserted or deleted paragraphs; a title block with both versions and their content hashes. As HTML: the same with `<ins>`/`<del>`, shown inline.
+         */
+        get: operations["RedlineController_redline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/guidelines/{id}/transitions": {
         parameters: {
             query?: never;
@@ -5057,6 +5077,72 @@ export interface operations {
             };
             /** @description A workflow gate or domain rule is unmet: details lists every reason */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    RedlineController_redline: {
+        parameters: {
+            query: {
+                /** @description The version the changes are marked from (the older side) */
+                against: number;
+                format?: "docx" | "html";
+            };
+            header?: never;
+            path: {
+                id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The redline: Word with tracked changes (`format=docx`, an attachment) or an HTML page (`format=html`) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…" on a file (not on JSON) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error';
+import { GuidelinesRepository } from '../../guidelines/guidelines.repository';
+import { VersionsRepository } from '../../guidelines/versions.repository';
+import { buildRedlineDocx, RedlineDocument } from './redline-docx';
+import { renderRedlineHtml } from './redline-html';
+import { buildRedline } from './redline-model';
+import { RedlineFormat } from './redline.dto';
+
+export interface RedlineFile {
+  content: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Redlines between two published versions of a guideline (redline-model.ts says what they show). */
+@Injectable()
+export class RedlineService {
+  constructor(
+    private readonly guidelines: GuidelinesRepository,
+    private readonly versions: VersionsRepository,
+  ) {}
+
+  async render(
+    guidelineId: string,
+    number: number,
+    against: number,
+    format: RedlineFormat,
+  ): Promise<RedlineFile> {
+    const guideline = await this.guidelines.findView(guidelineId);
+    if (!guideline) throw AppError.notFound('Guideline');
+    const found = await this.versions.findGuidelineVersions(guidelineId, [number, against]);
+    const newer = found.versions.find((v) => v.number === number);
+    const older = found.versions.find((v) => v.number === against);
+    if (!newer) throw AppError.notFound(`Version ${number}`);
+    if (!older) throw AppError.notFound(`Version ${against}`);
+    const contents = await this.versions.sectionContents([...new Set([newer.id, older.id])]);
+    const side = (v: typeof newer) => ({
+      number: v.number,
+      contentHash: v.content_hash,
+      publishedAt: new Date(v.published_at),
+      publishedBy: v.published_by_name,
+    });
+    const doc: RedlineDocument = {
+      guideline: {
+        code: guideline.code,
+        title: { lo: guideline.title_lo, en: guideline.title_en },
+      },
+      newer: side(newer),
+      older: side(older),
+      redline: buildRedline(contents.get(older.id) ?? [], contents.get(newer.id) ?? []),
+    };
+    const name = `${guideline.code}-v${number}-against-v${against}-redline`;
+    if (format === 'html') {
+      return {
+        content: Buffer.from(renderRedlineHtml(doc), 'utf8'),
+        contentType: 'text/html; charset=utf-8',
+        fileName: `${name}.html`,
+      };
+    }
+    return { content: await buildRedlineDocx(doc), contentType: DOCX, fileName: `${name}.docx` };
+  }
+}
