@@ -7,7 +7,7 @@ import { PasswordPolicy } from '../common/password-policy';
 import { Env } from '../config/env';
 import { Locale } from '../court/roles';
 import { OutboxWriter } from '../outbox/outbox.writer';
-import { JOB, PasswordResetRequestedPayload, QUEUE } from '../queues/queues';
+import { JOB, PasswordResetRequestedPayload } from '../queues/queues';
 import { renderPasswordResetMessage, USED_RESET_BODY } from '../notifications/account-messages';
 import { Notifier } from '../notifications/notifier.service';
 import { NotificationKind } from '../notifications/templates';
@@ -68,7 +68,6 @@ export class PasswordResetService {
       }
       const requestId = await this.resets.recordRequest(manager, normalized, address);
       await this.outbox.enqueue(manager, {
-        queue: QUEUE.DOMAIN_EVENTS,
         name: JOB.PASSWORD_RESET_REQUESTED,
         jobId: `password-reset-${requestId}`,
         payload: { requestId },

@@ -5,7 +5,7 @@ import { AuthUser } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { GuidelinesRepository, LockedGuideline } from '../guidelines/guidelines.repository';
 import { VersionsRepository } from '../guidelines/versions.repository';
-import { JOB, QUEUE } from '../queues/queues';
+import { JOB } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { commentRefusal, stagesOpenTo } from './comment-rules';
 import { Stage } from '../court/stage';
@@ -169,7 +169,6 @@ export class CommentsService {
       });
       if (parent) {
         await this.outbox.enqueue(manager, {
-          queue: QUEUE.DOMAIN_EVENTS,
           name: JOB.COMMENT_REPLIED,
           jobId: `reply-${inserted.id}`,
           payload: {
@@ -358,7 +357,6 @@ export class CommentsService {
         decidedBy: actor.id,
       });
       await this.outbox.enqueue(manager, {
-        queue: QUEUE.DOMAIN_EVENTS,
         name: JOB.DISPOSITION_GIVEN,
         jobId: `disposition-${dispositionId}`,
         payload: {

@@ -55,7 +55,8 @@ export class DomainEventNotices {
           guideline,
           stage,
           versionNumber: event.versionNumber ?? undefined,
-          closesAt: (await this.facts.closesAtOfTransition(manager, event.transitionId)) ?? undefined,
+          closesAt:
+            (await this.facts.closesAtOfTransition(manager, event.transitionId)) ?? undefined,
           link: this.notifier.link(`/guidelines/${guideline.id}`),
         },
         data: { transitionId: event.transitionId, to: event.to },

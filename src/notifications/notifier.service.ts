@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Env } from '../config/env';
-import { JOB, QUEUE } from '../queues/queues';
+import { JOB } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { Recipient } from './recipients.repository';
 import {
@@ -75,7 +75,6 @@ export class Notifier {
       await this.outbox.enqueue(
         manager,
         ...ids.map((notificationId) => ({
-          queue: QUEUE.EMAIL,
           name: JOB.SEND_EMAIL,
           jobId: `email-${notificationId}`,
           payload: { notificationId },
@@ -121,7 +120,6 @@ export class Notifier {
     const id = inserted[0]?.id ?? null;
     if (id && this.emailEnabled) {
       await this.outbox.enqueue(manager, {
-        queue: QUEUE.EMAIL,
         name: JOB.SEND_EMAIL,
         jobId: `email-${id}`,
         payload: { notificationId: id },

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JobName, JobPayloads, QueueName } from '../queues/queues';
+import { JobName, JobPayloads, queueOf } from '../queues/queues';
 
+/** A job to publish; its queue follows from its name (queueOf). */
 export interface OutboxMessage<N extends JobName> {
-  queue: QueueName;
   name: N;
   /** Deterministic and unique (BullMQ job id): scheduling the same thing twice is harmless. No ':' allowed. */
   jobId: string;
@@ -36,7 +36,13 @@ export class OutboxWriter {
     const values: unknown[] = [];
     const rows = messages.map((m, i) => {
       if (m.jobId.includes(':')) throw new Error(`job id ${m.jobId} must not contain ':'`);
-      values.push(m.queue, m.name, m.jobId, JSON.stringify(m.payload), m.runAt ?? new Date());
+      values.push(
+        queueOf(m.name),
+        m.name,
+        m.jobId,
+        JSON.stringify(m.payload),
+        m.runAt ?? new Date(),
+      );
       const o = i * 5;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}::jsonb, $${o + 5})`;
     });

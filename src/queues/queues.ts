@@ -93,5 +93,26 @@ export interface JobPayloads {
   [JOB.PASSWORD_RESET_REQUESTED]: PasswordResetRequestedPayload;
 }
 
+/**
+ * The queue each job runs on: the one place that decides it. The outbox writes a row's queue from
+ * here and the schedulers add their jobs here, so a job cannot be written to one queue and
+ * processed on another. A new job name does not compile until it is given its queue.
+ */
+export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
+  [JOB.STAGE_CHANGED]: QUEUE.DOMAIN_EVENTS,
+  [JOB.DISPOSITION_GIVEN]: QUEUE.DOMAIN_EVENTS,
+  [JOB.COMMENT_REPLIED]: QUEUE.DOMAIN_EVENTS,
+  [JOB.REVIEW_REQUESTED]: QUEUE.DOMAIN_EVENTS,
+  [JOB.REVIEW_WITHDRAWN]: QUEUE.DOMAIN_EVENTS,
+  [JOB.PASSWORD_RESET_REQUESTED]: QUEUE.DOMAIN_EVENTS,
+  [JOB.REVIEW_REMINDER]: QUEUE.REMINDERS,
+  [JOB.CONSULTATION_CLOSING_SCAN]: QUEUE.REMINDERS,
+  [JOB.SEND_EMAIL]: QUEUE.EMAIL,
+};
+
+export function queueOf(name: JobName): QueueName {
+  return QUEUE_OF[name];
+}
+
 /** Every queue, for the places that must handle all of them (relay, dashboard, shutdown). */
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUE);

@@ -51,7 +51,6 @@ export class ReminderPlanner {
     await this.outbox.enqueue(
       manager,
       ...rows.map((row) => ({
-        queue: QUEUE.REMINDERS,
         name: JOB.REVIEW_REMINDER,
         jobId: reminderJobId(row.id),
         payload: { reminderId: row.id },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PreparedStatement, runPrepared } from '../database/prepared';
-import { JOB, QUEUE } from '../queues/queues';
+import { JOB, queueOf } from '../queues/queues';
 import { insertIntoOutbox } from '../outbox/outbox.writer';
 import { PlannedReminder } from './reminder-schedule';
 
@@ -121,10 +121,10 @@ export class RemindersRepository {
       requests.requestedBy,
       plan.map((r) => r.kind),
       plan.map((r) => r.plannedAt.toISOString()),
-      QUEUE.DOMAIN_EVENTS,
+      queueOf(JOB.REVIEW_REQUESTED),
       JOB.REVIEW_REQUESTED,
       REVIEW_REQUESTED_JOB_ID_PREFIX,
-      QUEUE.REMINDERS,
+      queueOf(JOB.REVIEW_REMINDER),
       JOB.REVIEW_REMINDER,
       REMINDER_JOB_ID_PREFIX,
     ]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { JOB, QUEUE } from '../queues/queues';
+import { JOB } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
 import { planReviewReminders } from '../reminders/reminder-schedule';
@@ -48,7 +48,6 @@ export class ReviewRequestsService {
     await this.outbox.enqueue(
       manager,
       ...ids.map((id) => ({
-        queue: QUEUE.DOMAIN_EVENTS,
         name: JOB.REVIEW_WITHDRAWN,
         jobId: `review-withdrawn-${id}`,
         payload: { reviewRequestId: id },

@@ -12,7 +12,7 @@ import { CONSULTATION_SCAN_SCHEDULER } from '../reminders/consultation-closing.s
 import { defaultJobOptions } from '../queues/job-options';
 import { JOB_PROCESSORS, JobProcessor } from '../queues/job-processor';
 import { atMost, QueueRegistry } from '../queues/queue-registry';
-import { JOB, QUEUE } from '../queues/queues';
+import { JOB, queueOf } from '../queues/queues';
 
 /**
  * The BullMQ workers of this process, one per queue, each on its own Redis connection
@@ -64,13 +64,13 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
   private async scheduleConsultationScan(): Promise<void> {
     for (let attempt = 0; !this.stopping; attempt += 1) {
       try {
-        await this.queues.get(QUEUE.REMINDERS).upsertJobScheduler(
+        await this.queues.get(queueOf(JOB.CONSULTATION_CLOSING_SCAN)).upsertJobScheduler(
           CONSULTATION_SCAN_SCHEDULER,
           { pattern: `0 ${this.env.REMINDER_HOUR} * * *`, tz: this.env.APP_TIMEZONE },
           {
             name: JOB.CONSULTATION_CLOSING_SCAN,
             data: {},
-            opts: defaultJobOptions(QUEUE.REMINDERS, this.env),
+            opts: defaultJobOptions(queueOf(JOB.CONSULTATION_CLOSING_SCAN), this.env),
           },
         );
         return;

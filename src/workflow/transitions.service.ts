@@ -5,7 +5,7 @@ import { AuthUser, Locale } from '../court/roles';
 import { AppError, ErrorCode, ErrorDetail } from '../common/app-error';
 import { PageQuery } from '../common/pagination';
 import { Env } from '../config/env';
-import { JOB, QUEUE } from '../queues/queues';
+import { JOB } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { ReviewRequestsService } from '../reviews/review-requests.service';
 import { toClosingMoment, toLocalDay } from '../court/local-day';
@@ -242,7 +242,6 @@ export class TransitionsService {
     }
 
     await this.outbox.enqueue(manager, {
-      queue: QUEUE.DOMAIN_EVENTS,
       name: JOB.STAGE_CHANGED,
       jobId: `stage-${transition.id}`,
       payload: {
