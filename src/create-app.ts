@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { buildApiDocument } from './common/api-document';
 import { readJsonBodies, refuseUnexpectedBodies } from './common/request-bodies';
+import { refuseNulInAddress } from './common/request-bounds';
 import { UPLOAD_LIMITS } from './common/upload';
 import { createValidationPipe } from './common/validation';
 import { Env } from './config/env';
@@ -49,6 +50,7 @@ export async function createApp(
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  refuseNulInAddress(fastify);
   readJsonBodies(fastify, BODY_LIMIT_BYTES);
   refuseUnexpectedBodies(fastify);
   // No upgrade-insecure-requests: a court's intranet may serve the app over plain http on a LAN address.

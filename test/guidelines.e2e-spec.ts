@@ -430,15 +430,14 @@ describe('guidelines and their versions', () => {
       expect(await versionCount()).toBe(0);
     });
 
-    it('answers 400 for 10,000 sections, bad keys, long texts and indicator mistakes', async () => {
-      const many = await publish(g.id, {
-        changeSummary: 'x',
-        sections: Array.from({ length: 10_000 }, (_, i) => ({
-          key: `s${i}`,
-          heading: '',
-          body: '',
-        })),
-      });
+    it('answers 400 for 1,001 sections (413 for 10,000), bad keys, long texts and indicator mistakes', async () => {
+      const sections = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({ key: `s${i}`, heading: 'H', body: 'B' }));
+      // 40,000 members: refused before validation (src/common/request-bounds.ts).
+      const tooMany = await publish(g.id, { changeSummary: 'x', sections: sections(10_000) });
+      expect(tooMany.status).toBe(413);
+      expect(tooMany.body.details[0].code).toBe('JSON_TOO_MANY_MEMBERS');
+      const many = await publish(g.id, { changeSummary: 'x', sections: sections(1_001) });
       expect(many.status).toBe(400);
       expect(many.body.details.map((d: { field: string }) => d.field)).toContain('sections');
 

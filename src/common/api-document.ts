@@ -38,7 +38,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  *   the document's security is the bearer token, `security: []` on public routes, and 401 and 403
  *   (no or a bad token; a role not allowed, a temporary password, a missing CSRF header) on the rest;
  * - bodies are read as request-bodies.ts reads them: 400 (malformed JSON), 413 and 415 wherever a
- *   body can be sent;
+ *   body can be sent; and 400 on every operation, since any address with a NUL character (%00) is
+ *   refused before routing (request-bounds.ts);
  * - the route's comment (the Swagger compiler plugin puts it in `description`) gives its summary,
  *   its first sentence.
  */
@@ -73,6 +74,8 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
       if (isPublic) operation.security = [];
       const answers = operation.responses as Record<string, ResponseObject>;
       const add = (status: number) => (answers[status] ??= error(status));
+      // Every address is read by request-bounds.ts first (a NUL character is 400 anywhere).
+      add(400);
       if (!isPublic) [401, 403].forEach(add);
       if (BODY_METHODS.has(method)) [400, 413, 415].forEach(add);
       operation.responses = sortedByStatus(answers);

@@ -13,6 +13,12 @@ export class ErrorDetailView {
   @ApiProperty({ required: false, description: 'Machine code (gates) ' }) code?: string;
   @ApiProperty({ required: false, description: 'Offending field (validation)' }) field?: string;
   @ApiProperty() message: string;
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'With code MORE_DETAILS: how many more problems were found than are listed',
+  })
+  count?: number;
 }
 
 export class ErrorView {
@@ -23,7 +29,7 @@ export class ErrorView {
 }
 
 export const WHY: Record<number, string> = {
-  400: 'Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details',
+  400: 'Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest',
   401: 'No token, or an invalid or expired one',
   403: 'Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token)',
   404: 'Unknown id (or one you may not see)',

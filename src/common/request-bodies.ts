@@ -1,11 +1,13 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
+import { nulCharacterProblem, scanJsonText } from './request-bounds';
 import { describeAcceptedBodies, keepRawUploadStream, mediaTypeOf, uploadSpecOf } from './upload';
 
 /**
  * What the API reads as a request body, decided before any of it is read:
- * - `application/json` on every route, up to the body limit;
+ * - `application/json` on every route, up to the body limit and within the bounds of
+ *   request-bounds.ts (depth, members, no NUL character), checked before validation;
  * - on routes marked with @AcceptsUpload() (src/common/upload.ts), a file as the raw body or in a
  *   multipart form, read later by the route's interceptor once the caller is let in;
  * - anything else (forms, text/plain, other types, multipart where no upload is expected) 415.
@@ -20,7 +22,14 @@ export function readJsonBodies(fastify: FastifyInstance, bodyLimit: number): voi
     { parseAs: 'string', bodyLimit },
     (request, body, done) => {
       if (body.length === 0) return done(null, undefined);
-      parseJson(request, body as string, done);
+      const { refusal, mayHoldNul } = scanJsonText(body as string);
+      if (refusal) return done(refusal, undefined);
+      parseJson(request, body as string, (error, value) => {
+        if (error) return done(error, undefined);
+        const nul = mayHoldNul ? nulCharacterProblem(value) : null;
+        if (nul) return done(nul, undefined);
+        done(null, value);
+      });
     },
   );
   fastify.addContentTypeParser('*', (request, payload, done) => {

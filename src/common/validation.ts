@@ -11,6 +11,28 @@ export function validationDetails(errors: ValidationError[], prefix = ''): Error
   });
 }
 
+/** The most details a validation answer lists: a body with thousands of faults gets a small answer. */
+export const MAX_VALIDATION_DETAILS = 20;
+
+/**
+ * At most MAX_VALIDATION_DETAILS details; beyond them, one last entry (code MORE_DETAILS) counts
+ * the rest, and the message says how many there were.
+ */
+export function boundedValidationAnswer(details: ErrorDetail[]): {
+  message: string;
+  details: ErrorDetail[];
+} {
+  if (details.length <= MAX_VALIDATION_DETAILS) return { message: 'Invalid request', details };
+  const rest = details.length - MAX_VALIDATION_DETAILS;
+  return {
+    message: `Invalid request: ${details.length} problems, the first ${MAX_VALIDATION_DETAILS} listed`,
+    details: [
+      ...details.slice(0, MAX_VALIDATION_DETAILS),
+      { code: 'MORE_DETAILS', count: rest, message: `${rest} more not listed` },
+    ],
+  };
+}
+
 /** Global pipe: unknown fields and wrong types answer 400 with one detail per bad field. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -20,7 +42,7 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
       const details = validationDetails(errors);
-      return new BadRequestException({ message: 'Invalid request', details });
+      return new BadRequestException(boundedValidationAnswer(details));
     },
   });
 }

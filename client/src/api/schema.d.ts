@@ -1020,6 +1020,8 @@ export type components = {
             /** @description Offending field (validation) */
             field?: string;
             message: string;
+            /** @description With code MORE_DETAILS: how many more problems were found than are listed */
+            count?: number;
         };
         ErrorView: {
             /** @example 422 */
@@ -2400,6 +2402,15 @@ export interface operations {
                     "application/json": components["schemas"]["AgencyListView"];
                 };
             };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description No token, or an invalid or expired one */
             401: {
                 headers: {
@@ -2441,7 +2452,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgencyView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2520,7 +2531,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgencyView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2604,7 +2615,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserListView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2654,7 +2665,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2738,7 +2749,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2799,7 +2810,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2894,7 +2905,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2956,6 +2967,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
             /** @description No token, or an invalid or expired one */
@@ -3184,7 +3204,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3270,7 +3290,7 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordResetAcceptedView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3328,7 +3348,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3426,6 +3446,15 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
             /** @description The Health Check is not successful */
@@ -3576,6 +3605,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description The Health Check is not successful */
             503: {
                 headers: {
@@ -3675,7 +3713,7 @@ export interface operations {
                     "application/json": components["schemas"]["GuidelineListView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3725,7 +3763,7 @@ export interface operations {
                     "application/json": components["schemas"]["GuidelineView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3800,7 +3838,7 @@ export interface operations {
                     "application/json": components["schemas"]["GuidelineView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3861,7 +3899,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionListView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3922,7 +3960,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4007,7 +4045,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4068,7 +4106,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionDiffView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4136,7 +4174,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentListView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4198,7 +4236,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,7 +4320,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDetailView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4337,7 +4375,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4425,7 +4463,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDetailView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4513,7 +4551,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentDetailView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4617,7 +4655,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4680,7 +4718,7 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResultView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4737,7 +4775,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4798,7 +4836,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4906,7 +4944,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftImportView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5012,7 +5050,7 @@ export interface operations {
                     "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5175,7 +5213,7 @@ export interface operations {
                     "application/json": components["schemas"]["TransitionListView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5239,7 +5277,7 @@ export interface operations {
                     "application/json": components["schemas"]["MoveResultView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5335,7 +5373,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvailableMovesView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5397,7 +5435,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewListView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5445,7 +5483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewDetailView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5506,7 +5544,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewDetailView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5594,7 +5632,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReviewDetailView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5691,7 +5729,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5743,7 +5781,7 @@ export interface operations {
                     "application/json": components["schemas"]["FailedEmailListView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5789,7 +5827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReadAllView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5855,7 +5893,7 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5942,7 +5980,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventListView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5992,7 +6030,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6067,7 +6105,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDetailView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6128,7 +6166,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventDetailView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6236,7 +6274,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6295,7 +6333,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6357,7 +6395,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6407,7 +6445,7 @@ export interface operations {
                     "application/json": components["schemas"]["MarkdownSectionsView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6489,7 +6527,7 @@ export interface operations {
                     "text/markdown": string;
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6549,7 +6587,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorListView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6604,7 +6642,7 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardSessionView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6667,6 +6705,15 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
