@@ -3015,6 +3015,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionListView"];
                 };
             };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description No token, or an invalid or expired one */
             401: {
                 headers: {
@@ -3053,7 +3062,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3128,7 +3137,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionsEndedView"];
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
