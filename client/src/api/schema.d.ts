@@ -5161,7 +5161,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Malformed input (a field, a parameter or the JSON itself): one entry per bad field in details */
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
                 headers: {
                     [name: string]: unknown;
