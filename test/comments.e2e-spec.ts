@@ -110,6 +110,7 @@ describe('comments, replies, edits and dispositions', () => {
         editedAt: null,
         replyCount: 0,
         disposition: null,
+        yourActions: { reply: true, edit: true, delete: true, decide: false },
       });
     });
 

@@ -71,11 +71,21 @@ describe('guidelines and their versions', () => {
         stage: 'DRAFTING',
         currentVersion: null,
         openReviewCount: 0,
+        openCommentCount: 0,
         consultationClosesAt: null,
         adopted: null,
         createdBy: { id: secretariat.id, name: 'Secretariat One' },
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         updatedAt: expect.any(String),
+        yourActions: {
+          comment: false,
+          reply: false,
+          commentOnBehalf: false,
+          publishVersion: true,
+          move: true,
+          decideComments: false,
+          recordEvent: true,
+        },
       });
       const history = await t.sql((c) =>
         c.query(
@@ -89,7 +99,19 @@ describe('guidelines and their versions', () => {
 
       const got = await t.http().get(`/api/guidelines/${res.body.id}`).set(as(judge));
       expect(got.status).toBe(200);
-      expect(got.body).toEqual(res.body);
+      // The same guideline; what the judge may do there is theirs: nothing while it is drafted.
+      expect(got.body).toEqual({
+        ...res.body,
+        yourActions: {
+          comment: false,
+          reply: false,
+          commentOnBehalf: false,
+          publishVersion: false,
+          move: false,
+          decideComments: false,
+          recordEvent: false,
+        },
+      });
     });
 
     it('refuses a duplicate code (any case) with 409 and other roles with 403', async () => {

@@ -110,13 +110,3 @@ export function notice(text: string): HTMLElement {
 export function can(user: Me | null, ...roles: Role[]): boolean {
   return Boolean(user) && roles.includes(user!.role);
 }
-
-/** Whether this judge may comment now (mirrors src/workflow/comment-rules.ts; the API decides). */
-export function judgeMayComment(user: Me, stage: Stage): boolean {
-  if (user.role !== 'JUDGE') return false;
-  const committees = user.committees ?? [];
-  if (stage === 'CONSULTATION') return true;
-  if (stage === 'TECHNICAL_WORKING_GROUP') return committees.includes('TWG');
-  if (stage === 'COUNCIL_OF_JUDGES') return committees.includes('COUNCIL');
-  return false;
-}

@@ -60,7 +60,11 @@ export function pick(pair: { en?: string; lo?: string } | string | null | undefi
   return pair[current] || pair.en || pair.lo || '';
 }
 
-const ZONE = 'Asia/Vientiane';
+// The court's time zone, as /api/me tells it once signed in (APP_TIMEZONE on the server).
+let zone = 'Asia/Vientiane';
+export function setCourtTimeZone(value: string): void {
+  zone = value;
+}
 const locale = () => (current === 'lo' ? 'lo-LA' : 'en-GB');
 
 // Browsers' ICU data often lacks Lao month names ("2026 M11 29"): Lao dates are composed here.
@@ -79,9 +83,9 @@ const LAO_MONTHS = [
   'ທັນວາ',
 ];
 
-function partsInVientiane(date: Date): Record<string, string> {
+function partsInCourtZone(date: Date): Record<string, string> {
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: ZONE,
+    timeZone: zone,
     year: 'numeric',
     month: 'numeric',
     day: 'numeric',
@@ -94,7 +98,8 @@ function partsInVientiane(date: Date): Record<string, string> {
 
 function toDate(value: string | Date): Date {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-    ? new Date(`${value}T12:00:00+07:00`)
+    ? // Noon UTC falls on the same calendar day in every zone from UTC-11 to UTC+11.
+      new Date(`${value}T12:00:00Z`)
     : new Date(value);
 }
 
@@ -102,23 +107,23 @@ export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '';
   const date = toDate(value);
   if (current === 'lo') {
-    const p = partsInVientiane(date);
+    const p = partsInCourtZone(date);
     return `${Number(p.day)} ${LAO_MONTHS[Number(p.month) - 1]} ${p.year}`;
   }
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: ZONE }).format(date);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: zone }).format(date);
 }
 
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return '';
   const date = toDate(value);
   if (current === 'lo') {
-    const p = partsInVientiane(date);
+    const p = partsInCourtZone(date);
     return `${formatDate(date)}, ${p.hour}:${p.minute}`;
   }
   return new Intl.DateTimeFormat(locale(), {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: ZONE,
+    timeZone: zone,
   }).format(date);
 }
 
@@ -127,9 +132,9 @@ export function formatNumber(value: number, options: Intl.NumberFormatOptions = 
 }
 
 /** Today as YYYY-MM-DD in the court's time zone: due dates are calendar days there. */
-export function todayInVientiane(): string {
+export function todayInCourt(): string {
   return new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE,
+    timeZone: zone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

@@ -1,8 +1,8 @@
 // Who is signed in, and their unread notifications: the one place views and the header read it.
 import { api, ApiError, type Schema } from './api/client';
-import { isLanguage, loadLanguage, storedLanguage } from './i18n';
+import { isLanguage, loadLanguage, setCourtTimeZone, storedLanguage } from './i18n';
 
-export type Me = Schema<'UserView'>;
+export type Me = Schema<'MeView'>;
 
 let user: Me | null = null;
 let unread = 0;
@@ -27,6 +27,7 @@ export function unreadCount(): number {
 
 export async function signedIn(me: Me): Promise<void> {
   user = me;
+  setCourtTimeZone(me.timeZone);
   if (!storedLanguage() && isLanguage(me.locale)) await loadLanguage(me.locale);
   changed();
   void refreshUnread();

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { UserView } from '../users/user.dto';
+import { MeView, UserView } from '../users/user.dto';
+import { Env } from '../config/env';
 import { UsersRepository } from '../users/users.repository';
 import { AppError } from '../common/app-error';
 import { LoginDto, LoginView } from './auth.dto';
@@ -21,6 +22,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersRepository,
+    private readonly env: Env,
   ) {}
 
   /**
@@ -42,14 +44,15 @@ export class AuthController {
     return { accessToken, expiresIn, user: UserView.of(user) };
   }
 
-  /** The caller, with role, agency, committees and locale. */
+  /** The caller, with role, agency, committees and locale, and the court's time zone. */
   @ApiBearerAuth()
   @Get('me')
   @OpenWithTemporaryPassword()
+  @ApiOkResponse({ type: MeView })
   @ApiErrors(401)
-  async me(@CurrentUser() caller: AuthUser): Promise<UserView> {
+  async me(@CurrentUser() caller: AuthUser): Promise<MeView> {
     const user = await this.users.findById(caller.id);
     if (!user) throw AppError.notFound('User');
-    return UserView.of(user);
+    return { ...UserView.of(user), timeZone: this.env.APP_TIMEZONE };
   }
 }

@@ -1,5 +1,5 @@
 import { Committee, Role } from '../court/roles';
-import { commentRefusal, stagesOpenTo } from './comment-rules';
+import { commentActions, commentPermissions, commentRefusal, stagesOpenTo } from './comment-rules';
 import { Stage } from '../court/stage';
 
 describe('stagesOpenTo', () => {
@@ -57,5 +57,55 @@ describe('stagesOpenTo', () => {
         }
       }
     }
+  });
+});
+
+describe('commentActions', () => {
+  const base = { stage: Stage.CONSULTATION, committees: [], agencyId: null, reviewAgencyIds: [] };
+  const judgeMay = commentPermissions({ ...base, role: Role.JUDGE }, 'judge-1');
+  const secretariatMay = commentPermissions({ ...base, role: Role.SECRETARIAT }, 'sec-1');
+  const top = { authorId: 'judge-1', parentId: null, hasDisposition: false, onBehalf: false };
+
+  it('lets the author edit and delete while no disposition exists; anyone who may comment replies', () => {
+    expect(commentActions(top, judgeMay)).toEqual({
+      reply: true,
+      edit: true,
+      delete: true,
+      decide: false,
+    });
+    expect(commentActions({ ...top, hasDisposition: true }, judgeMay)).toMatchObject({
+      edit: false,
+      delete: false,
+    });
+    expect(commentActions({ ...top, authorId: 'judge-2' }, judgeMay)).toMatchObject({
+      reply: true,
+      edit: false,
+    });
+  });
+
+  it('lets the secretariat decide on top-level comments only, and change what it recorded on behalf', () => {
+    expect(commentActions(top, secretariatMay)).toEqual({
+      reply: false,
+      edit: false,
+      delete: false,
+      decide: true,
+    });
+    expect(commentActions({ ...top, parentId: 'c-1' }, secretariatMay).decide).toBe(false);
+    expect(
+      commentActions({ ...top, authorId: 'sec-1', onBehalf: true }, secretariatMay),
+    ).toMatchObject({ edit: true, delete: true });
+  });
+
+  it('closes everything once comments are closed and dispositions frozen', () => {
+    const adopted = commentPermissions(
+      { ...base, stage: Stage.ADOPTED, role: Role.SECRETARIAT },
+      'sec-1',
+    );
+    expect(commentActions(top, adopted)).toEqual({
+      reply: false,
+      edit: false,
+      delete: false,
+      decide: false,
+    });
   });
 });

@@ -14,6 +14,15 @@ export interface CommentFacts {
   onBehalf: boolean;
 }
 
+/** Who gives comments their dispositions, and the stages in which dispositions are final. */
+export const DECIDING_ROLES: readonly Role[] = [Role.SECRETARIAT];
+export const DISPOSITIONS_FROZEN_IN: readonly Stage[] = [Stage.ADOPTED, Stage.WITHDRAWN];
+
+/** Whether this role may record or change a disposition while the guideline is in this stage. */
+export function mayDecide(role: Role, stage: Stage): boolean {
+  return DECIDING_ROLES.includes(role) && !DISPOSITIONS_FROZEN_IN.includes(stage);
+}
+
 /** In each stage open for comments, who may write them. */
 export const COMMENTERS: Partial<Record<Stage, { en: string; lo: string }>> = {
   [Stage.CONSULTATION]: { en: 'any judge', lo: 'ຜູ້ພິພາກສາທຸກທ່ານ' },
@@ -81,4 +90,46 @@ export function stagesOpenTo(
         reviewAgencyIds: caller.agencyId ? [caller.agencyId] : [],
       }) === null,
   );
+}
+
+/** What the caller may do on the comments of one guideline, from the rules above. */
+export interface CommentPermissions {
+  actorId: string;
+  /** May comment (and reply) in their own name in this stage. */
+  mayComment: boolean;
+  /** May record what a participant said (and change it) in this stage. */
+  mayCommentOnBehalf: boolean;
+  mayDecide: boolean;
+}
+
+export function commentPermissions(
+  f: Omit<CommentFacts, 'onBehalf'>,
+  actorId: string,
+): CommentPermissions {
+  return {
+    actorId,
+    mayComment: commentRefusal({ ...f, onBehalf: false }) === null,
+    mayCommentOnBehalf: commentRefusal({ ...f, onBehalf: true }) === null,
+    mayDecide: mayDecide(f.role, f.stage),
+  };
+}
+
+/**
+ * What the caller may do on one comment: reply in its thread; edit or delete their own while it
+ * has no disposition and the stage still lets them comment; decide on a top-level comment.
+ */
+export function commentActions(
+  c: { authorId: string; parentId: string | null; hasDisposition: boolean; onBehalf: boolean },
+  p: CommentPermissions,
+): { reply: boolean; edit: boolean; delete: boolean; decide: boolean } {
+  const own =
+    c.authorId === p.actorId &&
+    !c.hasDisposition &&
+    (c.onBehalf ? p.mayCommentOnBehalf : p.mayComment);
+  return {
+    reply: p.mayComment,
+    edit: own,
+    delete: own,
+    decide: c.parentId === null && p.mayDecide,
+  };
 }

@@ -2,6 +2,7 @@ import { Locale } from '../court/roles';
 import { CommentRow, DispositionRow, RevisionRow } from './comments.repository';
 import { CommentView, DispositionHistoryView, RevisionView, SuggestionView } from './comment.dto';
 import { suggestionStatus } from './suggestion-status';
+import { commentActions, CommentPermissions } from './comment-rules';
 
 /** No comment of the guideline has its suggestion waiting in the working draft. */
 export const NONE_IN_DRAFT: ReadonlySet<string> = new Set();
@@ -43,10 +44,14 @@ export function institutionOf(
   );
 }
 
-/** `inDraft`: the comments of the guideline whose suggestion waits in its working draft. */
+/**
+ * `may`: what the caller may do on the guideline's comments; `inDraft`: the comments of the
+ * guideline whose suggestion waits in its working draft.
+ */
 export function commentView(
   row: CommentRow,
   locale: Locale,
+  may: CommentPermissions,
   inDraft: ReadonlySet<string> = NONE_IN_DRAFT,
 ): CommentView {
   return {
@@ -78,6 +83,15 @@ export function commentView(
             versionNumber: row.disposition_version_number,
           }
         : null,
+    yourActions: commentActions(
+      {
+        authorId: row.author_id,
+        parentId: row.parent_id,
+        hasDisposition: row.disposition_status !== null,
+        onBehalf: row.spoken_by_name !== null,
+      },
+      may,
+    ),
   };
 }
 

@@ -292,6 +292,17 @@ export class SuggestionView {
   inDraft: boolean;
 }
 
+/** What the caller may do on this comment now, computed from the rules on the server. */
+export class CommentActionsView {
+  @ApiProperty({ description: 'Reply in this thread' }) reply: boolean;
+  @ApiProperty({ description: 'Change the text (your own, while it has no disposition)' })
+  edit: boolean;
+  @ApiProperty({ description: 'Delete it (your own, while it has no disposition)' })
+  delete: boolean;
+  @ApiProperty({ description: 'Record or change its disposition (top-level comments)' })
+  decide: boolean;
+}
+
 export class CommentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) guidelineId: string;
@@ -334,6 +345,8 @@ export class CommentView {
   @ApiProperty({ type: DispositionView, nullable: true }) disposition: DispositionView | null;
   @ApiPropertyOptional({ type: CarryOverView, description: 'When a newer version exists' })
   carryOver?: CarryOverView;
+  @ApiProperty({ type: CommentActionsView, description: 'What you may do on it now' })
+  yourActions: CommentActionsView;
 }
 
 export class RevisionView {

@@ -19,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
-import { AuthUser, Role } from '../court/roles';
+import { AuthUser } from '../court/roles';
 import { ApiErrors, ApiFileAnswer, BINARY, MEDIA_TYPE, TEXT } from '../common/api-errors.decorator';
 import { VersionNumberParam } from '../guidelines/version-number.pipe';
 import {
@@ -37,6 +37,7 @@ import {
 } from './comment.dto';
 import { CommentMatrixService } from './comment-matrix.service';
 import { CommentsService } from './comments.service';
+import { DECIDING_ROLES } from './comment-rules';
 import { SearchService } from './search.service';
 import { attachment, attachmentStream } from '../common/attachment';
 import { Readable } from 'node:stream';
@@ -122,7 +123,7 @@ export class CommentsController {
    * when the comment's status is another. The same decision again records and tells nothing.
    */
   @Put(':id/disposition')
-  @Roles(Role.SECRETARIAT)
+  @Roles(...DECIDING_ROLES)
   @ApiOkResponse({ type: CommentDetailView })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   dispose(

@@ -7,7 +7,14 @@ import { GuidelinesRepository, LockedGuideline } from '../guidelines/guidelines.
 import { VersionsRepository } from '../guidelines/versions.repository';
 import { JOB } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
-import { commentRefusal, stagesOpenTo } from './comment-rules';
+import {
+  commentPermissions,
+  CommentPermissions,
+  commentRefusal,
+  DISPOSITIONS_FROZEN_IN,
+  stagesOpenTo,
+} from './comment-rules';
+import { Role } from '../court/roles';
 import { Stage } from '../court/stage';
 import { carryOverChecker } from './carry-over';
 import {
@@ -32,8 +39,6 @@ import { DraftingService } from '../drafting/drafting.service';
 import { draftingReasons } from '../drafting/drafting-reasons';
 import { localize } from '../court/reason';
 import { CommentsRepository } from './comments.repository';
-
-const FINAL_STAGES: Stage[] = [Stage.ADOPTED, Stage.WITHDRAWN];
 
 @Injectable()
 export class CommentsService {
@@ -95,7 +100,7 @@ export class CommentsService {
             openStages,
           })
         : null;
-      if (inserted) return commentView(inserted, actor.locale);
+      if (inserted) return commentView(inserted, actor.locale, afterWriting(inserted, actor));
     }
     const row = await this.dataSource.transaction(async (manager) => {
       // The parent's thread, section and version never change, so it may be read before the
@@ -183,7 +188,7 @@ export class CommentsService {
       return inserted;
     });
     // Answered from the inserted row: a re-read after the commit would cost another round trip.
-    return commentView(row, actor.locale);
+    return commentView(row, actor.locale, afterWriting(row, actor));
   }
 
   /**
@@ -207,7 +212,8 @@ export class CommentsService {
     const inDraft = page.items.some((row) => row.suggestion !== null)
       ? await this.drafting.suggestionsInDraft(guidelineId)
       : NONE_IN_DRAFT;
-    const items = page.items.map((row) => commentView(row, actor.locale, inDraft));
+    const may = await this.permissions(found.guideline, actor);
+    const items = page.items.map((row) => commentView(row, actor.locale, may, inDraft));
 
     const latest = found.versions.find((v) => v.number === found.guideline!.current_version_number);
     if (latest && latest.number > number && items.length) {
@@ -225,19 +231,22 @@ export class CommentsService {
   async get(id: string, actor: AuthUser): Promise<CommentDetailView> {
     const row = await this.comments.findView(id);
     if (!row || row.deleted_at) throw AppError.notFound('Comment');
-    const [revisions, dispositions, replies, inDraft] = await Promise.all([
+    const [revisions, dispositions, replies, inDraft, found] = await Promise.all([
       this.comments.revisions(id),
       this.comments.dispositions(id),
       row.parent_id ? Promise.resolve([]) : this.comments.replies(id),
       row.suggestion !== null
         ? this.drafting.suggestionsInDraft(row.guideline_id)
         : Promise.resolve(NONE_IN_DRAFT),
+      this.versions.findGuidelineVersions(row.guideline_id, []),
     ]);
+    if (!found.guideline) throw AppError.notFound('Comment');
+    const may = await this.permissions(found.guideline, actor);
     return {
-      ...commentView(row, actor.locale, inDraft),
+      ...commentView(row, actor.locale, may, inDraft),
       revisions: revisions.map(revisionView),
       dispositions: dispositions.map(dispositionHistoryView),
-      replies: replies.map((r) => commentView(r, actor.locale)),
+      replies: replies.map((r) => commentView(r, actor.locale, may)),
     };
   }
 
@@ -298,7 +307,7 @@ export class CommentsService {
       if (!guideline || !comment) throw AppError.notFound('Comment');
       if (comment.deletedAt) throw unprocessable(commentReasons.commentDeleted(), actor.locale);
       if (comment.parentId) throw unprocessable(commentReasons.notTopLevel(), actor.locale);
-      if (FINAL_STAGES.includes(guideline.stage)) {
+      if (DISPOSITIONS_FROZEN_IN.includes(guideline.stage)) {
         throw unprocessable(commentReasons.dispositionsFrozen(guideline.stage), actor.locale);
       }
       if (dto.applySuggestion) {
@@ -371,6 +380,28 @@ export class CommentsService {
     return this.get(id, actor);
   }
 
+  /** What the caller may do on the guideline's comments in its present stage. */
+  private async permissions(
+    guideline: { id: string; stage: Stage },
+    actor: AuthUser,
+  ): Promise<CommentPermissions> {
+    // The agencies asked matter only to an agency reviewer in interagency review.
+    const reviewAgencyIds =
+      guideline.stage === Stage.INTERAGENCY_REVIEW && actor.role === Role.AGENCY_REVIEWER
+        ? await this.comments.reviewAgencyIds(this.dataSource.manager, guideline.id)
+        : [];
+    return commentPermissions(
+      {
+        stage: guideline.stage,
+        role: actor.role,
+        committees: actor.committees,
+        agencyId: actor.agencyId,
+        reviewAgencyIds,
+      },
+      actor.id,
+    );
+  }
+
   /** reviewAgencyIds matter only in interagency review: read them only then. */
   private async assertMayComment(
     manager: EntityManager,
@@ -426,6 +457,23 @@ export class CommentsService {
     await this.assertMayComment(manager, guideline, actor, comment.spokenByName !== null);
     return comment;
   }
+}
+
+/**
+ * What the author of a comment just written may do on it: the write passed the rules in the stage
+ * it records, so an agency reviewer who wrote it was asked in this review.
+ */
+function afterWriting(row: { stage: Stage }, actor: AuthUser): CommentPermissions {
+  return commentPermissions(
+    {
+      stage: row.stage,
+      role: actor.role,
+      committees: actor.committees,
+      agencyId: actor.agencyId,
+      reviewAgencyIds: actor.agencyId ? [actor.agencyId] : [],
+    },
+    actor.id,
+  );
 }
 
 /**

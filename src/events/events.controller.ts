@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { EVENT_RECORDERS } from './event-rules';
 import { CurrentUser, Roles } from '../common/auth-decorators';
-import { AuthUser, Role } from '../court/roles';
+import { AuthUser } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import {
   CorrectEventDto,
@@ -26,7 +27,7 @@ export class EventsController {
    * year ahead (details list every reason).
    */
   @Post()
-  @Roles(Role.SECRETARIAT)
+  @Roles(...EVENT_RECORDERS)
   @ApiErrors(400, 401, 403, 422)
   create(@Body() dto: CreateEventDto, @CurrentUser() user: AuthUser): Promise<EventView> {
     return this.events.create(dto, user);
@@ -48,7 +49,7 @@ export class EventsController {
 
   /** Correct an event (SECRETARIAT), with a reason; the change is kept in its history. */
   @Patch(':id')
-  @Roles(Role.SECRETARIAT)
+  @Roles(...EVENT_RECORDERS)
   @ApiErrors(400, 401, 403, 404, 409, 422)
   correct(
     @UuidParam() id: string,

@@ -14,6 +14,7 @@ import {
 import { PageQuery } from '../common/pagination';
 import { Stage } from '../court/stage';
 import type { GuidelineRow } from './guidelines.repository';
+import type { GuidelineActions } from './guideline-actions';
 import { Trim } from '../common/validation';
 
 export class LocalizedTitleDto {
@@ -76,6 +77,21 @@ export class AdoptionView {
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
+/** What the caller may do on the guideline now, computed from the rules on the server. */
+export class GuidelineActionsView implements GuidelineActions {
+  @ApiProperty({ description: 'Write a top-level comment on the current version' })
+  comment: boolean;
+  @ApiProperty({ description: 'Reply in a thread, on any version' }) reply: boolean;
+  @ApiProperty({ description: 'Record a comment spoken by a participant (onBehalfOf)' })
+  commentOnBehalf: boolean;
+  @ApiProperty() publishVersion: boolean;
+  @ApiProperty({ description: 'At least one move from this stage (GET …/transitions/available)' })
+  move: boolean;
+  @ApiProperty({ description: 'Record or change the disposition of comments' })
+  decideComments: boolean;
+  @ApiProperty() recordEvent: boolean;
+}
+
 export class GuidelineView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'VSC-2025' }) code: string;
@@ -92,14 +108,20 @@ export class GuidelineView {
     description: 'Review requests waiting for an answer (status PENDING)',
   })
   openReviewCount: number;
+  @ApiProperty({
+    description: 'Top-level comments (any version, not deleted) without a disposition yet',
+  })
+  openCommentCount: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   consultationClosesAt: string | null;
   @ApiProperty({ type: AdoptionView, nullable: true }) adopted: AdoptionView | null;
   @ApiProperty({ type: UserRefView }) createdBy: UserRefView;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: GuidelineActionsView, description: 'What you may do here now' })
+  yourActions: GuidelineActionsView;
 
-  static of(row: GuidelineRow): GuidelineView {
+  static of(row: GuidelineRow, yourActions: GuidelineActions): GuidelineView {
     return {
       id: row.id,
       code: row.code,
@@ -107,6 +129,7 @@ export class GuidelineView {
       stage: row.stage,
       currentVersion: row.current_version_number,
       openReviewCount: Number(row.open_review_count),
+      openCommentCount: Number(row.open_comment_count),
       consultationClosesAt: row.consultation_closes_at?.toISOString() ?? null,
       adopted:
         row.adopted_version_number !== null && row.adopted_at
@@ -119,6 +142,7 @@ export class GuidelineView {
       createdBy: { id: row.created_by, name: row.created_by_name },
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
+      yourActions,
     };
   }
 }

@@ -31,15 +31,15 @@ export class GuidelinesController {
   @Get()
   @ApiOkResponse({ type: GuidelineListView })
   @ApiErrors(400, 401)
-  list(@Query() query: GuidelineQuery): Promise<GuidelineListView> {
-    return this.guidelines.list(query);
+  list(@Query() query: GuidelineQuery, @CurrentUser() user: AuthUser): Promise<GuidelineListView> {
+    return this.guidelines.list(query, user);
   }
 
-  /** One guideline with its stage, current version number and open review count. */
+  /** One guideline with its stage, current version, open counts and what you may do there. */
   @Get(':id')
   @ApiOkResponse({ type: GuidelineView })
   @ApiErrors(400, 401, 404)
-  get(@UuidParam() id: string): Promise<GuidelineView> {
-    return this.guidelines.get(id);
+  get(@UuidParam() id: string, @CurrentUser() user: AuthUser): Promise<GuidelineView> {
+    return this.guidelines.get(id, user);
   }
 }

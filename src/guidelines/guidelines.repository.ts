@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import { inCurrentReviewRound } from '../court/review-round';
 import { Stage } from '../court/stage';
 import { Guideline } from './guideline.entity';
 
@@ -22,6 +23,7 @@ export interface GuidelineRow {
   created_at: Date;
   updated_at: Date;
   open_review_count: number;
+  open_comment_count: number;
 }
 
 /** What a write needs to know about a guideline it holds locked. */
@@ -36,7 +38,10 @@ const VIEW_SELECT = `
          g.consultation_closes_at, g.adopted_version_number, g.adopted_content_hash, g.adopted_at,
          g.created_by, u.name AS created_by_name, g.created_at, g.updated_at,
          (SELECT count(*)::int FROM review_requests r
-           WHERE r.guideline_id = g.id AND r.status = 'PENDING') AS open_review_count
+           WHERE r.guideline_id = g.id AND r.status = 'PENDING') AS open_review_count,
+         (SELECT count(*)::int FROM comments c
+           WHERE c.guideline_id = g.id AND c.parent_id IS NULL AND c.deleted_at IS NULL
+             AND c.disposition_status IS NULL) AS open_comment_count
     FROM guidelines g
     JOIN users u ON u.id = g.created_by`;
 
@@ -75,6 +80,25 @@ export class GuidelinesRepository {
       params,
     );
     return toPage(rows, filter.limit, (g) => [g.code, g.id]);
+  }
+
+  /**
+   * Of these guidelines, those whose current review round asked this agency (a request in any
+   * status but WITHDRAWN): where its reviewers may comment during interagency review.
+   */
+  async reviewingAgencyIn(
+    guidelineIds: string[],
+    agencyId: string,
+    manager: EntityManager = this.repo.manager,
+  ): Promise<Set<string>> {
+    if (!guidelineIds.length) return new Set();
+    const rows: { guideline_id: string }[] = await manager.query(
+      `SELECT DISTINCT r.guideline_id FROM review_requests r
+        WHERE r.guideline_id = ANY($1::uuid[]) AND r.agency_id = $2 AND r.status <> 'WITHDRAWN'
+          AND ${inCurrentReviewRound('r')}`,
+      [guidelineIds, agencyId],
+    );
+    return new Set(rows.map((r) => r.guideline_id));
   }
 
   async codeTaken(manager: EntityManager, code: string): Promise<boolean> {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser } from '../court/roles';
+import { AuthUser, Role } from '../court/roles';
+import { Stage } from '../court/stage';
 import { AppError } from '../common/app-error';
 import { Page } from '../common/pagination';
 import { CreateGuidelineDto, GuidelineQuery, GuidelineView } from './guideline.dto';
-import { GuidelinesRepository } from './guidelines.repository';
+import { GuidelineRow, GuidelinesRepository } from './guidelines.repository';
+import { guidelineActions } from './guideline-actions';
 
 @Injectable()
 export class GuidelinesService {
@@ -31,17 +33,39 @@ export class GuidelinesService {
       });
       return this.guidelines.findView(id, manager);
     });
-    return GuidelineView.of(row!);
+    return (await this.views([row!], actor))[0];
   }
 
-  async list(query: GuidelineQuery): Promise<Page<GuidelineView>> {
+  async list(query: GuidelineQuery, actor: AuthUser): Promise<Page<GuidelineView>> {
     const page = await this.guidelines.page(query);
-    return { items: page.items.map(GuidelineView.of), next: page.next };
+    return { items: await this.views(page.items, actor), next: page.next };
   }
 
-  async get(id: string): Promise<GuidelineView> {
+  async get(id: string, actor: AuthUser): Promise<GuidelineView> {
     const row = await this.guidelines.findView(id);
     if (!row) throw AppError.notFound('Guideline');
-    return GuidelineView.of(row);
+    return (await this.views([row], actor))[0];
+  }
+
+  /** Views with what this caller may do on each; one more query only for a reviewer in review. */
+  private async views(rows: GuidelineRow[], actor: AuthUser): Promise<GuidelineView[]> {
+    const inReview = rows.filter((r) => r.stage === Stage.INTERAGENCY_REVIEW).map((r) => r.id);
+    const asked =
+      actor.role === Role.AGENCY_REVIEWER && actor.agencyId && inReview.length
+        ? await this.guidelines.reviewingAgencyIn(inReview, actor.agencyId)
+        : new Set<string>();
+    return rows.map((row) =>
+      GuidelineView.of(
+        row,
+        guidelineActions(
+          {
+            stage: row.stage,
+            currentVersion: row.current_version_number,
+            reviewAgencyIds: asked.has(row.id) && actor.agencyId ? [actor.agencyId] : [],
+          },
+          actor,
+        ),
+      ),
+    );
   }
 }

@@ -1,6 +1,10 @@
 import { Reason } from '../court/reason';
+import { Role } from '../court/roles';
 import { Stage } from '../court/stage';
 import { stageName } from '../court/stage';
+
+/** Who publishes versions. */
+export const PUBLISHING_ROLES: readonly Role[] = [Role.SECRETARIAT];
 
 /** New versions are revisions made while drafting or in answer to the working group (DOMAIN.md). */
 export const PUBLISHING_STAGES: readonly Stage[] = [Stage.DRAFTING, Stage.TECHNICAL_WORKING_GROUP];

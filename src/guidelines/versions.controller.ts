@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PUBLISHING_ROLES } from './publish-rules';
 import { CurrentUser, Roles } from '../common/auth-decorators';
-import { AuthUser, Role } from '../court/roles';
+import { AuthUser } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import {
   DiffQuery,
@@ -26,7 +27,7 @@ export class VersionsController {
    * A published version never changes.
    */
   @Post()
-  @Roles(Role.SECRETARIAT)
+  @Roles(...PUBLISHING_ROLES)
   @ApiCreatedResponse({ type: VersionView })
   @ApiErrors(400, 401, 403, 404, 413, 422)
   publish(

@@ -130,6 +130,13 @@ export class WithdrawalView {
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
 }
 
+/** What the caller may do on the request now, computed from the rules on the server. */
+export class ReviewActionsView {
+  @ApiProperty({ description: 'Answer it (a reviewer of the agency asked, while pending)' })
+  respond: boolean;
+  @ApiProperty({ description: 'Move its due day (while pending)' }) changeDueDate: boolean;
+}
+
 export class ReviewView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: ReviewGuidelineView }) guideline: ReviewGuidelineView;
@@ -141,6 +148,8 @@ export class ReviewView {
   @ApiProperty({ format: 'date-time' }) requestedAt: string;
   @ApiProperty({ type: ReviewAnswerView, nullable: true }) answer: ReviewAnswerView | null;
   @ApiProperty({ type: WithdrawalView, nullable: true }) withdrawn: WithdrawalView | null;
+  @ApiProperty({ type: ReviewActionsView, description: 'What you may do on it now' })
+  yourActions: ReviewActionsView;
 }
 
 export class ReminderView {

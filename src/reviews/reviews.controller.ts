@@ -12,6 +12,7 @@ import {
   ReviewResponseDto,
 } from './review.dto';
 import { ReviewsService } from './reviews.service';
+import { DUE_DATE_ROLES, RESPONDING_ROLES } from './review-rules';
 
 const READERS = [Role.AGENCY_REVIEWER, Role.SECRETARIAT, Role.OBSERVER, Role.ADMIN];
 
@@ -42,7 +43,7 @@ export class ReviewsController {
   /** The agency's answer (its reviewers only); a second answer, or one to a withdrawn request, is 409. */
   @Post(':id/response')
   @HttpCode(200)
-  @Roles(Role.AGENCY_REVIEWER)
+  @Roles(...RESPONDING_ROLES)
   @ApiOkResponse({ type: ReviewDetailView })
   @ApiErrors(400, 401, 403, 404, 409)
   respond(
@@ -55,7 +56,7 @@ export class ReviewsController {
 
   /** Moves the due day (SECRETARIAT), with a reason: its reminders move with it. */
   @Put(':id/due-date')
-  @Roles(Role.SECRETARIAT)
+  @Roles(...DUE_DATE_ROLES)
   @ApiOkResponse({ type: ReviewDetailView })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   changeDueDate(

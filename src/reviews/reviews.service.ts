@@ -19,6 +19,7 @@ import {
   ReviewView,
 } from './review.dto';
 import { ReviewRow, ReviewsRepository } from './reviews.repository';
+import { reviewActions } from './review-rules';
 
 const iso = (d: Date) => new Date(d).toISOString();
 
@@ -57,14 +58,14 @@ export class ReviewsService {
       query.cursor,
     );
     const page = toPage(rows, query.limit, (r) => [r.due_date, r.id]);
-    return { items: page.items.map((r) => this.toView(r, today)), next: page.next };
+    return { items: page.items.map((r) => this.toView(r, today, user)), next: page.next };
   }
 
   async get(user: AuthUser, id: string): Promise<ReviewDetailView> {
     const row = await this.reviews.findVisible(id, this.agencyScope(user));
     // Another agency's request is answered exactly like an unknown id.
     if (!row) throw AppError.notFound('Review request');
-    return this.detail(row);
+    return this.detail(row, user);
   }
 
   /**
@@ -147,13 +148,13 @@ export class ReviewsService {
     return this.get(user, id);
   }
 
-  private async detail(row: ReviewRow): Promise<ReviewDetailView> {
+  private async detail(row: ReviewRow, user: AuthUser): Promise<ReviewDetailView> {
     const [reminders, changes] = await Promise.all([
       this.reminders.listForRequest(this.dataSource.manager, row.id),
       this.reviews.dueDateChanges(row.id),
     ]);
     return {
-      ...this.toView(row, this.today()),
+      ...this.toView(row, this.today(), user),
       reminders: reminders.map((r) => ({
         kind: r.kind,
         plannedAt: iso(r.planned_at),
@@ -170,7 +171,7 @@ export class ReviewsService {
     };
   }
 
-  private toView(row: ReviewRow, today: string): ReviewView {
+  private toView(row: ReviewRow, today: string, user: AuthUser): ReviewView {
     const status: ReviewStatus =
       row.status === 'PENDING' && row.due_date < today ? 'OVERDUE' : row.status;
     return {
@@ -202,6 +203,7 @@ export class ReviewsService {
       withdrawn: row.withdrawn_at
         ? { at: iso(row.withdrawn_at), reason: row.withdrawn_reason }
         : null,
+      yourActions: reviewActions({ agencyId: row.agency_id, status: row.status }, user),
     };
   }
 }

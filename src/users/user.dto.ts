@@ -212,6 +212,15 @@ export class UserView {
   }
 }
 
+/** The caller, with what the screens need to know of the court: its time zone. */
+export class MeView extends UserView {
+  @ApiProperty({
+    example: 'Asia/Vientiane',
+    description: 'The court’s time zone (APP_TIMEZONE): due dates are calendar days there',
+  })
+  timeZone: string;
+}
+
 export class UserListView {
   @ApiProperty({ type: [UserView] }) items: UserView[];
   @ApiProperty({ nullable: true, type: String }) next: string | null;

@@ -121,8 +121,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * The caller, with role, agency, committees and locale.
-         * @description The caller, with role, agency, committees and locale.
+         * The caller, with role, agency, committees and locale, and the court's time zone.
+         * @description The caller, with role, agency, committees and locale, and the court's time zone.
          */
         get: operations["AuthController_me"];
         put?: never;
@@ -325,8 +325,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * One guideline with its stage, current version number and open review count.
-         * @description One guideline with its stage, current version number and open review count.
+         * One guideline with its stage, current version, open counts and what you may do there.
+         * @description One guideline with its stage, current version, open counts and what you may do there.
          */
         get: operations["GuidelinesController_get"];
         put?: never;
@@ -1129,6 +1129,27 @@ export type components = {
             expiresIn: number;
             user: components["schemas"]["UserView"];
         };
+        MeView: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "ADMIN" | "SECRETARIAT" | "JUDGE" | "AGENCY_REVIEWER" | "OBSERVER";
+            committees: ("TWG" | "COUNCIL")[];
+            agency: components["schemas"]["AgencyView"] | null;
+            institution: string | null;
+            /** @enum {string} */
+            locale: "lo" | "en";
+            active: boolean;
+            /** @description The password is temporary: change it (POST /api/me/password) first */
+            mustChangePassword: boolean;
+            /**
+             * @description The court’s time zone (APP_TIMEZONE): due dates are calendar days there
+             * @example Asia/Vientiane
+             */
+            timeZone: string;
+        };
         SessionItemView: {
             /** Format: uuid */
             id: string;
@@ -1214,6 +1235,20 @@ export type components = {
             id: string;
             name: string;
         };
+        GuidelineActionsView: {
+            /** @description Write a top-level comment on the current version */
+            comment: boolean;
+            /** @description Reply in a thread, on any version */
+            reply: boolean;
+            /** @description Record a comment spoken by a participant (onBehalfOf) */
+            commentOnBehalf: boolean;
+            publishVersion: boolean;
+            /** @description At least one move from this stage (GET …/transitions/available) */
+            move: boolean;
+            /** @description Record or change the disposition of comments */
+            decideComments: boolean;
+            recordEvent: boolean;
+        };
         GuidelineView: {
             /** Format: uuid */
             id: string;
@@ -1226,6 +1261,8 @@ export type components = {
             currentVersion: number | null;
             /** @description Review requests waiting for an answer (status PENDING) */
             openReviewCount: number;
+            /** @description Top-level comments (any version, not deleted) without a disposition yet */
+            openCommentCount: number;
             /** Format: date-time */
             consultationClosesAt: string | null;
             adopted: components["schemas"]["AdoptionView"] | null;
@@ -1234,6 +1271,8 @@ export type components = {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description What you may do here now */
+            yourActions: components["schemas"]["GuidelineActionsView"];
         };
         GuidelineListView: {
             items: components["schemas"]["GuidelineView"][];
@@ -1478,6 +1517,16 @@ export type components = {
             /** @description null without a quote or section */
             quoteStillPresent: boolean | null;
         };
+        CommentActionsView: {
+            /** @description Reply in this thread */
+            reply: boolean;
+            /** @description Change the text (your own, while it has no disposition) */
+            edit: boolean;
+            /** @description Delete it (your own, while it has no disposition) */
+            delete: boolean;
+            /** @description Record or change its disposition (top-level comments) */
+            decide: boolean;
+        };
         CommentView: {
             /** Format: uuid */
             id: string;
@@ -1519,6 +1568,8 @@ export type components = {
             disposition: components["schemas"]["DispositionView"] | null;
             /** @description When a newer version exists */
             carryOver?: components["schemas"]["CarryOverView"];
+            /** @description What you may do on it now */
+            yourActions: components["schemas"]["CommentActionsView"];
         };
         CommentListView: {
             items: components["schemas"]["CommentView"][];
@@ -1587,6 +1638,8 @@ export type components = {
             disposition: components["schemas"]["DispositionView"] | null;
             /** @description When a newer version exists */
             carryOver?: components["schemas"]["CarryOverView"];
+            /** @description What you may do on it now */
+            yourActions: components["schemas"]["CommentActionsView"];
             /** @description Earlier texts, oldest first */
             revisions: components["schemas"]["RevisionView"][];
             /** @description Every decision, oldest first */
@@ -1877,6 +1930,12 @@ export type components = {
             at: string;
             reason: string | null;
         };
+        ReviewActionsView: {
+            /** @description Answer it (a reviewer of the agency asked, while pending) */
+            respond: boolean;
+            /** @description Move its due day (while pending) */
+            changeDueDate: boolean;
+        };
         ReviewView: {
             /** Format: uuid */
             id: string;
@@ -1894,6 +1953,8 @@ export type components = {
             requestedAt: string;
             answer: components["schemas"]["ReviewAnswerView"] | null;
             withdrawn: components["schemas"]["WithdrawalView"] | null;
+            /** @description What you may do on it now */
+            yourActions: components["schemas"]["ReviewActionsView"];
         };
         ReviewListView: {
             items: components["schemas"]["ReviewView"][];
@@ -1937,6 +1998,8 @@ export type components = {
             requestedAt: string;
             answer: components["schemas"]["ReviewAnswerView"] | null;
             withdrawn: components["schemas"]["WithdrawalView"] | null;
+            /** @description What you may do on it now */
+            yourActions: components["schemas"]["ReviewActionsView"];
             reminders: components["schemas"]["ReminderView"][];
             dueDateChanges: components["schemas"]["DueDateChangeView"][];
         };
@@ -2966,7 +3029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserView"];
+                    "application/json": components["schemas"]["MeView"];
                 };
             };
             /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */

@@ -1,7 +1,7 @@
 import { api, ApiError, type Schema } from '../api/client';
 import { crumbs, errorBox, guidelineTitle, notice } from '../components';
 import { announce, field, h } from '../dom';
-import { t, todayInVientiane } from '../i18n';
+import { t, todayInCourt } from '../i18n';
 import type { View, ViewContext } from '../router';
 
 type EventInput = Schema<'CreateEventDto'>;
@@ -85,7 +85,7 @@ export async function eventView({ params }: ViewContext): Promise<View> {
   const input = (type: string, extra: Record<string, unknown> = {}) =>
     h('input', { type, ...extra });
   const title = input('text', { required: true });
-  const date = input('date', { required: true, value: todayInVientiane() });
+  const date = input('date', { required: true, value: todayInCourt() });
   const location = input('text', { required: true });
   const partner = input('text');
   const kind = h(

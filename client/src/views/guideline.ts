@@ -82,13 +82,15 @@ export async function guidelineView({ params, user }: ViewContext): Promise<View
   ]);
   const title = guidelineTitle(g);
   const roadLabel = uid('road');
-  const secretariat = can(user, 'SECRETARIAT');
+  // What the caller may do here comes from the server, with the guideline.
+  const may = g.yourActions;
   const actions = [];
-  if (secretariat) {
-    if (['DRAFTING', 'TECHNICAL_WORKING_GROUP'].includes(g.stage)) {
-      actions.push(h('a', { class: 'button', href: `#/g/${g.id}/publish` }, t('publish.title')));
-    }
+  if (may.publishVersion) {
+    actions.push(h('a', { class: 'button', href: `#/g/${g.id}/publish` }, t('publish.title')));
+  }
+  if (may.move)
     actions.push(h('a', { class: 'button', href: `#/g/${g.id}/move` }, t('move.title')));
+  if (may.recordEvent) {
     actions.push(h('a', { class: 'button', href: `#/g/${g.id}/event` }, t('event.title')));
   }
   if (g.currentVersion)

@@ -1,9 +1,8 @@
 import { api, getAll, type Schema } from '../api/client';
-import { can, guidelineTitle, judgeMayComment, road, stageBadge, stageLabel } from '../components';
+import { can, guidelineTitle, road, stageBadge, stageLabel } from '../components';
 import { h, uid } from '../dom';
 import { formatDate, pick, t, type MessageKey } from '../i18n';
 import type { View, ViewContext } from '../router';
-import type { Me } from '../session';
 import { adminPanel } from './admin-home';
 import { dueDateOf, reviewGuidelineTitle, reviewLine } from './reviews';
 
@@ -48,10 +47,11 @@ function emptyOr<T>(items: T[], render: (item: T) => Node, emptyKey: MessageKey)
   return h('ul', { class: 'plain-list' }, items.map(render));
 }
 
-async function judgeNeeds(user: Me, guidelines: Guideline[]): Promise<HTMLElement> {
+function judgeNeeds(guidelines: Guideline[]): HTMLElement {
+  // The server says where this judge may comment now.
   const open = guidelines.filter(
     (g): g is Guideline & { currentVersion: number } =>
-      g.currentVersion !== null && judgeMayComment(user, g.stage),
+      g.currentVersion !== null && g.yourActions.comment,
   );
   return section(
     'home.judge.needs',
@@ -91,22 +91,14 @@ async function reviewerNeeds() {
 }
 
 async function secretariatNeeds(guidelines: Guideline[]): Promise<HTMLElement> {
-  const active = guidelines.filter((g) => !['ADOPTED', 'WITHDRAWN'].includes(g.stage));
+  // The counts come with each guideline; the moves are asked only where the caller may move.
   const perGuideline = await Promise.all(
-    active.map(async (g) => {
-      const [matrix, available] = await Promise.all([
-        g.currentVersion
-          ? api.get('/api/guidelines/{id}/comment-matrix', {
-              path: { id: g.id },
-              query: { format: 'json' },
-            })
-          : null,
-        api.get('/api/guidelines/{id}/transitions/available', { path: { id: g.id } }),
-      ]);
-      const rows = matrix?.items ?? [];
-      const undisposed = rows.filter((row) => !row.dispositionStatus).length;
-      const moves = available.items.filter((move) => !move.unmetGates.length);
-      return { g, undisposed, moves };
+    guidelines.map(async (g) => {
+      const available = g.yourActions.move
+        ? await api.get('/api/guidelines/{id}/transitions/available', { path: { id: g.id } })
+        : { items: [] };
+      const moves = available.items.filter((move) => move.allowedForYou && !move.unmetGates.length);
+      return { g, undisposed: g.yourActions.decideComments ? g.openCommentCount : 0, moves };
     }),
   );
   const overdue = await getAll('/api/reviews', { query: { status: 'OVERDUE' } });
@@ -173,7 +165,7 @@ async function secretariatNeeds(guidelines: Guideline[]): Promise<HTMLElement> {
 export async function homeView({ user }: ViewContext): Promise<View> {
   const guidelines = await getAll('/api/guidelines');
   let needs = null;
-  if (user.role === 'JUDGE') needs = await judgeNeeds(user, guidelines);
+  if (user.role === 'JUDGE') needs = judgeNeeds(guidelines);
   else if (user.role === 'AGENCY_REVIEWER') needs = await reviewerNeeds();
   else if (can(user, 'SECRETARIAT')) needs = await secretariatNeeds(guidelines);
   else if (can(user, 'ADMIN')) needs = adminPanel(guidelines);

@@ -36,10 +36,11 @@ export async function loginView({ query }: ViewContext<Me | null>): Promise<View
     }
     submit.disabled = true;
     try {
-      const session = await api.post('/api/auth/session', {
+      await api.post('/api/auth/session', {
         body: { email: email.value.trim(), password: password.value },
       });
-      await signedIn(session.user);
+      // The caller as /api/me tells it: with the court's time zone.
+      await signedIn(await api.get('/api/me'));
       // With a temporary password the router sends them to change it first.
       navigate(
         query.next && query.next.startsWith('/') && query.next !== '/login' ? query.next : '/',

@@ -1,5 +1,5 @@
 import { api, apiUrl, ApiError, type Schema } from '../api/client';
-import { can, crumbs, errorBox, guidelineTitle } from '../components';
+import { crumbs, errorBox, guidelineTitle } from '../components';
 import { announce, h, scrollTable, uid } from '../dom';
 import { formatDate, lang, t, type MessageKey } from '../i18n';
 import type { View, ViewContext } from '../router';
@@ -157,7 +157,7 @@ function dispositionCell(
   );
 }
 
-export async function matrixView({ params, user, rerender }: ViewContext): Promise<View> {
+export async function matrixView({ params, rerender }: ViewContext): Promise<View> {
   const [g, matrix] = await Promise.all([
     api.get('/api/guidelines/{id}', { path: { id: params.id } }),
     api.get('/api/guidelines/{id}/comment-matrix', {
@@ -166,7 +166,7 @@ export async function matrixView({ params, user, rerender }: ViewContext): Promi
     }),
   ]);
   const rows = matrix.items;
-  const editable = can(user, 'SECRETARIAT');
+  const editable = g.yourActions.decideComments;
   const undisposed = rows.filter((r) => !r.dispositionStatus).length;
   const title = `${t('matrix.title')} — ${guidelineTitle(g)}`;
   const onSaved = (index: number) =>

@@ -1,16 +1,7 @@
 import { api, ApiError, type Schema } from '../api/client';
-import {
-  can,
-  crumbs,
-  errorBox,
-  guidelineTitle,
-  isStage,
-  notice,
-  road,
-  stageLabel,
-} from '../components';
+import { crumbs, errorBox, guidelineTitle, isStage, notice, road, stageLabel } from '../components';
 import { field, h, uid } from '../dom';
-import { pick, t, todayInVientiane } from '../i18n';
+import { pick, t, todayInCourt } from '../i18n';
 import type { View, ViewContext } from '../router';
 import { historyTimeline } from './guideline';
 
@@ -45,16 +36,16 @@ function movePanel(
   if (needs.has('consultationClosesAt')) {
     inputs.consultationClosesAt = h('input', {
       type: 'date',
-      min: addDays(todayInVientiane(), 1),
-      value: addDays(todayInVientiane(), 21),
+      min: addDays(todayInCourt(), 1),
+      value: addDays(todayInCourt(), 21),
     });
     controls.push(field(t('move.closesAt'), inputs.consultationClosesAt, t('move.closesAtHint')));
   }
   if (needs.has('reviewDueAt')) {
     inputs.reviewDueAt = h('input', {
       type: 'date',
-      min: addDays(todayInVientiane(), 1),
-      value: addDays(todayInVientiane(), 30),
+      min: addDays(todayInCourt(), 1),
+      value: addDays(todayInCourt(), 30),
     });
     controls.push(field(t('move.dueAt'), inputs.reviewDueAt, t('move.dueAtHint')));
   }
@@ -141,7 +132,7 @@ function movePanel(
   );
 }
 
-export async function moveView({ params, user, query }: ViewContext): Promise<View> {
+export async function moveView({ params, query }: ViewContext): Promise<View> {
   const path = { id: params.id };
   const [g, available, agencies, history] = await Promise.all([
     api.get('/api/guidelines/{id}', { path }),
@@ -155,7 +146,7 @@ export async function moveView({ params, user, query }: ViewContext): Promise<Vi
   const onMoved = (to: Stage) => {
     location.hash = `#/g/${g.id}/move?moved=${to}`;
   };
-  const writable = can(user, 'SECRETARIAT', 'ADMIN');
+  const writable = g.yourActions.move;
   // Everyone may look at the panel; only moves their role may make get a form.
   const historyId = uid('h');
   return {

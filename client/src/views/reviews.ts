@@ -1,7 +1,7 @@
 import { api, getAll, ApiError, type Schema } from '../api/client';
 import { can, crumbs, errorBox, notice } from '../components';
 import { field, h, scrollTable, uid } from '../dom';
-import { formatDate, formatDateTime, pick, t, todayInVientiane } from '../i18n';
+import { formatDate, formatDateTime, pick, t, todayInCourt } from '../i18n';
 import type { RenderOptions, View, ViewContext } from '../router';
 
 type Review = Schema<'ReviewView'>;
@@ -18,9 +18,7 @@ export function dueDateOf(review: Review): string {
 export function isOverdue(review: Review): boolean {
   if (review.status === 'OVERDUE') return true;
   return (
-    review.status === 'PENDING' &&
-    dueDateOf(review) !== '' &&
-    dueDateOf(review) < todayInVientiane()
+    review.status === 'PENDING' && dueDateOf(review) !== '' && dueDateOf(review) < todayInCourt()
   );
 }
 
@@ -281,8 +279,7 @@ export async function reviewView({ params, user, rerender }: ViewContext): Promi
   const number = review.versionNumber;
   const title = reviewGuidelineTitle(review);
   const answered = review.status === 'ANSWERED' ? review.answer : null;
-  const mayAnswer =
-    user.role === 'AGENCY_REVIEWER' && ['PENDING', 'OVERDUE'].includes(review.status);
+  const mayAnswer = review.yourActions.respond;
   const reminders = review.reminders;
   const answerId = uid('answer');
   return {

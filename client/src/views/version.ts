@@ -1,9 +1,8 @@
 import { api, getAll, ApiError, type Schema } from '../api/client';
-import { crumbs, errorBox, guidelineTitle, judgeMayComment, road, stageBadge } from '../components';
+import { crumbs, errorBox, guidelineTitle, road, stageBadge } from '../components';
 import { announce, field, h, uid } from '../dom';
 import { formatDate, formatDateTime, t, type MessageKey } from '../i18n';
 import type { View, ViewContext } from '../router';
-import type { Me } from '../session';
 
 type Guideline = Schema<'GuidelineView'>;
 type Comment = Schema<'CommentView'>;
@@ -16,14 +15,6 @@ const DISPOSITION_TONE: Record<NonNullable<Comment['disposition']>['status'], st
   REJECTED: 'bad',
   NOTED: 'warn',
 };
-
-/** Whether the API will likely let this person comment now; the API has the last word. */
-function mayComment(user: Me, guideline: Guideline, number: number): boolean {
-  if (number !== guideline.currentVersion) return false;
-  if (user.role === 'JUDGE') return judgeMayComment(user, guideline.stage);
-  if (user.role === 'AGENCY_REVIEWER') return guideline.stage === 'INTERAGENCY_REVIEW';
-  return false;
-}
 
 /** The text selected inside the open section's body, if any. */
 function passageInOpenSection(): string {
@@ -233,7 +224,7 @@ function versionSwitcher(g: Guideline, versions: VersionSummary[], number: numbe
   return h('div', { class: 'panel' }, go, compare);
 }
 
-export async function versionView({ params, user, rerender }: ViewContext): Promise<View> {
+export async function versionView({ params, rerender }: ViewContext): Promise<View> {
   const number = Number(params.n);
   const [g, version, versions] = await Promise.all([
     api.get('/api/guidelines/{id}', { path: { id: params.id } }),
@@ -301,7 +292,9 @@ export async function versionView({ params, user, rerender }: ViewContext): Prom
             : [],
       })),
     );
-    const canWrite = mayComment(user, g, number);
+    // The server says what this person may do: new comments go on the current version only,
+    // replies in the threads of any version.
+    const canWrite = g.yourActions.comment && number === g.currentVersion;
     const post = async (payload: { body: string; quote?: string; parentId?: string }) => {
       await api.post('/api/guidelines/{id}/versions/{number}/comments', {
         path: { id: g.id, number },
@@ -318,7 +311,7 @@ export async function versionView({ params, user, rerender }: ViewContext): Prom
       threads.length
         ? threads.map((c) =>
             commentArticle(c, {
-              replyForm: canWrite
+              replyForm: c.yourActions.reply
                 ? h(
                     'details',
                     { class: 'reply' },
@@ -348,7 +341,11 @@ export async function versionView({ params, user, rerender }: ViewContext): Prom
         : h(
             'p',
             { class: 'muted' },
-            t(number === g.currentVersion ? 'thread.closed' : 'thread.oldVersion'),
+            t(
+              number !== g.currentVersion && g.yourActions.comment
+                ? 'thread.oldVersion'
+                : 'thread.closed',
+            ),
           ),
     );
   }

@@ -1,0 +1,57 @@
+import { AuthUser } from '../court/roles';
+import { Stage } from '../court/stage';
+import { commentRefusal, mayDecide } from '../comments/comment-rules';
+import { EVENT_RECORDERS } from '../events/event-rules';
+import { mayMakeMove, movesFrom } from '../workflow/stages';
+import { PUBLISHING_ROLES, publishRefusal } from './publish-rules';
+
+/**
+ * What the caller may do on a guideline now, from the rules themselves (the pure rule files of
+ * comments, events, workflow and publishing, which import nothing but src/court): the screens
+ * read this instead of holding a copy of any rule. The API still checks every request.
+ */
+export interface GuidelineActions {
+  /** Write a top-level comment on the current version in one's own name. */
+  comment: boolean;
+  /** Reply in a thread, on any version. */
+  reply: boolean;
+  /** Record a comment spoken by a participant (consultation events). */
+  commentOnBehalf: boolean;
+  publishVersion: boolean;
+  /** At least one move from this stage, ordinary or as an override. */
+  move: boolean;
+  /** Record or change the disposition of comments. */
+  decideComments: boolean;
+  recordEvent: boolean;
+}
+
+export interface GuidelineActionFacts {
+  stage: Stage;
+  currentVersion: number | null;
+  /** Agencies asked in the current review round (read only for an agency reviewer in review). */
+  reviewAgencyIds: string[];
+}
+
+export function guidelineActions(f: GuidelineActionFacts, actor: AuthUser): GuidelineActions {
+  const commentFacts = {
+    stage: f.stage,
+    role: actor.role,
+    committees: actor.committees,
+    agencyId: actor.agencyId,
+    reviewAgencyIds: f.reviewAgencyIds,
+  };
+  const mayComment = commentRefusal({ ...commentFacts, onBehalf: false }) === null;
+  const hasVersion = f.currentVersion !== null;
+  return {
+    comment: hasVersion && mayComment,
+    reply: hasVersion && mayComment,
+    commentOnBehalf: hasVersion && commentRefusal({ ...commentFacts, onBehalf: true }) === null,
+    publishVersion: PUBLISHING_ROLES.includes(actor.role) && publishRefusal(f.stage) === null,
+    move: movesFrom(f.stage).some((rule) => {
+      const may = mayMakeMove(rule, actor);
+      return may.ordinary || may.asOverride;
+    }),
+    decideComments: hasVersion && mayDecide(actor.role, f.stage),
+    recordEvent: EVENT_RECORDERS.includes(actor.role),
+  };
+}
