@@ -2,6 +2,7 @@ import { Role } from '../src/court/roles';
 import { MAX_JSON_DEPTH, MAX_JSON_MEMBERS } from '../src/common/request-bounds';
 import { MAX_VALIDATION_DETAILS } from '../src/common/validation';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
+import { UploadProbeModule } from './support/upload-probe';
 
 /** The error shape of shared/API.md, and nothing else. */
 function expectErrorShape(res: { body: unknown; text: string }, status: number, code?: string) {
@@ -25,7 +26,7 @@ describe('bounds on the work of one request', () => {
     t.sql(async (c) => Number((await c.query('SELECT count(*) FROM guidelines')).rows[0].count));
 
   beforeAll(async () => {
-    t = await startTestApp('request_bounds');
+    t = await startTestApp('request_bounds', {}, { imports: [UploadProbeModule] });
     secretariat = await t.user(Role.SECRETARIAT);
     const created = await t
       .http()
@@ -123,6 +124,26 @@ describe('bounds on the work of one request', () => {
     expectErrorShape(published, 400, 'NUL_CHARACTER');
     expect(published.body.details[0].field).toBe('sections.0.body');
     expect(await guidelineCount()).toBe(before);
+  });
+
+  it('refuses a NUL character in the text fields of a form with a file, as in a JSON body', async () => {
+    const docx = Buffer.from('PK\u0003\u0004 not really a Word file');
+    const refused = await t
+      .http()
+      .post('/api/upload-probe/docx')
+      .set(as(secretariat))
+      .field('note', 'approved\u0000')
+      .attach('file', docx, 'draft.docx');
+    expectErrorShape(refused, 400, 'NUL_CHARACTER');
+    expect(refused.body.details[0].field).toBe('note');
+    const fine = await t
+      .http()
+      .post('/api/upload-probe/docx')
+      .set(as(secretariat))
+      .field('note', 'approved')
+      .attach('file', docx, 'draft.docx');
+    expect(fine.status).toBe(201);
+    expect(fine.body.note).toBe('approved');
   });
 
   it('refuses a NUL character in a query (q) or a path with 400, not a database error', async () => {

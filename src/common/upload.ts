@@ -16,6 +16,7 @@ import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { Observable } from 'rxjs';
+import { nulCharacterProblem } from './request-bounds';
 
 /**
  * File uploads: the one way a route takes a file.
@@ -134,6 +135,9 @@ export class UploadInterceptor implements NestInterceptor {
     if (!spec) throw new Error('UploadInterceptor without @AcceptsUpload() on the route');
     let upload: Upload | undefined;
     if (request.isMultipart?.()) {
+      // The form's text fields become the @Body(): bounded as JSON bodies are (request-bounds.ts).
+      const nul = nulCharacterProblem(request.body);
+      if (nul) throw nul;
       const file = request.file;
       if (file?.buffer) {
         const mediaType = mediaTypeOf(file.mimetype);
