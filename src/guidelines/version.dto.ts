@@ -193,6 +193,11 @@ export class SectionDiffView {
   @ApiProperty({ type: SectionChangesView, nullable: true }) changes: SectionChangesView | null;
   @ApiProperty({ type: SectionContentView, nullable: true, description: 'Added or removed text' })
   content: SectionContentView | null;
+  @ApiProperty({
+    description:
+      "The request's diff budget ran out here: the changed heading or body is shown as one deletion and one insertion (the words it starts and ends with still equal), not word by word",
+  })
+  budgetExceeded: boolean;
 }
 
 export class DiffSummaryView {
@@ -214,5 +219,9 @@ export class VersionDiffView {
   from: VersionRefView;
   @ApiProperty({ type: VersionRefView, description: 'The version asked for' }) to: VersionRefView;
   @ApiProperty({ type: DiffSummaryView }) summary: DiffSummaryView;
+  @ApiProperty({
+    description: 'Some section gave up on word-level changes (see its budgetExceeded)',
+  })
+  budgetExceeded: boolean;
   @ApiProperty({ type: [SectionDiffView] }) sections: SectionDiffView[];
 }

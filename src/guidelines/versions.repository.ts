@@ -172,6 +172,24 @@ export class VersionsRepository {
   }
 
   /** The content of several versions' sections in one query, each list in version order. */
+  /** A kept diff of two contents (src/guidelines/diff), as the JSON of its sections. */
+  async findDiff(fromHash: string, toHash: string, method: string): Promise<string | null> {
+    const rows: { sections_json: string }[] = await this.repo.query(
+      `SELECT sections_json FROM version_diffs WHERE from_hash = $1 AND to_hash = $2 AND method = $3`,
+      [fromHash, toHash, method],
+    );
+    return rows[0]?.sections_json ?? null;
+  }
+
+  /** Keeps a diff; the first of two requests computing the same diff at once wins. */
+  async saveDiff(fromHash: string, toHash: string, method: string, json: string): Promise<void> {
+    await this.repo.query(
+      `INSERT INTO version_diffs (from_hash, to_hash, method, sections_json) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING`,
+      [fromHash, toHash, method, json],
+    );
+  }
+
   async sectionContents(
     versionIds: string[],
     manager: EntityManager = this.repo.manager,

@@ -1428,6 +1428,8 @@ export type components = {
             changes: components["schemas"]["SectionChangesView"] | null;
             /** @description Added or removed text */
             content: components["schemas"]["SectionContentView"] | null;
+            /** @description The request's diff budget ran out here: the changed heading or body is shown as one deletion and one insertion (the words it starts and ends with still equal), not word by word */
+            budgetExceeded: boolean;
         };
         VersionDiffView: {
             /** Format: uuid */
@@ -1437,6 +1439,8 @@ export type components = {
             /** @description The version asked for */
             to: components["schemas"]["VersionRefView"];
             summary: components["schemas"]["DiffSummaryView"];
+            /** @description Some section gave up on word-level changes (see its budgetExceeded) */
+            budgetExceeded: boolean;
             sections: components["schemas"]["SectionDiffView"][];
         };
         SuggestionDto: {

@@ -91,6 +91,8 @@ function sectionDiff(s: SectionDiff): HTMLElement {
         : null,
       h('span', { class: 'muted' }, ` ${s.key}`),
     ),
+    // The server gave up comparing this section word by word (its diff budget ran out).
+    s.budgetExceeded ? h('p', { class: 'muted diff-budget' }, t('diff.budgetExceeded')) : null,
     fieldChanges.length ? h('ul', {}, fieldChanges) : null,
     body
       ? h('div', { class: 'section-body' }, body)

@@ -1,6 +1,6 @@
 import { SectionContent, SectionKind } from '../section-content';
-import { diffSequences } from './sequence-diff';
-import { WordOp, wordDiff } from './word-diff';
+import { DiffBudget, diffSequences } from './sequence-diff';
+import { WordOp, wordDiffWithin } from './word-diff';
 
 export type SectionStatus = 'added' | 'removed' | 'moved' | 'changed' | 'unchanged';
 
@@ -29,6 +29,11 @@ export interface SectionDiff {
   changes: SectionChanges | null;
   /** Whole content of an `added` (new text) or `removed` (old text) section. */
   content: SectionContent | null;
+  /**
+   * The request's diff budget ran out on this section: its changed heading or body is shown as
+   * replaced (the words it starts and ends with still equal), not word by word.
+   */
+  budgetExceeded: boolean;
 }
 
 export interface SectionDiffSummary {
@@ -42,6 +47,8 @@ export interface SectionDiffSummary {
 export interface DiffOptions {
   /** Compute word-level ops for changed headings and bodies (off for plain status checks). */
   words: boolean;
+  /** The work the word diffs of the whole comparison may spend; none: unbounded. */
+  budget?: DiffBudget;
 }
 
 /**
@@ -79,18 +86,20 @@ export function diffSections(
         toPosition: position,
         changes: null,
         content: next,
+        budgetExceeded: false,
       };
     }
     const moved = !stable.has(next.key);
-    const changes = compare(from[oldPosition], next, options);
+    const compared = compare(from[oldPosition], next, options);
     return {
       key: next.key,
-      status: changes ? 'changed' : moved ? 'moved' : 'unchanged',
+      status: compared.changes ? 'changed' : moved ? 'moved' : 'unchanged',
       moved,
       fromPosition: oldPosition,
       toPosition: position,
-      changes,
+      changes: compared.changes,
       content: null,
+      budgetExceeded: compared.budgetExceeded,
     };
   };
   const removedEntry = (old: SectionContent, position: number): SectionDiff => ({
@@ -101,6 +110,7 @@ export function diffSections(
     toPosition: null,
     changes: null,
     content: old,
+    budgetExceeded: false,
   });
 
   // Removed sections hang after the nearest earlier section of the old version that survived.
@@ -134,16 +144,23 @@ function compare(
   before: SectionContent,
   after: SectionContent,
   options: DiffOptions,
-): SectionChanges | null {
+): { changes: SectionChanges | null; budgetExceeded: boolean } {
   const changes: SectionChanges = {};
   let changed = false;
+  let budgetExceeded = false;
+  const words = (a: string, b: string) => {
+    if (!options.words) return [];
+    const found = wordDiffWithin(a, b, options.budget ?? null);
+    budgetExceeded ||= found.budgetExceeded;
+    return found.ops;
+  };
   if (before.heading !== after.heading) {
     changed = true;
-    changes.heading = options.words ? wordDiff(before.heading, after.heading) : [];
+    changes.heading = words(before.heading, after.heading);
   }
   if (before.body !== after.body) {
     changed = true;
-    changes.body = options.words ? wordDiff(before.body, after.body) : [];
+    changes.body = words(before.body, after.body);
   }
   if (before.kind !== after.kind) {
     changed = true;
@@ -157,5 +174,5 @@ function compare(
     changed = true;
     changes.category = { from: before.category ?? null, to: after.category ?? null };
   }
-  return changed ? changes : null;
+  return { changes: changed ? changes : null, budgetExceeded };
 }

@@ -1,5 +1,27 @@
 export type DiffOpKind = 'equal' | 'insert' | 'delete';
 
+/**
+ * The work one request may spend on word diffs, in units of one comparison of the search (or one
+ * character tokenized, see word-diff.ts). Shared by every text of the request and spent as it
+ * goes; a text whose diff would cost more than is left is reported as replaced instead.
+ */
+export class DiffBudget {
+  constructor(public remaining: number) {}
+
+  /** Takes `units` when that many are left; false (and nothing taken) otherwise. */
+  take(units: number): boolean {
+    if (units > this.remaining) return false;
+    this.remaining -= units;
+    return true;
+  }
+}
+
+export interface SequenceDiff {
+  runs: SequenceRun[];
+  /** The search stopped when the budget ran out: the changed middle is one deletion and insertion. */
+  budgetExceeded: boolean;
+}
+
 export interface SequenceRun {
   op: DiffOpKind;
   items: string[];
@@ -16,6 +38,20 @@ export interface SequenceRun {
  * Within each stretch of changes, deletions come before insertions.
  */
 export function diffSequences(a: string[], b: string[], maxEdits = 1500): SequenceRun[] {
+  return diffSequencesWithin(a, b, maxEdits, null).runs;
+}
+
+/**
+ * The same, spending at most `stepCap` comparisons of `budget` (when given) on the search; what
+ * the search used is taken from the budget whether it found the script or not.
+ */
+export function diffSequencesWithin(
+  a: string[],
+  b: string[],
+  maxEdits: number,
+  budget: DiffBudget | null,
+  stepCap = Infinity,
+): SequenceDiff {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -28,17 +64,26 @@ export function diffSequences(a: string[], b: string[], maxEdits = 1500): Sequen
   if (start > 0) runs.push({ op: 'equal', items: a.slice(0, start) });
   const midA = a.slice(start, endA);
   const midB = b.slice(start, endB);
-  const middle = shortestEditScript(midA, midB, maxEdits) ?? [
+  const steps = budget ? { left: Math.min(budget.remaining, stepCap) } : { left: Infinity };
+  const allowed = steps.left;
+  const script = shortestEditScript(midA, midB, maxEdits, steps);
+  if (budget) budget.remaining -= allowed - steps.left;
+  const middle = script ?? [
     { op: 'delete' as const, items: midA },
     { op: 'insert' as const, items: midB },
   ];
   runs.push(...middle);
   if (endA < a.length) runs.push({ op: 'equal', items: a.slice(endA) });
-  return normalise(runs);
+  return { runs: normalise(runs), budgetExceeded: script === null && steps.left <= 0 };
 }
 
-/** null when more than `maxEdits` edits are needed. */
-function shortestEditScript(a: string[], b: string[], maxEdits: number): SequenceRun[] | null {
+/** null when more than `maxEdits` edits are needed, or when `steps.left` runs out. */
+function shortestEditScript(
+  a: string[],
+  b: string[],
+  maxEdits: number,
+  steps: { left: number },
+): SequenceRun[] | null {
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0) {
@@ -53,20 +98,32 @@ function shortestEditScript(a: string[], b: string[], maxEdits: number): Sequenc
   v[offset + 1] = 0;
   // trace[d] holds the furthest x on each diagonal k in [-d, d] after d edits (index k + d).
   const trace: Int32Array[] = [];
+  let left = steps.left;
   for (let d = 0; d <= limit; d++) {
     for (let k = -d; k <= d; k += 2) {
       const down = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]);
       let x = down ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
+      const from = x;
       while (x < n && y < m && a[x] === b[y]) {
         x++;
         y++;
       }
+      // One unit per diagonal tried and per token matched along it.
+      left -= 1 + x - from;
+      if (left <= 0) {
+        steps.left = 0;
+        return null;
+      }
       v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(a, b, trace, d);
+      if (x >= n && y >= m) {
+        steps.left = left;
+        return backtrack(a, b, trace, d);
+      }
     }
     trace.push(v.slice(offset - d, offset + d + 1));
   }
+  steps.left = left;
   return null;
 }
 

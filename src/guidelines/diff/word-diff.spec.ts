@@ -120,3 +120,45 @@ describe('diffSequences', () => {
     expect(runs[2].items).toEqual(b);
   });
 });
+
+describe('tokenize of long texts', () => {
+  const words = [
+    'court',
+    'victim,',
+    'the',
+    'interpreter',
+    '3.5',
+    'ຜູ້ເຄາະຮ້າຍ',
+    'ສານ',
+    'ການ',
+    '(ມາດຕາ',
+    '—',
+  ];
+  const spaces = [' ', '  ', '\n', ' \t', '\r\n'];
+  function text(seed: number, length: number): string {
+    let s = '';
+    let x = seed;
+    while (s.length < length) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      s += words[x % words.length] + spaces[(x >> 8) % spaces.length];
+    }
+    return s.slice(0, length);
+  }
+  const whole = (t: string, locale: 'lo' | 'en') =>
+    [...new Intl.Segmenter(locale, { granularity: 'word' }).segment(t)].map((p) => p.segment);
+
+  it('gives exactly the tokens of the whole text, cut into pieces at word boundaries', () => {
+    for (const seed of [1, 2, 3]) {
+      const t = text(seed, 12_000);
+      expect(tokenize(t, 'lo')).toEqual(whole(t, 'lo'));
+      expect(tokenize(t, 'en')).toEqual(whole(t, 'en'));
+    }
+  });
+
+  it('joins back to the text when a wall of Lao has no space to cut at', () => {
+    const wall = 'ຜູ້ເຄາະຮ້າຍໄດ້ຮັບການປົກປ້ອງ'.repeat(1500);
+    const tokens = tokenize(wall, 'lo');
+    expect(tokens.join('')).toBe(wall);
+    expect(tokens.every((token) => !/^[\u0EB1\u0EB4-\u0EBC\u0EC8-\u0ECD]/.test(token))).toBe(true);
+  });
+});
