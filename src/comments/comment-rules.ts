@@ -1,6 +1,6 @@
 import { Committee, Role } from '../court/roles';
 import { Reason } from '../court/reason';
-import { Stage, stageName } from '../court/stage';
+import { FINAL_STAGES, Stage, stageName } from '../court/stage';
 
 /** Who may comment in each stage (shared/DOMAIN.md). Pure: the caller loads the facts. */
 export interface CommentFacts {
@@ -16,7 +16,7 @@ export interface CommentFacts {
 
 /** Who gives comments their dispositions, and the stages in which dispositions are final. */
 export const DECIDING_ROLES: readonly Role[] = [Role.SECRETARIAT];
-export const DISPOSITIONS_FROZEN_IN: readonly Stage[] = [Stage.ADOPTED, Stage.WITHDRAWN];
+export const DISPOSITIONS_FROZEN_IN: readonly Stage[] = FINAL_STAGES;
 
 /** Whether this role may record or change a disposition while the guideline is in this stage. */
 export function mayDecide(role: Role, stage: Stage): boolean {

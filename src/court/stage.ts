@@ -19,6 +19,13 @@ export const ROAD: Stage[] = [
   Stage.ADOPTED,
 ];
 
+/** ADOPTED and WITHDRAWN are final (DOMAIN.md): no move, version or decision changes them. */
+export const FINAL_STAGES: readonly Stage[] = [Stage.ADOPTED, Stage.WITHDRAWN];
+
+export function isFinal(stage: Stage): boolean {
+  return FINAL_STAGES.includes(stage);
+}
+
 /** Each stage as the court names it, in both its languages. */
 const STAGE_NAMES: Record<Stage, { en: string; lo: string }> = {
   [Stage.DRAFTING]: { en: 'drafting', lo: 'ການຮ່າງ' },

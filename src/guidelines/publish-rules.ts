@@ -1,7 +1,6 @@
 import { Reason } from '../court/reason';
 import { Role } from '../court/roles';
-import { Stage } from '../court/stage';
-import { stageName } from '../court/stage';
+import { isFinal, Stage, stageName } from '../court/stage';
 
 /** Who publishes versions. */
 export const PUBLISHING_ROLES: readonly Role[] = [Role.SECRETARIAT];
@@ -9,13 +8,11 @@ export const PUBLISHING_ROLES: readonly Role[] = [Role.SECRETARIAT];
 /** New versions are revisions made while drafting or in answer to the working group (DOMAIN.md). */
 export const PUBLISHING_STAGES: readonly Stage[] = [Stage.DRAFTING, Stage.TECHNICAL_WORKING_GROUP];
 
-const FINAL_STAGES: readonly Stage[] = [Stage.ADOPTED, Stage.WITHDRAWN];
-
 /** null when a version may be published in this stage; otherwise why not. */
 export function publishRefusal(stage: Stage): Reason | null {
   if (PUBLISHING_STAGES.includes(stage)) return null;
   const name = stageName(stage);
-  if (FINAL_STAGES.includes(stage)) {
+  if (isFinal(stage)) {
     return {
       code: 'GUIDELINE_FROZEN',
       en: `The guideline is ${name.en}: its versions are final and no new version can be published`,

@@ -1,8 +1,7 @@
 import { Committee, Role } from '../court/roles';
-import { stageName } from '../court/stage';
 import { formatLocalMoment, localDayOf } from '../court/local-day';
 import { Reason } from '../court/reason';
-import { ROAD, Stage } from '../court/stage';
+import { isFinal, ROAD, Stage, stageName } from '../court/stage';
 
 /**
  * The workflow as data (shared/DOMAIN.md, "Stages"): every allowed move, who may make it, whether
@@ -104,7 +103,6 @@ export interface MoveRule {
 }
 
 export const OVERRIDER = Role.ADMIN;
-export const FINAL_STAGES: Stage[] = [Stage.ADOPTED, Stage.WITHDRAWN];
 
 const ROLE_NAMES: Record<Role, { en: string; lo: string }> = {
   [Role.ADMIN]: { en: 'an administrator', lo: 'ຜູ້ບໍລິຫານລະບົບ' },
@@ -113,10 +111,6 @@ const ROLE_NAMES: Record<Role, { en: string; lo: string }> = {
   [Role.AGENCY_REVIEWER]: { en: 'an agency reviewer', lo: 'ຜູ້ທົບທວນຂອງອົງການ' },
   [Role.OBSERVER]: { en: 'an observer', lo: 'ຜູ້ສັງເກດການ' },
 };
-
-export function isFinal(stage: Stage): boolean {
-  return FINAL_STAGES.includes(stage);
-}
 
 const en = (s: Stage) => stageName(s).en;
 const lo = (s: Stage) => stageName(s).lo;
