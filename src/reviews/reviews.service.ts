@@ -121,18 +121,26 @@ export class ReviewsService {
       }
       const today = this.today();
       const problems = [];
+      const lo = user.locale === 'lo';
       if (to < today) {
         problems.push({
           code: 'DUE_DATE_PAST',
           field: 'dueAt',
-          message: `${to} is before today (${today})`,
+          message: lo ? `${to} ແມ່ນກ່ອນມື້ນີ້ (${today})` : `${to} is before today (${today})`,
         });
       }
       if (to === current.due_date) {
-        problems.push({ code: 'DUE_DATE_UNCHANGED', field: 'dueAt', message: `already due ${to}` });
+        problems.push({
+          code: 'DUE_DATE_UNCHANGED',
+          field: 'dueAt',
+          message: lo ? `ກຳນົດສົ່ງມື້ ${to} ຢູ່ແລ້ວ` : `already due ${to}`,
+        });
       }
       if (problems.length)
-        throw AppError.unprocessable('The due date cannot be set to that day', problems);
+        throw AppError.unprocessable(
+          lo ? 'ບໍ່ສາມາດຕັ້ງມື້ກຳນົດສົ່ງເປັນມື້ນັ້ນໄດ້' : 'The due date cannot be set to that day',
+          problems,
+        );
       await this.reviews.changeDueDate(manager, {
         id,
         from: current.due_date,

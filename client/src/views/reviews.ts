@@ -273,6 +273,133 @@ function answerForm(
   return form;
 }
 
+type Reminder = Schema<'ReminderView'>;
+
+/** A reminder's kind (D-7, D, D+3: days from the due day) in words. */
+export function reminderKind(kind: string): string {
+  const match = /^D([+-]\d+)?$/.exec(kind);
+  if (!match) return kind;
+  const days = Number(match[1] ?? 0);
+  if (days === 0) return t('reminder.kind.due');
+  return t(days < 0 ? 'reminder.kind.before' : 'reminder.kind.after', { days: Math.abs(days) });
+}
+
+function reminderItem(r: Reminder): HTMLElement {
+  return h(
+    'li',
+    {},
+    h('strong', {}, reminderKind(r.kind)),
+    ' — ',
+    h('time', { datetime: r.plannedAt }, formatDateTime(r.plannedAt)),
+    ' — ',
+    t(`reminder.${r.state}`),
+    r.sentAt ? ` (${formatDateTime(r.sentAt)})` : '',
+  );
+}
+
+/** The reminders to come and sent, and apart from them those a change of due day cancelled. */
+function remindersPanel(reminders: Reminder[]): HTMLElement {
+  const live = reminders.filter((r) => r.state !== 'CANCELLED');
+  const cancelled = reminders.filter((r) => r.state === 'CANCELLED');
+  const id = uid('rem');
+  const cancelledId = uid('remc');
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': id, id: 'reminders' },
+    h('h2', { id }, t('review.reminders')),
+    live.length
+      ? h('ul', { class: 'plain-list', id: 'reminders-live' }, live.map(reminderItem))
+      : h('p', { class: 'muted' }, t('review.remindersNone')),
+    cancelled.length
+      ? [
+          h('h3', { id: cancelledId }, t('review.remindersCancelled')),
+          h(
+            'ul',
+            {
+              class: 'plain-list muted',
+              id: 'reminders-cancelled',
+              'aria-labelledby': cancelledId,
+            },
+            cancelled.map(reminderItem),
+          ),
+        ]
+      : null,
+  );
+}
+
+/** A new due day with its reason (the secretariat); the reminders are planned again from it. */
+function dueDateForm(
+  review: Schema<'ReviewDetailView'>,
+  rerender: (options?: RenderOptions) => Promise<void>,
+): HTMLElement {
+  const id = uid('due');
+  const date = h('input', {
+    type: 'date',
+    name: 'dueAt',
+    required: true,
+    min: todayInCourt(),
+    value: dueDateOf(review),
+  });
+  const reason = h('textarea', { name: 'reason', required: true, rows: '2' });
+  const message = h('div', {});
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('review.changeDue'));
+  const form = h(
+    'form',
+    { novalidate: true },
+    field(t('review.newDue'), date),
+    field(t('review.dueReason'), reason, t('review.dueReasonHint')),
+    message,
+    h('div', { class: 'actions' }, submit),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.replaceChildren();
+    if (!date.value || !reason.value.trim()) {
+      message.append(h('p', { class: 'alert', role: 'alert' }, t('review.dueMissing')));
+      (date.value ? reason : date).focus();
+      return;
+    }
+    submit.disabled = true;
+    try {
+      await api.put('/api/reviews/{id}/due-date', {
+        path: { id: review.id },
+        body: { dueAt: date.value, reason: reason.value.trim() },
+      });
+      await rerender({ keepFocus: true, focusSelector: '#due-changed' });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      message.append(errorBox(error));
+      submit.disabled = false;
+    }
+  });
+  const history = review.dueDateChanges;
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': id },
+    h('h2', { id }, t('review.changeDueTitle')),
+    history.length
+      ? h(
+          'ul',
+          { class: 'plain-list', id: 'due-history' },
+          history.map((c, i) =>
+            h(
+              'li',
+              { id: i === history.length - 1 ? 'due-changed' : null, tabindex: '-1' },
+              t('review.dueChanged', {
+                from: formatDate(c.from),
+                to: formatDate(c.to),
+                name: c.changedBy.name,
+                date: formatDateTime(c.changedAt),
+              }),
+              h('p', {}, c.reason),
+            ),
+          ),
+        )
+      : null,
+    review.yourActions.changeDueDate ? form : null,
+  );
+}
+
 export async function reviewView({ params, user, rerender }: ViewContext): Promise<View> {
   const review = await api.get('/api/reviews/{id}', { path: { id: params.id } });
   const gid = review.guideline.id;
@@ -333,24 +460,10 @@ export async function reviewView({ params, user, rerender }: ViewContext): Promi
           )
         : null,
       review.status === 'WITHDRAWN' ? notice(t('review.withdrawn')) : null,
-      reminders.length && user.role !== 'AGENCY_REVIEWER'
-        ? h(
-            'section',
-            { class: 'panel' },
-            h('h2', {}, t('review.reminders')),
-            h(
-              'ul',
-              {},
-              reminders.map((r) =>
-                h(
-                  'li',
-                  {},
-                  `${formatDateTime(r.plannedAt)} — ${r.kind} — ${t(`reminder.${r.state}`)}`,
-                ),
-              ),
-            ),
-          )
+      review.yourActions.changeDueDate || review.dueDateChanges.length
+        ? dueDateForm(review, rerender)
         : null,
+      reminders.length && user.role !== 'AGENCY_REVIEWER' ? remindersPanel(reminders) : null,
     ),
   };
 }
