@@ -37,6 +37,7 @@ import {
 } from './comment.dto';
 import { CommentMatrixService } from './comment-matrix.service';
 import { CommentsService } from './comments.service';
+import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { DECIDING_ROLES } from './comment-rules';
 import { SearchService } from './search.service';
 import { attachment, attachmentStream } from '../common/attachment';
@@ -61,8 +62,9 @@ export class VersionCommentsController {
     @VersionNumberParam() number: number,
     @Body() dto: CreateCommentDto,
     @CurrentUser() user: AuthUser,
+    @IdempotencyKey() idempotent: IdempotentRequest | null,
   ): Promise<CommentView> {
-    return this.comments.create(id, number, dto, user);
+    return this.comments.create(id, number, dto, user, idempotent);
   }
 
   /**

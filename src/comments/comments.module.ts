@@ -14,6 +14,7 @@ import {
 import { CommentsRepository } from './comments.repository';
 import { CommentsService } from './comments.service';
 import { SearchService } from './search.service';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { SearchService } from './search.service';
     DraftingModule,
     OutboxModule,
     ExportsModule,
+    IdempotencyModule,
   ],
   controllers: [VersionCommentsController, CommentsController, GuidelineCommentsController],
   providers: [CommentsRepository, CommentsService, CommentMatrixService, SearchService],

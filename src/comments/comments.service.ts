@@ -39,6 +39,8 @@ import { DraftingService } from '../drafting/drafting.service';
 import { draftingReasons } from '../drafting/drafting-reasons';
 import { localize } from '../court/reason';
 import { CommentsRepository } from './comments.repository';
+import { IdempotentWrites } from '../idempotency/idempotent-writes';
+import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 
 @Injectable()
 export class CommentsService {
@@ -49,6 +51,7 @@ export class CommentsService {
     private readonly comments: CommentsRepository,
     private readonly outbox: OutboxWriter,
     private readonly drafting: DraftingService,
+    private readonly idempotency: IdempotentWrites,
   ) {}
 
   /**
@@ -62,6 +65,7 @@ export class CommentsService {
     number: number,
     dto: CreateCommentDto,
     actor: AuthUser,
+    idempotent: IdempotentRequest | null = null,
   ): Promise<CommentView> {
     const spokenBy = spokenByOf(dto);
     if (dto.eventId && !spokenBy) {
@@ -85,6 +89,21 @@ export class CommentsService {
         throw AppError.badRequest(detail.message, [detail]);
       }
     }
+    if (idempotent) {
+      // The key is claimed and the answer stored in the comment's own transaction.
+      return this.idempotency.transaction(idempotent, actor.locale, async (manager) => {
+        const row = await this.insertChecked(
+          manager,
+          guidelineId,
+          number,
+          dto,
+          actor,
+          spokenBy,
+          suggestion,
+        );
+        return commentView(row, actor.locale, afterWriting(row, actor));
+      });
+    }
     // The one-statement path stores no suggestion: a comment with one takes the full path.
     if (!dto.parentId && !spokenBy && dto.sectionKey !== undefined && suggestion === null) {
       // The common case in one statement; when a rule fails, the full check below says which.
@@ -102,93 +121,106 @@ export class CommentsService {
         : null;
       if (inserted) return commentView(inserted, actor.locale, afterWriting(inserted, actor));
     }
-    const row = await this.dataSource.transaction(async (manager) => {
-      // The parent's thread, section and version never change, so it may be read before the
-      // lock; it tells which section to read with the guideline. Errors keep their order below.
-      const parent = dto.parentId ? await this.comments.findView(dto.parentId, manager) : null;
-      const sectionKey = parent ? parent.section_key : (dto.sectionKey ?? null);
-      const target = await this.comments.lockTarget(manager, guidelineId, number, sectionKey);
-      if (!target) throw AppError.notFound('Guideline');
-      const { guideline } = target;
-      if (!target.versionId) throw AppError.notFound('Version');
+    const row = await this.dataSource.transaction((manager) =>
+      this.insertChecked(manager, guidelineId, number, dto, actor, spokenBy, suggestion),
+    );
+    // Answered from the inserted row: a re-read after the commit would cost another round trip.
+    return commentView(row, actor.locale, afterWriting(row, actor));
+  }
 
-      if (dto.parentId) {
-        if (!parent || parent.guideline_id !== guidelineId) {
-          throw unprocessable(commentReasons.parentNotFound(), actor.locale, 'parentId');
-        }
-        if (parent.deleted_at)
-          throw unprocessable(commentReasons.parentDeleted(), actor.locale, 'parentId');
-        if (parent.version_number !== number) {
-          throw unprocessable(
-            commentReasons.parentOnOtherVersion(parent.version_number, number),
-            actor.locale,
-            'parentId',
-          );
-        }
-        if (dto.sectionKey !== undefined && dto.sectionKey !== parent.section_key) {
-          throw unprocessable(
-            commentReasons.sectionMismatch(parent.section_key),
-            actor.locale,
-            'sectionKey',
-          );
-        }
+  /** The full check and insert of a comment or reply, in the caller's transaction. */
+  private async insertChecked(
+    manager: EntityManager,
+    guidelineId: string,
+    number: number,
+    dto: CreateCommentDto,
+    actor: AuthUser,
+    spokenBy: ReturnType<typeof spokenByOf>,
+    suggestion: string | null,
+  ) {
+    // The parent's thread, section and version never change, so it may be read before the
+    // lock; it tells which section to read with the guideline. Errors keep their order below.
+    const parent = dto.parentId ? await this.comments.findView(dto.parentId, manager) : null;
+    const sectionKey = parent ? parent.section_key : (dto.sectionKey ?? null);
+    const target = await this.comments.lockTarget(manager, guidelineId, number, sectionKey);
+    if (!target) throw AppError.notFound('Guideline');
+    const { guideline } = target;
+    if (!target.versionId) throw AppError.notFound('Version');
+
+    if (dto.parentId) {
+      if (!parent || parent.guideline_id !== guidelineId) {
+        throw unprocessable(commentReasons.parentNotFound(), actor.locale, 'parentId');
       }
-
-      await this.assertMayComment(manager, guideline, actor, spokenBy !== null);
-      if (dto.eventId) await this.assertEventOfGuideline(manager, dto.eventId, guidelineId, actor);
-      if (!parent && guideline.current_version_number !== number) {
+      if (parent.deleted_at)
+        throw unprocessable(commentReasons.parentDeleted(), actor.locale, 'parentId');
+      if (parent.version_number !== number) {
         throw unprocessable(
-          commentReasons.versionNotCurrent(number, guideline.current_version_number ?? 0),
+          commentReasons.parentOnOtherVersion(parent.version_number, number),
           actor.locale,
+          'parentId',
         );
       }
-
-      const section = target.section;
-      if (!section) {
+      if (dto.sectionKey !== undefined && dto.sectionKey !== parent.section_key) {
         throw unprocessable(
-          commentReasons.unknownSection(number, sectionKey!),
+          commentReasons.sectionMismatch(parent.section_key),
           actor.locale,
           'sectionKey',
         );
       }
-      if (dto.quote != null && !quoteOccursIn(dto.quote, section)) {
-        throw unprocessable(commentReasons.quoteNotFound(sectionKey!), actor.locale, 'quote');
-      }
+    }
 
-      const threadId = parent ? (parent.parent_id ?? parent.id) : null;
-      const inserted = await this.comments.insertOrExplain(manager, actor.locale, {
-        guidelineId,
-        versionId: target.versionId,
-        versionNumber: number,
-        sectionKey: sectionKey!,
-        parentId: threadId,
-        inReplyToId: parent && parent.parent_id ? parent.id : null,
-        authorId: actor.id,
-        body: dto.body,
-        quote: dto.quote ?? null,
-        suggestion,
-        stage: guideline.stage,
-        spokenByName: spokenBy?.name ?? null,
-        spokenByInstitution: spokenBy?.institution ?? null,
-        eventId: dto.eventId ?? null,
-      });
-      if (parent) {
-        await this.outbox.enqueue(manager, {
-          name: JOB.COMMENT_REPLIED,
-          jobId: `reply-${inserted.id}`,
-          payload: {
-            guidelineId,
-            commentId: inserted.id,
-            parentId: parent.id,
-            parentAuthorId: parent.author_id,
-            replyAuthorId: actor.id,
-          },
-        });
-      }
-      return inserted;
+    await this.assertMayComment(manager, guideline, actor, spokenBy !== null);
+    if (dto.eventId) await this.assertEventOfGuideline(manager, dto.eventId, guidelineId, actor);
+    if (!parent && guideline.current_version_number !== number) {
+      throw unprocessable(
+        commentReasons.versionNotCurrent(number, guideline.current_version_number ?? 0),
+        actor.locale,
+      );
+    }
+
+    const section = target.section;
+    if (!section) {
+      throw unprocessable(
+        commentReasons.unknownSection(number, sectionKey!),
+        actor.locale,
+        'sectionKey',
+      );
+    }
+    if (dto.quote != null && !quoteOccursIn(dto.quote, section)) {
+      throw unprocessable(commentReasons.quoteNotFound(sectionKey!), actor.locale, 'quote');
+    }
+
+    const threadId = parent ? (parent.parent_id ?? parent.id) : null;
+    const inserted = await this.comments.insertOrExplain(manager, actor.locale, {
+      guidelineId,
+      versionId: target.versionId,
+      versionNumber: number,
+      sectionKey: sectionKey!,
+      parentId: threadId,
+      inReplyToId: parent && parent.parent_id ? parent.id : null,
+      authorId: actor.id,
+      body: dto.body,
+      quote: dto.quote ?? null,
+      suggestion,
+      stage: guideline.stage,
+      spokenByName: spokenBy?.name ?? null,
+      spokenByInstitution: spokenBy?.institution ?? null,
+      eventId: dto.eventId ?? null,
     });
-    // Answered from the inserted row: a re-read after the commit would cost another round trip.
-    return commentView(row, actor.locale, afterWriting(row, actor));
+    if (parent) {
+      await this.outbox.enqueue(manager, {
+        name: JOB.COMMENT_REPLIED,
+        jobId: `reply-${inserted.id}`,
+        payload: {
+          guidelineId,
+          commentId: inserted.id,
+          parentId: parent.id,
+          parentAuthorId: parent.author_id,
+          replyAuthorId: actor.id,
+        },
+      });
+    }
+    return inserted;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -29,8 +30,12 @@ export class EventsController {
   @Post()
   @Roles(...EVENT_RECORDERS)
   @ApiErrors(400, 401, 403, 422)
-  create(@Body() dto: CreateEventDto, @CurrentUser() user: AuthUser): Promise<EventView> {
-    return this.events.create(dto, user);
+  create(
+    @Body() dto: CreateEventDto,
+    @CurrentUser() user: AuthUser,
+    @IdempotencyKey() idempotent: IdempotentRequest | null,
+  ): Promise<EventView> {
+    return this.events.create(dto, user, idempotent);
   }
 
   /** Events, newest first, by guideline, period (inclusive days), province, stage and kind. */

@@ -1,3 +1,4 @@
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GuidelinesModule } from '../guidelines/guidelines.module';
@@ -8,6 +9,7 @@ import { EventsService } from './events.service';
 
 @Module({
   imports: [
+    IdempotencyModule,
     TypeOrmModule.forFeature([ConsultationEvent, EventInstitution, EventCorrection]),
     GuidelinesModule,
   ],

@@ -1,3 +1,5 @@
+import { IdempotentWrites } from '../idempotency/idempotent-writes';
+import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -36,6 +38,7 @@ import {
 export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotentWrites,
     private readonly env: Env,
     private readonly events: EventsRepository,
     private readonly guidelines: GuidelinesRepository,
@@ -45,7 +48,11 @@ export class EventsService {
    * Records an event. The guideline row is share-locked so the stage written with the event is
    * the stage the guideline is in at that moment (a stage move waits for this to commit).
    */
-  async create(dto: CreateEventDto, actor: AuthUser): Promise<EventView> {
+  async create(
+    dto: CreateEventDto,
+    actor: AuthUser,
+    idempotent: IdempotentRequest | null = null,
+  ): Promise<EventView> {
     const institutions = (dto.institutions ?? []).map(toInstitutionCount);
     const figures: EventFigures = {
       date: dto.date,
@@ -57,7 +64,7 @@ export class EventsService {
       },
       institutions,
     };
-    return this.dataSource.transaction(async (manager) => {
+    return this.idempotency.transaction(idempotent, actor.locale, async (manager) => {
       const guideline = await this.guidelines.lockShared(manager, dto.guidelineId);
       const details = figureProblems(figures, this.today()).map((p) =>
         problemDetail(p, actor.locale),

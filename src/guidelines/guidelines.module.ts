@@ -1,3 +1,4 @@
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Guideline } from './guideline.entity';
@@ -10,7 +11,10 @@ import { VersionsRepository } from './versions.repository';
 import { VersionsService } from './versions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Guideline, GuidelineVersion, VersionSection])],
+  imports: [
+    TypeOrmModule.forFeature([Guideline, GuidelineVersion, VersionSection]),
+    IdempotencyModule,
+  ],
   controllers: [GuidelinesController, VersionsController],
   providers: [GuidelinesRepository, GuidelinesService, VersionsRepository, VersionsService],
   exports: [GuidelinesRepository, VersionsRepository, VersionsService],

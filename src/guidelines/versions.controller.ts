@@ -1,3 +1,4 @@
+import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -34,8 +35,9 @@ export class VersionsController {
     @UuidParam() id: string,
     @Body() dto: PublishVersionDto,
     @CurrentUser() user: AuthUser,
+    @IdempotencyKey() idempotent: IdempotentRequest | null,
   ): Promise<VersionView> {
-    return this.versions.publish(id, dto, user);
+    return this.versions.publish(id, dto, user, idempotent);
   }
 
   /** The versions of a guideline, newest first, without their sections. */

@@ -1,3 +1,5 @@
+import { IdempotentWrites } from '../idempotency/idempotent-writes';
+import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -46,6 +48,7 @@ export interface NextVersion {
 export class VersionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotentWrites,
     private readonly guidelines: GuidelinesRepository,
     private readonly versions: VersionsRepository,
   ) {}
@@ -59,9 +62,10 @@ export class VersionsService {
     guidelineId: string,
     dto: PublishVersionDto,
     actor: AuthUser,
+    idempotent: IdempotentRequest | null = null,
   ): Promise<VersionView> {
     const sections = checkedSections(dto.sections);
-    return this.dataSource.transaction((manager) =>
+    return this.idempotency.transaction(idempotent, actor.locale, (manager) =>
       this.publishIn(manager, guidelineId, { changeSummary: dto.changeSummary, sections }, actor),
     );
   }

@@ -1,3 +1,4 @@
+import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -50,8 +51,9 @@ export class ReviewsController {
     @CurrentUser() user: AuthUser,
     @UuidParam() id: string,
     @Body() dto: ReviewResponseDto,
+    @IdempotencyKey() idempotent: IdempotentRequest | null,
   ): Promise<ReviewDetailView> {
-    return this.reviews.respond(user, id, dto);
+    return this.reviews.respond(user, id, dto, idempotent);
   }
 
   /** Moves the due day (SECRETARIAT), with a reason: its reminders move with it. */

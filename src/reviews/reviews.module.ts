@@ -1,3 +1,4 @@
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -9,7 +10,7 @@ import { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
 
 @Module({
-  imports: [RemindersModule, NotificationsModule, OutboxModule],
+  imports: [RemindersModule, NotificationsModule, OutboxModule, IdempotencyModule],
   controllers: [ReviewsController],
   providers: [ReviewRequestsService, ReviewsRepository, ReviewsService, ReviewNotices],
   exports: [ReviewRequestsService, ReviewNotices],

@@ -164,8 +164,11 @@ export class ReviewsRepository {
     );
   }
 
-  dueDateChanges(id: string): Promise<DueDateChangeRow[]> {
-    return this.dataSource.query(
+  dueDateChanges(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DueDateChangeRow[]> {
+    return manager.query(
       `SELECT to_char(c.from_date, 'YYYY-MM-DD') AS from_date, to_char(c.to_date, 'YYYY-MM-DD') AS to_date,
          c.reason, c.changed_by, u.name AS changed_by_name, c.changed_at
        FROM review_due_date_changes c JOIN users u ON u.id = c.changed_by

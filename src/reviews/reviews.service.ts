@@ -1,6 +1,8 @@
+import { IdempotentWrites } from '../idempotency/idempotent-writes';
+import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, Role } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { isCalendarDay } from '../court/local-day';
@@ -28,6 +30,7 @@ const iso = (d: Date) => new Date(d).toISOString();
 export class ReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotentWrites,
     private readonly reviews: ReviewsRepository,
     private readonly reminders: RemindersRepository,
     private readonly planner: ReminderPlanner,
@@ -72,7 +75,12 @@ export class ReviewsService {
    * The agency's answer: once only (409 the second time, and 409 on a withdrawn request: the
    * state is stale, nothing is wrong with the answer itself). Remaining reminders are cancelled.
    */
-  async respond(user: AuthUser, id: string, dto: ReviewResponseDto): Promise<ReviewDetailView> {
+  async respond(
+    user: AuthUser,
+    id: string,
+    dto: ReviewResponseDto,
+    idempotent: IdempotentRequest | null = null,
+  ): Promise<ReviewDetailView> {
     const agencyId = this.agencyScope(user);
     if (!agencyId) throw AppError.forbidden('Only the agency asked may answer');
     if (dto.decision !== 'APPROVE' && !dto.comments.trim()) {
@@ -80,7 +88,10 @@ export class ReviewsService {
         { field: 'comments', message: `comments must not be blank with ${dto.decision}` },
       ]);
     }
-    const cancelled = await this.dataSource.transaction(async (manager) => {
+    let cancelled: string[] = [];
+    // The answer is read in the transaction: with a key, it is stored with the key (a replay
+    // cancels nothing again).
+    const view = await this.idempotency.transaction(idempotent, user.locale, async (manager) => {
       const answered = await this.reviews.answer(manager, id, agencyId, {
         decision: dto.decision,
         comments: dto.comments,
@@ -98,10 +109,12 @@ export class ReviewsService {
           [{ code: `REVIEW_${current.status}`, message: `status is ${current.status}` }],
         );
       }
-      return this.planner.cancelForRequests(manager, [id]);
+      cancelled = await this.planner.cancelForRequests(manager, [id]);
+      const row = await this.reviews.findVisible(id, agencyId, manager);
+      return this.detail(row!, user, manager);
     });
     await this.planner.removeJobs(cancelled);
-    return this.get(user, id);
+    return view;
   }
 
   /**
@@ -156,11 +169,14 @@ export class ReviewsService {
     return this.get(user, id);
   }
 
-  private async detail(row: ReviewRow, user: AuthUser): Promise<ReviewDetailView> {
-    const [reminders, changes] = await Promise.all([
-      this.reminders.listForRequest(this.dataSource.manager, row.id),
-      this.reviews.dueDateChanges(row.id),
-    ]);
+  private async detail(
+    row: ReviewRow,
+    user: AuthUser,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ReviewDetailView> {
+    // One after the other: a transaction's connection runs one query at a time.
+    const reminders = await this.reminders.listForRequest(manager, row.id);
+    const changes = await this.reviews.dueDateChanges(row.id, manager);
     return {
       ...this.toView(row, this.today(), user),
       reminders: reminders.map((r) => ({

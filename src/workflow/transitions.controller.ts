@@ -1,3 +1,4 @@
+import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -38,8 +39,9 @@ export class TransitionsController {
     @Body() dto: MoveDto,
     @CurrentUser() user: AuthUser,
     @RequestLocale() locale: Locale,
+    @IdempotencyKey() idempotent: IdempotentRequest | null,
   ): Promise<MoveResultView> {
-    return this.transitions.move(id, dto, user, locale);
+    return this.transitions.move(id, dto, user, locale, idempotent);
   }
 
   /** The append-only stage history, oldest first. */

@@ -1,3 +1,5 @@
+import { IdempotentWrites } from '../idempotency/idempotent-writes';
+import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -52,6 +54,7 @@ const ERROR_OF: Record<'STALE' | 'FORBIDDEN' | 'UNMET', ErrorCode> = {
 export class TransitionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotentWrites,
     private readonly facts: WorkflowFactsRepository,
     private readonly history: StageTransitionsRepository,
     private readonly reviews: ReviewRequestsService,
@@ -68,10 +71,11 @@ export class TransitionsService {
     dto: MoveDto,
     actor: AuthUser,
     locale: Locale,
+    idempotent: IdempotentRequest | null = null,
   ): Promise<MoveResultView> {
     assertInputsFitTarget(dto);
     const now = new Date();
-    return this.dataSource.transaction(async (manager) => {
+    return this.idempotency.transaction(idempotent, locale, async (manager) => {
       const guideline = await this.facts.lockForTransition(manager, guidelineId);
       if (!guideline) throw AppError.notFound('Guideline');
       const newest = await this.facts.newestVersion(manager, guidelineId);

@@ -1,3 +1,4 @@
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -9,7 +10,12 @@ import { TransitionsService } from './transitions.service';
 import { WorkflowFactsRepository } from './workflow-facts.repository';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StageTransition]), ReviewsModule, OutboxModule],
+  imports: [
+    TypeOrmModule.forFeature([StageTransition]),
+    ReviewsModule,
+    OutboxModule,
+    IdempotencyModule,
+  ],
   controllers: [TransitionsController],
   providers: [TransitionsService, StageTransitionsRepository, WorkflowFactsRepository],
   exports: [TransitionsService],

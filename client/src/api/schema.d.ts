@@ -4016,7 +4016,10 @@ export interface operations {
     VersionsController_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer and creates nothing new; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. Keys are per caller; a random UUID per intended write is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4291,7 +4294,10 @@ export interface operations {
     VersionCommentsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer and creates nothing new; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. Keys are per caller; a random UUID per intended write is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 number: number;
@@ -5331,6 +5337,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer and creates nothing new; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. Keys are per caller; a random UUID per intended write is a good key. */
+                "Idempotency-Key"?: string;
                 /** @description lo or en: the language of refusal messages and gate reasons. When it prefers lo or en it wins over the caller's stored locale. */
                 "Accept-Language"?: string;
             };
@@ -5600,7 +5608,10 @@ export interface operations {
     ReviewsController_respond: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer and creates nothing new; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. Keys are per caller; a random UUID per intended write is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6088,7 +6099,10 @@ export interface operations {
     EventsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request within 24 hours answers the first answer and creates nothing new; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED. Keys are per caller; a random UUID per intended write is a good key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
