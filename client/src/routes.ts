@@ -4,6 +4,7 @@ import { changePasswordView, forgotPasswordView, resetPasswordView } from './vie
 import { agenciesView, agencyView } from './views/admin-agencies';
 import { newUserView, usersView, userView } from './views/admin-users';
 import { diffView } from './views/diff';
+import { draftView } from './views/draft';
 import { eventView } from './views/events';
 import { failedEmailsView } from './views/failed-emails';
 import { guidelineView, newGuidelineView } from './views/guideline';
@@ -13,6 +14,7 @@ import { matrixView } from './views/matrix';
 import { moveView } from './views/move';
 import { commentLinkView, notificationsView } from './views/notifications';
 import { publishView } from './views/publish';
+import { redlineView } from './views/redline';
 import { reportView } from './views/report';
 import { reviewsView, reviewView } from './views/reviews';
 import { sessionsView } from './views/sessions';
@@ -35,7 +37,9 @@ export const routes: Route[] = [
   { path: '/g/:id', view: guidelineView },
   { path: '/g/:id/v/:n', view: versionView },
   { path: '/g/:id/v/:n/s/:key', view: versionView },
+  { path: '/g/:id/v/:n/redline/:against', view: redlineView },
   { path: '/g/:id/diff/:from/:to', view: diffView },
+  { path: '/g/:id/draft', view: draftView },
   { path: '/g/:id/publish', view: publishView },
   { path: '/g/:id/matrix', view: matrixView },
   { path: '/g/:id/move', view: moveView },

@@ -93,6 +93,9 @@ export async function guidelineView({ params, user }: ViewContext): Promise<View
   if (may.recordEvent) {
     actions.push(h('a', { class: 'button', href: `#/g/${g.id}/event` }, t('event.title')));
   }
+  if (can(user, 'SECRETARIAT', 'OBSERVER', 'ADMIN')) {
+    actions.push(h('a', { class: 'button', href: `#/g/${g.id}/draft` }, t('draft.open')));
+  }
   if (g.currentVersion)
     actions.push(h('a', { class: 'button', href: `#/g/${g.id}/matrix` }, t('matrix.title')));
   if (can(user, 'SECRETARIAT', 'OBSERVER', 'ADMIN')) {

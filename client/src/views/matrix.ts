@@ -48,6 +48,29 @@ function dispositionCell(
   );
   const response = h('textarea', { id: uid('response'), name: 'response', rows: '2' });
   response.value = row.response ?? '';
+  // A suggested wording still waiting: the decision can also write it into the working draft.
+  const applicable =
+    row.suggestion && row.suggestion.status === 'OPEN' && !row.suggestion.inDraft
+      ? row.suggestion
+      : null;
+  const apply = applicable
+    ? h('input', { type: 'checkbox', id: uid('apply'), name: 'applySuggestion' })
+    : null;
+  const applyField =
+    applicable && apply
+      ? h(
+          'div',
+          { class: 'apply-suggestion' },
+          h('p', {}, h('strong', {}, `${t('suggestion.title')}: `), applicable.text),
+          h(
+            'label',
+            { for: apply.id, class: 'checkbox' },
+            apply,
+            ` ${t('suggestion.acceptApply')}`,
+            h('span', { class: 'visually-hidden' }, ` — ${label}`),
+          ),
+        )
+      : null;
   const message = h('div', {});
   const save = h(
     'button',
@@ -88,6 +111,7 @@ function dispositionCell(
       h('span', { class: 'visually-hidden' }, ` — ${label}`),
     ),
     response,
+    applyField,
     message,
     h('div', { class: 'actions' }, save, cancel),
   );
@@ -104,6 +128,7 @@ function dispositionCell(
     try {
       const body: Schema<'DispositionDto'> = { status: chosen, expectedStatus: previous };
       if (response.value.trim()) body.response = response.value.trim();
+      if (apply?.checked) body.applySuggestion = true;
       await api.put('/api/comments/{id}/disposition', { path: { id: row.commentId }, body });
       announce(t('matrix.saved'));
       await onSaved(index);

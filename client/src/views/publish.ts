@@ -4,19 +4,19 @@ import { announce, field, h } from '../dom';
 import { t } from '../i18n';
 import { navigate, type View, type ViewContext } from '../router';
 
-type SectionInput = Schema<'SectionInputDto'>;
+export type SectionInput = Schema<'SectionInputDto'>;
 type SectionKind = SectionInput['kind'];
 const KINDS: SectionKind[] = ['text', 'indicator'];
 
-interface EditorActions {
+export interface EditorActions {
   move: (index: number, delta: number) => void;
   remove: (index: number) => void;
 }
 
 /** What each section editor on the form reads as. */
-const sectionReaders = new WeakMap<Element, () => SectionInput>();
+export const sectionReaders = new WeakMap<Element, () => SectionInput>();
 
-function sectionEditor(
+export function sectionEditor(
   section: SectionInput,
   index: number,
   total: number,

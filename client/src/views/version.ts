@@ -33,9 +33,17 @@ document.addEventListener('selectionchange', () => {
   if (passage) lastPassage = passage;
 });
 
+function suggestionStatus(suggestion: NonNullable<Comment['suggestion']>): string {
+  if (suggestion.status === 'APPLIED') {
+    return t('suggestion.APPLIED', { number: suggestion.appliedInVersion ?? 0 });
+  }
+  if (suggestion.inDraft) return t('suggestion.inDraft');
+  return t(`suggestion.${suggestion.status}`);
+}
+
 function commentArticle(
   comment: Comment & { replies?: Comment[] },
-  { replyForm }: { replyForm?: Node | null } = {},
+  { replyForm, apply }: { replyForm?: Node | null; apply?: Node | null } = {},
 ): HTMLElement {
   const disposition = comment.disposition;
   const authorName = comment.spokenBy?.name ?? comment.author.name;
@@ -58,6 +66,15 @@ function commentArticle(
         )
       : null,
     h('p', {}, comment.body),
+    comment.suggestion
+      ? h(
+          'div',
+          { class: 'suggestion' },
+          h('p', {}, h('strong', {}, `${t('suggestion.title')}: `), comment.suggestion.text),
+          h('p', { class: 'muted' }, suggestionStatus(comment.suggestion)),
+          apply ?? null,
+        )
+      : null,
     comment.carryOver && comment.carryOver.sectionStatus !== 'unchanged'
       ? h(
           'p',
@@ -90,6 +107,50 @@ function commentArticle(
   );
 }
 
+/** The secretariat's "accept and apply": the comment's suggested wording written into the draft. */
+function acceptAndApply(comment: Comment, done: () => Promise<void>): HTMLElement | null {
+  const suggestion = comment.suggestion;
+  if (!suggestion || suggestion.status !== 'OPEN' || suggestion.inDraft) return null;
+  const message = h('div', {});
+  const response = h('textarea', { name: 'response', rows: '2' });
+  const button = h(
+    'button',
+    { type: 'submit', class: 'primary small' },
+    t('suggestion.acceptApply'),
+  );
+  const form = h(
+    'form',
+    { novalidate: true, class: 'apply-suggestion' },
+    field(t('matrix.response'), response),
+    h('div', { class: 'actions' }, button),
+    message,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    message.replaceChildren();
+    button.disabled = true;
+    try {
+      await api.put('/api/comments/{id}/disposition', {
+        path: { id: comment.id },
+        body: {
+          status: 'ACCEPTED',
+          response: response.value.trim(),
+          applySuggestion: true,
+          expectedStatus: comment.disposition?.status ?? null,
+        },
+      });
+      announce(t('suggestion.appliedNow'));
+      await done();
+    } catch (error) {
+      // The server says why in words (the passage changed in the draft, or occurs twice).
+      if (!(error instanceof ApiError)) throw error;
+      message.append(errorBox(error));
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
 function commentForm({
   labelKey,
   submitKey,
@@ -98,13 +159,21 @@ function commentForm({
 }: {
   labelKey: MessageKey;
   submitKey: MessageKey;
-  onSubmit: (payload: { body: string; quote?: string }) => Promise<void>;
+  onSubmit: (payload: {
+    body: string;
+    quote?: string;
+    suggestion?: { text: string };
+  }) => Promise<void>;
   /** Where a quote comes from (the selected passage): a top-level comment only. */
   quoteSource?: () => string;
 }): HTMLFormElement {
   const body = h('textarea', { name: 'body', required: true });
   const message = h('div', {});
   let quote: HTMLTextAreaElement | null = null;
+  // Beside a top-level comment: the words proposed instead of the quoted passage.
+  const suggestion = quoteSource
+    ? h('textarea', { name: 'suggestion', class: 'suggestion-input', rows: '2' })
+    : null;
   let quoteButton: HTMLButtonElement | null = null;
   let clearQuote: HTMLButtonElement | null = null;
   if (quoteSource) {
@@ -144,6 +213,7 @@ function commentForm({
         ]
       : null,
     field(t(labelKey), body),
+    suggestion ? field(t('suggestion.label'), suggestion, t('suggestion.hint')) : null,
     message,
     h('div', { class: 'actions' }, submit),
   );
@@ -157,7 +227,11 @@ function commentForm({
     }
     submit.disabled = true;
     try {
-      await onSubmit({ body: body.value.trim(), quote: quote?.value.trim() || undefined });
+      await onSubmit({
+        body: body.value.trim(),
+        quote: quote?.value.trim() || undefined,
+        suggestion: suggestion?.value.trim() ? { text: suggestion.value.trim() } : undefined,
+      });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       message.append(errorBox(error));
@@ -221,7 +295,19 @@ function versionSwitcher(g: Guideline, versions: VersionSummary[], number: numbe
     const [from, to] = other < number ? [other, number] : [number, other];
     location.hash = `#/g/${g.id}/diff/${from}/${to}`;
   });
-  return h('div', { class: 'panel' }, go, compare);
+  const previous = versions.filter((v) => v.number < number).sort((a, b) => b.number - a.number)[0];
+  const redline = previous
+    ? h(
+        'p',
+        { class: 'actions' },
+        h(
+          'a',
+          { class: 'button secondary', href: `#/g/${g.id}/v/${number}/redline/${previous.number}` },
+          t('redline.open'),
+        ),
+      )
+    : null;
+  return h('div', { class: 'panel' }, go, compare, redline);
 }
 
 export async function versionView({ params, rerender }: ViewContext): Promise<View> {
@@ -295,7 +381,12 @@ export async function versionView({ params, rerender }: ViewContext): Promise<Vi
     // The server says what this person may do: new comments go on the current version only,
     // replies in the threads of any version.
     const canWrite = g.yourActions.comment && number === g.currentVersion;
-    const post = async (payload: { body: string; quote?: string; parentId?: string }) => {
+    const post = async (payload: {
+      body: string;
+      quote?: string;
+      parentId?: string;
+      suggestion?: { text: string };
+    }) => {
       await api.post('/api/guidelines/{id}/versions/{number}/comments', {
         path: { id: g.id, number },
         body: { sectionKey: openSection.key, ...payload },
@@ -311,6 +402,11 @@ export async function versionView({ params, rerender }: ViewContext): Promise<Vi
       threads.length
         ? threads.map((c) =>
             commentArticle(c, {
+              apply: c.yourActions.decide
+                ? acceptAndApply(c, () =>
+                    rerender({ keepFocus: true, focusSelector: '#thread-heading' }),
+                  )
+                : null,
               replyForm: c.yourActions.reply
                 ? h(
                     'details',
