@@ -27,7 +27,12 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready to serve: PostgreSQL and Redis answer. 503 names the one that is down. */
+  /**
+   * Ready to serve: PostgreSQL and Redis answer. 503 names the one that is down. Redis's entry
+   * says since when it has held the queues' jobs (`dataSince`) and how many planned jobs were
+   * published again then (`republished`): a recent `dataSince` means Redis lost its data and the
+   * reminders were planned again from the database.
+   */
   @Get('ready')
   @HealthCheck()
   ready() {
@@ -36,7 +41,11 @@ export class HealthController {
       () =>
         this.indicators
           .check('redis')
-          .attempt(() => this.redis.ping())
+          .attempt(async () => {
+            await this.redis.ping();
+            const epoch = await this.redis.epoch();
+            return { dataSince: epoch?.since ?? null, republished: epoch?.republished ?? null };
+          })
           .withTimeout(2000),
     ]);
   }

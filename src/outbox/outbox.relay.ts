@@ -9,13 +9,15 @@ import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { Env } from '../config/env';
 import { QueueRegistry } from '../queues/queue-registry';
-import { QueueName } from '../queues/queues';
+import { QUEUE, QueueName, RedisEpoch } from '../queues/queues';
 
 // Rows per pass: one transaction and one addBulk per queue.
 const BATCH = 1000;
 // Publish loops side by side: while one waits for Redis, the other reads and marks its rows.
 const LOOPS = 2;
 const ADD_TIMEOUT_MS = 3_000;
+/** How often the relay checks that Redis still holds its jobs (the epoch key). */
+const EPOCH_CHECK_MS = 2_000;
 const MAX_BACKOFF_MS = 10_000;
 
 interface OutboxRow {
@@ -62,6 +64,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Whether the last pass that reached Redis succeeded (no PING needed before the next one). */
   private redisUp = false;
   private failing = false;
+  private epochSleep: (() => void) | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -70,8 +73,77 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = Promise.all(Array.from({ length: LOOPS }, () => this.loop()));
+    this.running = Promise.all([
+      ...Array.from({ length: LOOPS }, () => this.loop()),
+      this.watchEpoch(),
+    ]);
     void this.listen();
+  }
+
+  /**
+   * Redis losing its data (a restart without persistence, a failover to an empty replica) takes
+   * every delayed job with it. The relay notices: it keeps an epoch key in Redis and checks it at
+   * start and every EPOCH_CHECK_MS (so also soon after every reconnect); when the key is missing,
+   * it writes a new one and publishes again every job the database still plans (reminders not
+   * yet sent, e-mails not yet delivered), with the same job ids. A job that survived is not added
+   * twice, and processors claim their row in the database before acting, so nothing goes twice.
+   */
+  private async watchEpoch(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.checkEpoch();
+      } catch {
+        // Redis or the database is down: the publish loops report it; check again later.
+      }
+      await this.sleepFor(EPOCH_CHECK_MS);
+    }
+  }
+
+  /**
+   * The number of jobs published again, or null when Redis still holds its epoch. The key is
+   * written after the rows are marked: if anything fails between, the next check does it again
+   * (marking twice is harmless).
+   */
+  async checkEpoch(): Promise<number | null> {
+    if ((await this.queues.readEpoch()) !== null) return null;
+    const since = new Date().toISOString();
+    const republished = await this.republishPlanned();
+    await this.queues.writeEpoch(JSON.stringify({ since, republished } satisfies RedisEpoch));
+    if (republished) {
+      this.logger.warn(`Redis held none of the planned jobs: ${republished} published again`);
+      this.nudge();
+    }
+    return republished;
+  }
+
+  /** Marks the outbox rows of every job still planned as unpublished: the loops add them again. */
+  private async republishPlanned(): Promise<number> {
+    const [, count]: [unknown, number] = await this.dataSource.query(
+      `UPDATE outbox SET published_at = NULL
+        WHERE published_at IS NOT NULL
+          AND ((queue = $1 AND job_id IN
+                 (SELECT 'reminder-' || id FROM reminders WHERE state = 'PLANNED'))
+            OR (queue = $2 AND job_id IN
+                 (SELECT 'email-' || id FROM notifications WHERE email_state = 'PENDING')))`,
+      [QUEUE.REMINDERS, QUEUE.EMAIL],
+    );
+    return count;
+  }
+
+  /** Sleeps `ms`, cut short only by the shutdown (not by nudges, which wake the publish loops). */
+  private sleepFor(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.epochSleep = null;
+        resolve();
+      }, ms);
+      this.epochSleep = () => {
+        clearTimeout(timer);
+        this.epochSleep = null;
+        resolve();
+      };
+    });
   }
 
   /** Publish now rather than at the next poll. */
@@ -235,6 +307,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     for (const wake of this.sleepers) wake();
+    this.epochSleep?.();
     await this.running;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Env } from '../config/env';
 import { defaultJobOptions } from './job-options';
-import { ALL_QUEUES, QueueName } from './queues';
+import { ALL_QUEUES, epochKey, QueueName } from './queues';
 
 /**
  * The producer side of every queue, one Redis connection each. Queues fail fast when Redis is down
@@ -69,6 +69,21 @@ export class QueueRegistry implements OnApplicationShutdown {
     const reachable = await Promise.race([answer, late]);
     clearTimeout(timer);
     return reachable;
+  }
+
+  /**
+   * The epoch key's value (`<QUEUE_PREFIX>:epoch`), or null when it is missing: Redis then holds
+   * none of the jobs published before (a first start, or Redis lost its data). Throws when Redis
+   * does not answer.
+   */
+  async readEpoch(): Promise<string | null> {
+    if (this.probe.status === 'wait') await this.probe.connect();
+    return this.probe.get(epochKey(this.env.QUEUE_PREFIX));
+  }
+
+  async writeEpoch(value: string): Promise<void> {
+    if (this.probe.status === 'wait') await this.probe.connect();
+    await this.probe.set(epochKey(this.env.QUEUE_PREFIX), value);
   }
 
   /** A down Redis makes every connection report each retry: one line per minute is enough. */

@@ -116,3 +116,17 @@ export function queueOf(name: JobName): QueueName {
 
 /** Every queue, for the places that must handle all of them (relay, dashboard, shutdown). */
 export const ALL_QUEUES: QueueName[] = Object.values(QUEUE);
+
+/**
+ * The key the outbox relay writes once Redis holds its jobs: when it is gone, Redis lost its data
+ * (src/outbox/outbox.relay.ts re-publishes the planned jobs). Never renamed once shipped.
+ */
+export function epochKey(prefix: string): string {
+  return `${prefix}:epoch`;
+}
+
+/** What the epoch key holds: when Redis was found empty, and what was re-published then. */
+export interface RedisEpoch {
+  since: string;
+  republished: number;
+}
