@@ -1,4 +1,5 @@
 import { Locale } from '../court/roles';
+import { escapeHtml } from '../formats/html';
 
 /**
  * Fonts that carry Lao script, most likely first: Noto Sans Lao (shipped with the web interface,
@@ -13,18 +14,6 @@ export interface EmailContent {
   /** The plain text as stored on the notification: paragraphs split by blank lines. */
   body: string;
   locale: Locale;
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 // A web address in the text (the links the service writes: PUBLIC_URL + path).

@@ -1,19 +1,10 @@
+import { escapeHtml } from '../../formats/html';
 import { printableText } from '../../formats/printable-text';
 import { RedlineDocument, RedlineVersion } from './redline-docx';
 import { bilingual, REDLINE_WORDS as W } from './redline-words';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 function escape(text: string): string {
-  return printableText(text)
-    .replace(/[&<>"']/g, (c) => ESCAPES[c])
-    .replace(/\r\n?|\n/g, '<br>');
+  return escapeHtml(printableText(text)).replace(/\r\n?|\n/g, '<br>');
 }
 
 const STYLE =
