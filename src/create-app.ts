@@ -13,6 +13,7 @@ import { UPLOAD_LIMITS } from './common/upload';
 import { createValidationPipe } from './common/validation';
 import { Env } from './config/env';
 import { requestIdOf } from './logging';
+import { measureHttpRequests } from './metrics/http-metrics';
 import { UsersService } from './users/users.service';
 
 /** The largest JSON body any route reads (uploads have their own limit: src/common/upload.ts). */
@@ -50,6 +51,8 @@ export async function createApp(
   });
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  // First of the hooks below, so refusals at the edge are counted too.
+  measureHttpRequests(fastify);
   refuseNulInAddress(fastify);
   readJsonBodies(fastify, BODY_LIMIT_BYTES);
   refuseUnexpectedBodies(fastify);

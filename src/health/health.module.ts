@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { MetricsModule } from '../metrics/metrics.module';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { RedisPing } from './redis-ping';
@@ -13,6 +14,7 @@ import { RedisPing } from './redis-ping';
       controller: MetricsController,
       defaultMetrics: { enabled: true },
     }),
+    MetricsModule,
   ],
   controllers: [HealthController],
   providers: [RedisPing],

@@ -13,6 +13,6 @@ import { ReviewsService } from './reviews.service';
   imports: [RemindersModule, NotificationsModule, OutboxModule, IdempotencyModule],
   controllers: [ReviewsController],
   providers: [ReviewRequestsService, ReviewsRepository, ReviewsService, ReviewNotices],
-  exports: [ReviewRequestsService, ReviewNotices],
+  exports: [ReviewRequestsService, ReviewNotices, ReviewsService],
 })
 export class ReviewsModule {}

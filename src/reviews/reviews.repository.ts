@@ -50,6 +50,12 @@ const SELECT_REVIEW = `
   JOIN agencies a ON a.id = q.agency_id
   LEFT JOIN users ub ON ub.id = q.answered_by`;
 
+/**
+ * A request is late when its due day is before today ($-parameter after it, APP_TIMEZONE);
+ * OVERDUE is a PENDING request that is late (the views derive it from the same rule).
+ */
+const LATE = 'q.due_date <';
+
 export interface ReviewFilter {
   /** Only this agency's requests (a reviewer); null for every agency. */
   agencyId: string | null;
@@ -70,7 +76,7 @@ export class ReviewsRepository {
     const status = filter.status === 'OVERDUE' ? 'PENDING' : (filter.status ?? null);
     const lateness =
       filter.status === 'OVERDUE'
-        ? 'AND q.due_date < $4::date'
+        ? `AND ${LATE} $4::date`
         : filter.status === 'PENDING'
           ? 'AND q.due_date >= $4::date'
           : 'AND $4::date IS NOT NULL';
@@ -90,6 +96,15 @@ export class ReviewsRepository {
         limit + 1,
       ],
     );
+  }
+
+  /** How many requests are OVERDUE today (`YYYY-MM-DD` in APP_TIMEZONE). */
+  async countOverdue(today: string): Promise<number> {
+    const rows: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM review_requests q WHERE q.status = 'PENDING' AND ${LATE} $1::date`,
+      [today],
+    );
+    return rows[0].n;
   }
 
   /** The request when the caller may see it (agencyId null: any agency); otherwise null. */

@@ -41,6 +41,11 @@ export class ReviewsService {
     return calendarDayIn(new Date(), this.env.APP_TIMEZONE);
   }
 
+  /** Review requests OVERDUE now, every agency's (for /metrics). */
+  overdueCount(): Promise<number> {
+    return this.reviews.countOverdue(this.today());
+  }
+
   /** A reviewer sees its own agency's requests only; everyone else allowed here sees all. */
   private agencyScope(user: AuthUser): string | null {
     if (user.role !== Role.AGENCY_REVIEWER) return null;
