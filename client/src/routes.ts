@@ -17,6 +17,7 @@ import { publishView } from './views/publish';
 import { redlineView } from './views/redline';
 import { reportView } from './views/report';
 import { reviewsView, reviewView } from './views/reviews';
+import { searchView } from './views/search';
 import { sessionsView } from './views/sessions';
 import { versionView } from './views/version';
 
@@ -44,6 +45,7 @@ export const routes: Route[] = [
   { path: '/g/:id/matrix', view: matrixView },
   { path: '/g/:id/move', view: moveView },
   { path: '/g/:id/event', view: eventView },
+  { path: '/g/:id/search', view: searchView },
   { path: '/reports', view: reportView },
   { path: '/reviews', view: reviewsView },
   { path: '/reviews/:id', view: reviewView },

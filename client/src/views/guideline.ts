@@ -3,6 +3,7 @@ import { can, crumbs, errorBox, guidelineTitle, road, stageBadge, stageLabel } f
 import { field, h, uid } from '../dom';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { navigate, type View, type ViewContext } from '../router';
+import { searchForm } from './search';
 
 type Guideline = Schema<'GuidelineView'>;
 
@@ -119,6 +120,7 @@ export async function guidelineView({ params, user }: ViewContext): Promise<View
         ? h('p', {}, t('home.closes', { date: formatDate(g.consultationClosesAt) }))
         : null,
       actions.length ? h('div', { class: 'actions' }, actions) : null,
+      g.currentVersion ? searchForm(g.id) : null,
       h(
         'div',
         { class: 'grid-2' },

@@ -49,7 +49,12 @@ function commentArticle(
   const authorName = comment.spokenBy?.name ?? comment.author.name;
   return h(
     'article',
-    { class: 'comment', 'aria-label': t('thread.commentBy', { name: authorName }) },
+    {
+      class: 'comment',
+      id: `comment-${comment.id}`,
+      tabindex: '-1',
+      'aria-label': t('thread.commentBy', { name: authorName }),
+    },
     h(
       'header',
       {},
@@ -310,7 +315,7 @@ function versionSwitcher(g: Guideline, versions: VersionSummary[], number: numbe
   return h('div', { class: 'panel' }, go, compare, redline);
 }
 
-export async function versionView({ params, rerender }: ViewContext): Promise<View> {
+export async function versionView({ params, query, rerender }: ViewContext): Promise<View> {
   const number = Number(params.n);
   const [g, version, versions] = await Promise.all([
     api.get('/api/guidelines/{id}', { path: { id: params.id } }),
@@ -449,7 +454,12 @@ export async function versionView({ params, rerender }: ViewContext): Promise<Vi
   const sectionsId = uid('secs');
   return {
     title: `${title} — ${t('version.n', { number })}`,
-    focus: openSection ? '#thread-heading' : null,
+    // A search result or a notification names the comment: land on it.
+    focus: openSection
+      ? query.c && /^[0-9a-f-]{36}$/.test(query.c)
+        ? `#comment-${query.c}`
+        : '#thread-heading'
+      : null,
     node: h(
       'div',
       {},
