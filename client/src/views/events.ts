@@ -56,6 +56,7 @@ function institutionRow(
       'div',
       { class: 'field-row' },
       h('div', {}, field(t('event.institutionName'), name)),
+      h('div', {}, field(t('event.institutionCategory'), category)),
       h('div', {}, field(t('event.institutionCount'), count)),
     ),
     h(

@@ -1,4 +1,4 @@
-import { api, getAll, ApiError, type Schema } from '../api/client';
+import { api, apiUrl, getAll, ApiError, type Schema } from '../api/client';
 import { can, crumbs, errorBox, guidelineTitle, road, stageBadge, stageLabel } from '../components';
 import { field, h, uid } from '../dom';
 import { formatDate, formatDateTime, t } from '../i18n';
@@ -40,6 +40,25 @@ export function historyTimeline(items: Schema<'TransitionView'>[]): HTMLElement 
   );
 }
 
+/** Links to a version's document, as Word and as Markdown. */
+function documentLinks(g: Guideline, number: number, label: string): HTMLElement {
+  const link = (format: 'docx' | 'md', key: 'version.docx' | 'version.md') =>
+    h(
+      'a',
+      {
+        class: 'button small',
+        download: '',
+        href: apiUrl('/api/guidelines/{id}/versions/{number}/document', {
+          path: { id: g.id, number },
+          query: { format },
+        }),
+      },
+      t(key),
+      h('span', { class: 'visually-hidden' }, ` — ${label}`),
+    );
+  return h('span', { class: 'actions' }, link('docx', 'version.docx'), link('md', 'version.md'));
+}
+
 function versionsTable(g: Guideline, versions: Schema<'VersionSummaryView'>[]): HTMLElement {
   if (!versions.length) return h('p', { class: 'muted' }, t('home.noVersion'));
   return h(
@@ -62,6 +81,7 @@ function versionsTable(g: Guideline, versions: Schema<'VersionSummaryView'>[]): 
             ` · ${formatDate(v.publishedAt)} · ${stageLabel(v.stage)} · ${v.publishedBy?.name ?? ''}`,
           ),
           h('p', {}, v.changeSummary),
+          documentLinks(g, v.number, t('version.n', { number: v.number })),
           v.number > 1
             ? h(
                 'a',
@@ -118,6 +138,19 @@ export async function guidelineView({ params, user }: ViewContext): Promise<View
       road(g.stage, roadLabel),
       g.stage === 'CONSULTATION' && g.consultationClosesAt
         ? h('p', {}, t('home.closes', { date: formatDate(g.consultationClosesAt) }))
+        : null,
+      g.adopted
+        ? h(
+            'section',
+            { class: 'panel', id: 'adopted', 'aria-labelledby': 'adopted-heading' },
+            h(
+              'h2',
+              { id: 'adopted-heading' },
+              t('guideline.adopted', { number: g.adopted.versionNumber }),
+            ),
+            h('p', { class: 'muted' }, formatDate(g.adopted.at)),
+            documentLinks(g, g.adopted.versionNumber, t('guideline.adoptedText')),
+          )
         : null,
       actions.length ? h('div', { class: 'actions' }, actions) : null,
       g.currentVersion ? searchForm(g.id) : null,

@@ -1,7 +1,8 @@
-import { api, getAll } from '../api/client';
+import { api, apiUrl, getAll, type Schema } from '../api/client';
 import { crumbs, guidelineTitle } from '../components';
 import { field, h, scrollTable, svg, uid } from '../dom';
-import { formatNumber, pick, t } from '../i18n';
+import { formatNumber, lang, pick, t } from '../i18n';
+import { ROAD, stageLabel, type Stage } from '../components';
 import type { View, ViewContext } from '../router';
 
 interface Bar {
@@ -87,9 +88,11 @@ function dataTable(caption: string, headers: string[], rows: string[][]): HTMLEl
 
 export async function reportView({ query }: ViewContext): Promise<View> {
   const guidelines = await getAll('/api/guidelines');
-  const filters: { guidelineId?: string; from?: string; to?: string } = {};
-  for (const key of ['guidelineId', 'from', 'to'] as const)
+  const filters: Omit<Schema<'ReportFiltersView'>, 'stage'> & { stage?: Stage } = {};
+  for (const key of ['guidelineId', 'from', 'to', 'province'] as const)
     if (query[key]) filters[key] = query[key];
+  const stage = [...ROAD, 'WITHDRAWN' as const].find((s) => s === query.stage);
+  if (stage) filters.stage = stage;
   const report = await api.get('/api/reports/participation', { query: filters });
 
   const guidelineSelect = h(
@@ -104,12 +107,27 @@ export async function reportView({ query }: ViewContext): Promise<View> {
       ),
     ),
   );
+  const stageSelect = h(
+    'select',
+    { name: 'stage' },
+    h('option', { value: '' }, t('report.allStages')),
+    ROAD.filter((s) => s !== 'DRAFTING' && s !== 'ADOPTED').map((s) =>
+      h('option', { value: s, selected: s === stage }, stageLabel(s)),
+    ),
+  );
+  const province = h('input', { type: 'text', name: 'province', value: query.province ?? '' });
   const from = h('input', { type: 'date', name: 'from', value: query.from ?? '' });
   const to = h('input', { type: 'date', name: 'to', value: query.to ?? '' });
   const form = h(
     'form',
     { class: 'panel', 'aria-label': t('report.filters') },
     field(t('report.guideline'), guidelineSelect),
+    h(
+      'div',
+      { class: 'field-row' },
+      h('div', {}, field(t('report.stage'), stageSelect)),
+      h('div', {}, field(t('report.province'), province)),
+    ),
     h(
       'div',
       { class: 'field-row' },
@@ -126,6 +144,8 @@ export async function reportView({ query }: ViewContext): Promise<View> {
     event.preventDefault();
     const params = new URLSearchParams();
     if (guidelineSelect.value) params.set('guidelineId', guidelineSelect.value);
+    if (stageSelect.value) params.set('stage', stageSelect.value);
+    if (province.value.trim()) params.set('province', province.value.trim());
     if (from.value) params.set('from', from.value);
     if (to.value) params.set('to', to.value);
     location.hash = `#/reports${params.toString() ? `?${params}` : ''}`;
@@ -158,6 +178,21 @@ export async function reportView({ query }: ViewContext): Promise<View> {
       crumbs([{ href: '#/', text: t('nav.home') }, { text: t('report.title') }]),
       h('h1', {}, t('report.title')),
       form,
+      h(
+        'p',
+        { class: 'actions' },
+        h(
+          'a',
+          {
+            class: 'button',
+            download: '',
+            href: apiUrl('/api/reports/participation', {
+              query: { ...filters, format: 'csv', locale: lang() },
+            }),
+          },
+          t('report.csv'),
+        ),
+      ),
       h(
         'div',
         { class: 'panel', id: 'report-summary' },
