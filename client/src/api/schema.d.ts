@@ -282,7 +282,7 @@ export type paths = {
         };
         /**
          * Ready to serve: PostgreSQL and Redis answer.
-         * @description Ready to serve: PostgreSQL and Redis answer. 503 names the one that is down.
+         * @description Ready to serve: PostgreSQL and Redis answer. 503 names the one that is down. Redis's entry says since when it has held the queues' jobs (`dataSince`) and how many planned jobs were published again then (`republished`): a recent `dataSince` means Redis lost its data and the reminders were planned again from the database.
          */
         get: operations["HealthController_ready"];
         put?: never;
