@@ -96,3 +96,22 @@ function cookieBase(req: FastifyRequest, env: { PUBLIC_URL: string }): CookieSer
   const secure = req.protocol === 'https' || env.PUBLIC_URL.startsWith('https://');
   return { sameSite: 'strict', secure };
 }
+
+/**
+ * True when a browser says the request comes from another site: `Sec-Fetch-Site` other than
+ * same-origin (or none: typed by the person), else an `Origin` that is neither this service's
+ * public address nor the address the request was sent to. A request with neither header (an API
+ * client, curl) is not a browser's and passes: cookies are what cross-site forgery abuses, and only
+ * browsers send them on their own. `host` is the request's Host header.
+ */
+export function crossSite(request: RequestHead, publicUrl: string): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site) return site !== 'same-origin' && site !== 'none';
+  const origin = request.headers.origin;
+  if (typeof origin !== 'string' || !origin) return false;
+  if (origin === 'null') return true;
+  const own = new Set([new URL(publicUrl).origin]);
+  const host = request.headers.host;
+  if (host) own.add(`http://${host}`).add(`https://${host}`);
+  return !own.has(origin);
+}

@@ -4,11 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bearerToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { Role } from '../court/roles';
-import { readCookie } from '../auth/session-cookie';
+import { crossSite, readCookie } from '../auth/session-cookie';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Env } from '../config/env';
 
 export const DASHBOARD_PATH = '/admin/queues';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The dashboard's own cookie: httpOnly, SameSite=Strict, sent only under /admin/queues. */
 export const DASHBOARD_COOKIE = 'cg_queues';
 
@@ -21,7 +22,10 @@ export const DASHBOARD_COOKIE = 'cg_queues';
  */
 @Injectable()
 export class QueueDashboardAuth implements NestMiddleware {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly env: Env,
+  ) {}
 
   /** Nest middleware on Fastify gets the raw Node request; a refusal is thrown to the one error filter. */
   async use(req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void) {
@@ -36,6 +40,15 @@ export class QueueDashboardAuth implements NestMiddleware {
     }
     if (role !== Role.ADMIN) {
       throw AppError.forbidden(`The queue dashboard needs the role ADMIN; you are ${role}`);
+    }
+    // Its actions (add, retry, promote, clean, pause...) only from its own pages: the cookie is
+    // SameSite=Strict, and a request a browser marks as coming from another site is refused too.
+    if (
+      !SAFE_METHODS.has((req.method ?? '').toUpperCase()) &&
+      crossSite(req, this.env.PUBLIC_URL)
+    ) {
+      const message = 'Queue dashboard actions from another site are refused';
+      throw AppError.forbidden(message, [{ code: 'CROSS_SITE_REQUEST', message }]);
     }
     next();
   }

@@ -17,7 +17,9 @@ export class SessionController {
 
   /**
    * Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session
-   * (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login.
+   * (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login. A request
+   * a browser marks as coming from another site (Sec-Fetch-Site, else Origin) is 403
+   * CROSS_SITE_REQUEST, so no other site can sign a browser into an account of its choosing.
    */
   @Public()
   @Post()
@@ -25,7 +27,7 @@ export class SessionController {
   @UseGuards(LoginThrottlerGuard)
   @Throttle({ login: { limit: LOGIN_ATTEMPTS_PER_MINUTE, ttl: 60_000 } })
   @ApiOkResponse({ type: SessionView })
-  @ApiErrors(400, 401, 429)
+  @ApiErrors(400, 401, 403, 429)
   open(
     @Body() dto: LoginDto,
     @Req() req: FastifyRequest,

@@ -3,8 +3,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { signInClientOf } from '../auth/device';
-import { clearSessionCookies, sessionCookieToken, setSessionCookies } from '../auth/session-cookie';
+import {
+  clearSessionCookies,
+  crossSite,
+  sessionCookieToken,
+  setSessionCookies,
+} from '../auth/session-cookie';
 import { Env } from '../config/env';
+import { AppError } from '../common/app-error';
 import { UserView } from '../users/user.dto';
 import { SessionView } from './session.dto';
 
@@ -22,6 +28,13 @@ export class SessionService {
     req: FastifyRequest,
     res: FastifyReply,
   ): Promise<SessionView> {
+    // Login CSRF: another site's page must not sign this browser into an account of its choice.
+    // (A form cannot send JSON, the only body the edge reads: this refuses a script's fetch too.)
+    if (crossSite(req, this.env.PUBLIC_URL)) {
+      throw AppError.forbidden('Sign-in from another site is refused', [
+        { code: 'CROSS_SITE_REQUEST', message: 'Sign-in from another site is refused' },
+      ]);
+    }
     const session = await this.auth.login(email, password, signInClientOf(req));
     const csrfToken = setSessionCookies(req, res, session, this.env);
     return { csrfToken, expiresIn: session.expiresIn, user: UserView.of(session.user) };

@@ -880,7 +880,7 @@ export type paths = {
         put?: never;
         /**
          * Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie.
-         * @description Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login.
+         * @description Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login. A request a browser marks as coming from another site (Sec-Fetch-Site, else Origin) is 403 CROSS_SITE_REQUEST, so no other site can sign a browser into an account of its choosing.
          */
         post: operations["SessionController_open"];
         /**
@@ -6434,6 +6434,15 @@ export interface operations {
             };
             /** @description No token, or an invalid or expired one */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
