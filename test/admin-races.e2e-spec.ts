@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { Role } from '../src/court/roles';
 import { eventually } from './support/review-road';
 import { lockWaiters } from './support/lock-waits';
-import { startTestApp, TestApp, TestUser } from './support/test-app';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, TestApp, TestUser } from './support/test-app';
 
 /**
  * Two administrators at work at the same moment. Each test holds, from another session, the row
@@ -40,6 +40,20 @@ describe('administrators at the same moment', () => {
       await c.query('COMMIT');
       return Promise.all(pending);
     });
+  }
+
+  /**
+   * The file's own admin steps aside while two others race (deactivated in SQL), then comes back;
+   * a deactivation ends its sessions, so it signs in again.
+   */
+  async function restoreFileAdmin(): Promise<void> {
+    await t.sql((c) => c.query(`UPDATE users SET active = true WHERE id = $1`, [t.admin.id]));
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD })
+      .expect(200);
+    t.admin.token = res.body.accessToken;
   }
 
   const activeAdmins = () =>
@@ -94,7 +108,7 @@ describe('administrators at the same moment', () => {
       // The one who remains is the target of the refused change.
       expect(await activeAdmins()).toEqual([aToB.status === 200 ? a.id : b.id]);
     } finally {
-      await setActive(t.admin.id, true);
+      await restoreFileAdmin();
     }
   });
 
@@ -130,7 +144,7 @@ describe('administrators at the same moment', () => {
       expect([aToB.status, bToA.status].sort()).toEqual([200, 409]);
       expect(await activeAdmins()).toHaveLength(1);
     } finally {
-      await t.sql((c) => c.query(`UPDATE users SET active = true WHERE id = $1`, [t.admin.id]));
+      await restoreFileAdmin();
     }
   });
 
