@@ -12,7 +12,7 @@ import { GuidelinesModule } from './guidelines/guidelines.module';
 import { CommentsModule } from './comments/comments.module';
 import { DraftingModule } from './drafting/drafting.module';
 import { WorkflowModule } from './workflow/workflow.module';
-import { ReviewsModule } from './reviews/reviews.module';
+import { ReviewLinksApiModule, ReviewsModule } from './reviews/reviews.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { EventsModule } from './events/events.module';
@@ -40,6 +40,7 @@ export class AppModule {
         DraftingModule,
         WorkflowModule,
         ReviewsModule,
+        ReviewLinksApiModule,
         RemindersModule,
         NotificationsModule,
         EventsModule,

@@ -8,6 +8,14 @@ import { censorUrl, pinoHttpOptions, serializeRequest } from './logging';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl';
 
 describe('censorUrl', () => {
+  it('censors the token of an answer link in the path', () => {
+    expect(censorUrl(`/answer/${'a'.repeat(43)}`)).toBe('/answer/[redacted]');
+    expect(censorUrl(`/api/review-links/${'a'.repeat(43)}/document?format=docx`)).toBe(
+      '/api/review-links/[redacted]/document?format=docx',
+    );
+    expect(censorUrl('/api/reviews/1/link')).toBe('/api/reviews/1/link');
+  });
+
   it('censors token and access_token values and keeps every other byte', () => {
     expect(censorUrl(`/admin/queues?token=${TOKEN}`)).toBe('/admin/queues?token=[redacted]');
     expect(censorUrl(`/a?x=1&access_token=${TOKEN}&y=%20b+c`)).toBe(

@@ -6,6 +6,8 @@ import { Env } from './config/env';
 /** Query parameters that carry credentials: their values never reach a log line. */
 const SECRET_QUERY_PARAM = /^(token|access_token)(\[|$)/i;
 const CENSOR = '[redacted]';
+/** Paths whose next segment is a credential: the answer links' tokens. */
+const SECRET_PATH = /^((?:\/api\/review-links|\/answer)\/)[^/?#]+/i;
 
 function decodedName(raw: string): string {
   try {
@@ -19,7 +21,9 @@ function decodedName(raw: string): string {
  * The address with the value of every credential query parameter censored; everything else is
  * kept byte for byte. Names are decoded first, since `%74oken=` reaches the app as `token`.
  */
-export function censorUrl(url: string): string {
+export function censorUrl(original: string): string {
+  // Answer links carry their token in the path (an agency's e-mailed link and its API routes).
+  const url = original.replace(SECRET_PATH, `$1${CENSOR}`);
   const start = url.indexOf('?');
   if (start < 0) return url;
   const hash = url.indexOf('#', start);

@@ -36,7 +36,29 @@ describe('reminder delivery under duplicates and races', () => {
   let reminderQueue: Queue;
   let reminderIds: string[];
 
-  const reminderMails = () => smtp.messages.filter((m) => /^(Reminder|ແຈ້ງເຕືອນ)/.test(m.subject));
+  // The reviewers' e-mails; the agency's contact address gets one copy of its own (agencyCopy).
+  const reminderMails = () =>
+    smtp.messages.filter((m) => !m.agencyMessageId && /^(Reminder|ແຈ້ງເຕືອນ)/.test(m.subject));
+  /** The reminder's copy to the agency's contact address: sent once, whatever the races. */
+  const expectOneAgencyCopy = async (reminderId: string) => {
+    const id = await eventually(
+      async () =>
+        (
+          await t.sql((c) =>
+            c.query(`SELECT id FROM agency_messages WHERE dedupe_key = $1`, [
+              `reminder-${reminderId}`,
+            ]),
+          )
+        ).rows[0]?.id as string | undefined,
+      'the agency copy',
+    );
+    await eventually(
+      async () => smtp.messages.some((m) => m.agencyMessageId === id),
+      'the agency copy by e-mail',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.messages.filter((m) => m.agencyMessageId === id)).toHaveLength(1);
+  };
   const mailsFor = (reminderId: string, n: number) =>
     eventually(async () => {
       const rows = await notifications(t, `dedupe_key = $1 AND email_state = 'SENT'`, [
@@ -101,6 +123,7 @@ describe('reminder delivery under duplicates and races', () => {
     const rows = await notifications(t, `dedupe_key = $1`, [`reminder-${reminderId}`]);
     expect(rows.map((n) => n.user_id).sort()).toEqual(reviewers.map((r) => r.id).sort());
     expect(reminderMails()).toHaveLength(2);
+    await expectOneAgencyCopy(reminderId);
   });
 
   it('lets twenty jobs for one reminder race on two workers: one notification, one e-mail each', async () => {
@@ -128,6 +151,7 @@ describe('reminder delivery under duplicates and races', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await notifications(t, `dedupe_key = $1`, [`reminder-${reminderId}`])).toHaveLength(2);
     expect(reminderMails().length - before).toBe(2);
+    await expectOneAgencyCopy(reminderId);
     const state = await t.sql(
       async (c) =>
         (await c.query(`SELECT state FROM reminders WHERE id = $1`, [reminderId])).rows[0].state,
@@ -158,10 +182,16 @@ describe('reminder delivery under duplicates and races', () => {
     expect(results.filter((r) => r === 'SENT').length).toBeLessThanOrEqual(2);
     await mailsFor(reminderId, 2);
     await new Promise((r) => setTimeout(r, 500));
-    expect(smtp.messages.slice(before).map((m) => m.subject)).toEqual([
+    expect(
+      smtp.messages
+        .slice(before)
+        .filter((m) => !m.agencyMessageId)
+        .map((m) => m.subject),
+    ).toEqual([
       expect.stringMatching(/^(Due today|ຄົບກຳນົດມື້ນີ້)/),
       expect.stringMatching(/^(Due today|ຄົບກຳນົດມື້ນີ້)/),
     ]);
+    await expectOneAgencyCopy(reminderId);
   });
   it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {
     const parsed = await smtp.everyMessageReal();

@@ -82,8 +82,13 @@ describe('review reminders', () => {
     expect(sent.every((n) => n.kind === 'REVIEW_REMINDER')).toBe(true);
     expect((await answer(mojEn, request.id)).status).toBe(200);
 
+    // The agency's contact address gets its own copy (with an answer link) unless the answer came
+    // first: that copy is checked in review-links.e2e-spec.ts; here only the reviewers' count.
+    const toReviewers = (m: { to: string[] }) => !m.to.includes('review@moj.example.la');
     const mails = await eventually(async () => {
-      const mine = smtp.messages.filter((m) => /^(Reminder|ແຈ້ງເຕືອນ)/.test(m.subject));
+      const mine = smtp.messages.filter(
+        (m) => /^(Reminder|ແຈ້ງເຕືອນ)/.test(m.subject) && toReviewers(m),
+      );
       return mine.length >= 2 ? mine : undefined;
     }, 'the reminder e-mails');
     expect(mails.map((m) => m.to[0]).sort()).toEqual([mojEn.email, mojLo.email].sort());
@@ -105,9 +110,11 @@ describe('review reminders', () => {
       [request.id],
     );
     expect(all.map((n) => n.dedupe_key)).toEqual([`reminder-${first.id}`, `reminder-${first.id}`]);
-    expect(
-      smtp.messages.filter((m) => /^(Reminder|ແຈ້ງເຕືອນ|Due today|Overdue)/.test(m.subject)),
-    ).toHaveLength(2);
+    const reminderMails = smtp.messages.filter((m) =>
+      /^(Reminder|ແຈ້ງເຕືອນ|Due today|Overdue|ຄົບກຳນົດ|ກາຍກຳນົດ)/.test(m.subject),
+    );
+    expect(reminderMails.filter(toReviewers)).toHaveLength(2);
+    expect(reminderMails.filter((m) => !toReviewers(m)).length).toBeLessThanOrEqual(1);
   });
 
   it('keeps reminding while overdue, every 3 days, copying the secretariat; each reminder once', async () => {

@@ -2,6 +2,7 @@
 import type { Route } from './router';
 import { changePasswordView, forgotPasswordView, resetPasswordView } from './views/account';
 import { agenciesView, agencyView } from './views/admin-agencies';
+import { answerView } from './views/answer';
 import { newUserView, usersView, userView } from './views/admin-users';
 import { diffView } from './views/diff';
 import { draftView } from './views/draft';
@@ -25,6 +26,7 @@ export const routes: Route[] = [
   { path: '/login', view: loginView, public: true },
   { path: '/forgot', view: forgotPasswordView, public: true },
   { path: '/reset', view: resetPasswordView, public: true },
+  { path: '/answer/:token', view: answerView, public: true },
   { path: '/account/password', view: changePasswordView },
   { path: '/account/sessions', view: sessionsView },
   { path: '/admin/users', view: usersView },

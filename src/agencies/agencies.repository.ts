@@ -30,7 +30,7 @@ export class AgenciesRepository {
     return this.repo.findBy({ code: In(codes.map((c) => c.toUpperCase())) });
   }
 
-  create(fields: Pick<Agency, 'code' | 'nameEn' | 'nameLo' | 'email'>): Promise<Agency> {
+  create(fields: Pick<Agency, 'code' | 'nameEn' | 'nameLo' | 'email' | 'locale'>): Promise<Agency> {
     return this.repo.save(this.repo.create(fields));
   }
 

@@ -25,6 +25,7 @@ export class AgenciesService {
       nameEn: dto.name.en,
       nameLo: dto.name.lo,
       email: dto.email,
+      locale: dto.locale ?? 'lo',
     });
   }
 
@@ -38,6 +39,7 @@ export class AgenciesService {
         agency.nameLo = dto.name.lo;
       }
       if (dto.email) agency.email = dto.email;
+      if (dto.locale) agency.locale = dto.locale;
       return this.agencies.save(agency, manager);
     });
   }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsEmail,
+  IsIn,
   IsDefined,
   IsNotEmpty,
   IsObject,
@@ -12,6 +13,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Agency } from './agency.entity';
+
+const LOCALES = ['lo', 'en'] as const;
 
 export class LocalizedNameDto {
   @ApiProperty({ example: 'Ministry of Justice' })
@@ -44,6 +47,14 @@ export class CreateAgencyDto {
   @ApiProperty({ example: 'review@moj.gov.la' })
   @IsEmail()
   email: string;
+
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description: 'The language its contact address is written to (Lao when not given)',
+  })
+  @ValidateIf((o: CreateAgencyDto) => o.locale !== undefined)
+  @IsIn(LOCALES)
+  locale?: 'lo' | 'en';
 }
 
 export class UpdateAgencyDto {
@@ -59,6 +70,11 @@ export class UpdateAgencyDto {
   @ValidateIf((o: UpdateAgencyDto) => o.email !== undefined)
   @IsEmail()
   email?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @ValidateIf((o: UpdateAgencyDto) => o.locale !== undefined)
+  @IsIn(LOCALES)
+  locale?: 'lo' | 'en';
 }
 
 export class AgencyView {
@@ -66,6 +82,8 @@ export class AgencyView {
   @ApiProperty() code: string;
   @ApiProperty({ type: LocalizedNameDto }) name: LocalizedNameDto;
   @ApiProperty() email: string;
+  @ApiProperty({ enum: LOCALES, description: 'The language its contact address is written to' })
+  locale: 'lo' | 'en';
 
   static of(agency: Agency): AgencyView {
     return {
@@ -73,6 +91,7 @@ export class AgencyView {
       code: agency.code,
       name: { en: agency.nameEn, lo: agency.nameLo },
       email: agency.email,
+      locale: agency.locale,
     };
   }
 }

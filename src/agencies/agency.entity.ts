@@ -23,6 +23,10 @@ export class Agency {
   @Column()
   email: string;
 
+  /** The language the agency's contact address is written to. */
+  @Column({ type: 'text', default: 'lo' })
+  locale: 'lo' | 'en';
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -36,7 +36,8 @@ export class EmailDelivery {
           subject: row.subject,
           text: row.body,
           locale: row.locale,
-          notificationId,
+          messageKey: `notification-${notificationId}`,
+          trace: { 'X-Notification-Id': notificationId },
         });
       } catch (error) {
         failure = error as Error;
@@ -44,7 +45,7 @@ export class EmailDelivery {
           `UPDATE notifications SET email_attempts = email_attempts + 1, email_error = $2,
              email_state = CASE WHEN $3::boolean THEN 'FAILED' ELSE email_state END
            WHERE id = $1`,
-          [notificationId, describe(failure), finalAttempt],
+          [notificationId, describeMailError(failure), finalAttempt],
         );
         return finalAttempt ? 'FAILED' : 'RETRY';
       }
@@ -61,7 +62,9 @@ export class EmailDelivery {
   }
 }
 
-function describe(error: Error & { responseCode?: number; response?: string }): string {
+export function describeMailError(
+  error: Error & { responseCode?: number; response?: string },
+): string {
   const text = error.response ?? error.message ?? String(error);
   return (error.responseCode ? `${error.responseCode} ${text}` : text).slice(0, 1000);
 }

@@ -27,13 +27,13 @@ describe('e-mail message', () => {
   });
 
   it('derives the Message-ID from the notification and the sender’s domain', () => {
-    expect(stableMessageId('abc', 'Court <no-reply@court.gov.la>', 'https://x.la')).toBe(
+    expect(
+      stableMessageId('notification-abc', 'Court <no-reply@court.gov.la>', 'https://x.la'),
+    ).toBe('<notification-abc@court.gov.la>');
+    expect(stableMessageId('notification-abc', 'no-reply@court.gov.la', 'https://x.la')).toBe(
       '<notification-abc@court.gov.la>',
     );
-    expect(stableMessageId('abc', 'no-reply@court.gov.la', 'https://x.la')).toBe(
-      '<notification-abc@court.gov.la>',
-    );
-    expect(stableMessageId('abc', 'Court', 'https://guidelines.court.la:8443/')).toBe(
+    expect(stableMessageId('notification-abc', 'Court', 'https://guidelines.court.la:8443/')).toBe(
       '<notification-abc@guidelines.court.la>',
     );
   });

@@ -63,15 +63,15 @@ export function emailHtml(content: EmailContent): string {
 }
 
 /**
- * A Message-ID that is the same on every send of the same notification, so a mail system that
+ * A Message-ID that is the same on every send of the same message (`notification-<id>`), so a mail system that
  * already has it can tell a repeat. The domain is the sender's (MAIL_FROM), else the service's.
  */
 export function stableMessageId(
-  notificationId: string,
+  messageKey: string,
   mailFrom: string,
   publicUrl: string,
 ): string {
   const fromDomain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1];
   const domain = fromDomain ?? new URL(publicUrl).hostname;
-  return `<notification-${notificationId}@${domain}>`;
+  return `<${messageKey}@${domain}>`;
 }

@@ -10,8 +10,13 @@ export interface OutgoingMail {
   text: string;
   /** The reader's language: the HTML's lang and the Content-Language header. */
   locale: Locale;
-  /** Sent as X-Notification-Id and in the Message-ID: lets a mail system (and the tests) see a repeat. */
-  notificationId: string;
+  /**
+   * What this e-mail carries (`notification-<id>`, `agency-message-<id>`): the Message-ID is made
+   * of it, so a repeated send is recognised by mail systems.
+   */
+  messageKey: string;
+  /** Headers that say which record the e-mail carries (X-Notification-Id, X-Agency-Message-Id). */
+  trace: Record<string, string>;
   /** Where the reader changes how often such messages come (List-Unsubscribe), for digests. */
   unsubscribeUrl?: string;
 }
@@ -53,10 +58,10 @@ export class Mailer implements OnModuleInit, OnModuleDestroy {
       subject: mail.subject,
       text: mail.text,
       html: emailHtml({ subject: mail.subject, body: mail.text, locale: mail.locale }),
-      messageId: stableMessageId(mail.notificationId, this.env.MAIL_FROM, this.env.PUBLIC_URL),
+      messageId: stableMessageId(mail.messageKey, this.env.MAIL_FROM, this.env.PUBLIC_URL),
       ...(mail.unsubscribeUrl ? { list: { unsubscribe: mail.unsubscribeUrl } } : {}),
       headers: {
-        'X-Notification-Id': mail.notificationId,
+        ...mail.trace,
         'Content-Language': mail.locale,
         'Auto-Submitted': 'auto-generated',
         'X-Auto-Response-Suppress': 'All',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Locale } from '../court/roles';
 import { Stage } from '../court/stage';
 import { Bilingual } from './templates';
 
@@ -15,6 +16,10 @@ export interface AgencyFacts {
   id: string;
   code: string;
   name: Bilingual;
+  /** The contact address ('' when none is known). */
+  email: string;
+  /** The language its contact address is written to. */
+  locale: Locale;
 }
 
 /** What messages mention: a guideline's code, titles and stage; an agency's names. */
@@ -38,7 +43,7 @@ export class MessageFactsRepository {
 
   async agency(manager: EntityManager, id: string): Promise<AgencyFacts | null> {
     const rows = await manager.query(
-      `SELECT id, code, name_en, name_lo FROM agencies WHERE id = $1`,
+      `SELECT id, code, name_en, name_lo, email, locale FROM agencies WHERE id = $1`,
       [id],
     );
     if (!rows.length) return null;
@@ -46,6 +51,8 @@ export class MessageFactsRepository {
       id: rows[0].id,
       code: rows[0].code,
       name: { en: rows[0].name_en, lo: rows[0].name_lo },
+      email: rows[0].email ?? '',
+      locale: rows[0].locale,
     };
   }
 

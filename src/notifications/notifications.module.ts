@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module';
+import { AgencyMailbox } from './agency-mailbox.service';
 import { DomainEventNotices } from './domain-events.service';
 import { EmailDelivery } from './email-delivery.service';
 import { Mailer } from './mailer.service';
@@ -22,8 +23,11 @@ import { RecipientsRepository } from './recipients.repository';
     Mailer,
     EmailDelivery,
     DomainEventNotices,
+    AgencyMailbox,
   ],
   exports: [
+    AgencyMailbox,
+    Mailer,
     Notifier,
     RecipientsRepository,
     MessageFactsRepository,

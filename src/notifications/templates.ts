@@ -9,6 +9,8 @@ export enum NotificationKind {
   REVIEW_DUE_TODAY = 'REVIEW_DUE_TODAY',
   REVIEW_OVERDUE = 'REVIEW_OVERDUE',
   REVIEW_WITHDRAWN = 'REVIEW_WITHDRAWN',
+  /** The secretariat moved a review request's due day. */
+  REVIEW_DUE_DATE_CHANGED = 'REVIEW_DUE_DATE_CHANGED',
   STAGE_CHANGED = 'STAGE_CHANGED',
   DISPOSITION_GIVEN = 'DISPOSITION_GIVEN',
   COMMENT_REPLIED = 'COMMENT_REPLIED',
@@ -117,6 +119,10 @@ const SUBJECTS: Record<GuidelineKind, (w: Words) => Bilingual> = {
     en: `Review withdrawn: ${w.title}`,
     lo: `ຖອນຄຳຮ້ອງຂໍທົບທວນ: ${w.title}`,
   }),
+  [NotificationKind.REVIEW_DUE_DATE_CHANGED]: (w) => ({
+    en: `New due date for the review of ${w.title}: ${w.due}`,
+    lo: `ກຳນົດໃໝ່ຂອງການທົບທວນ ${w.title}: ວັນທີ ${w.due}`,
+  }),
   [NotificationKind.STAGE_CHANGED]: (w) => ({
     en: `${w.title} moved to ${w.stage}`,
     lo: `${w.title} ໄດ້ຍ້າຍໄປຂັ້ນຕອນ${w.stage}`,
@@ -166,6 +172,10 @@ const BODIES: Record<GuidelineKind, (w: Words) => Bilingual> = {
     en: `The request to the ${w.agency} to review "${w.title}" (${w.code}) has been withdrawn: no answer is needed. The guideline is now in ${w.stage}.`,
     lo: `ຄຳຮ້ອງຂໍໃຫ້${w.agency}ທົບທວນ "${w.title}" (${w.code}) ໄດ້ຖືກຖອນແລ້ວ: ບໍ່ຈຳເປັນຕ້ອງຕອບ. ປັດຈຸບັນຢູ່ໃນຂັ້ນຕອນ${w.stage}.`,
   }),
+  [NotificationKind.REVIEW_DUE_DATE_CHANGED]: (w) => ({
+    en: `The review of version ${w.version} of "${w.title}" (${w.code}) by the ${w.agency} is now due ${w.due}.`,
+    lo: `ການທົບທວນສະບັບທີ ${w.version} ຂອງ "${w.title}" (${w.code}) ໂດຍ${w.agency} ມີກຳນົດໃໝ່ແມ່ນວັນທີ ${w.due}.`,
+  }),
   [NotificationKind.STAGE_CHANGED]: (w) => ({
     en: `"${w.title}" (${w.code}) moved from ${w.fromStage} to ${w.stage}.`,
     lo: `"${w.title}" (${w.code}) ໄດ້ຍ້າຍຈາກຂັ້ນຕອນ${w.fromStage} ໄປຂັ້ນຕອນ${w.stage}.`,
@@ -207,6 +217,7 @@ export function renderMessage(
   locale: Locale,
   context: MessageContext,
   timeZone: string,
+  linkLabel: Bilingual = OPEN_LINK,
 ): RenderedMessage {
   const pick = (text: Bilingual) => text[locale];
   const words: Words = {
@@ -231,6 +242,6 @@ export function renderMessage(
   };
   return {
     subject: pick(SUBJECTS[kind](words)),
-    body: `${pick(BODIES[kind](words))}\n\n${pick(OPEN_LINK)}: ${context.link}`,
+    body: `${pick(BODIES[kind](words))}\n\n${pick(linkLabel)}: ${context.link}`,
   };
 }

@@ -24,6 +24,8 @@ export const JOB = {
   REVIEW_WITHDRAWN: 'review.withdrawn',
   /** Daily (job scheduler): judges who may still comment on a consultation closing soon. */
   CONSULTATION_CLOSING_SCAN: 'consultation.closing-scan',
+  /** An e-mail to an agency's contact address, with an answer link minted when it is sent. */
+  SEND_AGENCY_EMAIL: 'agency-email.send',
   /** Written by every password reset request, known address or not: the worker sends the link. */
   PASSWORD_RESET_REQUESTED: 'account.password-reset-requested',
 } as const;
@@ -66,6 +68,10 @@ export interface SendEmailPayload {
   notificationId: string;
 }
 
+export interface SendAgencyEmailPayload {
+  agencyMessageId: string;
+}
+
 export interface ReviewRequestedPayload {
   reviewRequestId: string;
 }
@@ -87,6 +93,7 @@ export interface JobPayloads {
   [JOB.COMMENT_REPLIED]: CommentRepliedPayload;
   [JOB.REVIEW_REMINDER]: ReviewReminderPayload;
   [JOB.SEND_EMAIL]: SendEmailPayload;
+  [JOB.SEND_AGENCY_EMAIL]: SendAgencyEmailPayload;
   [JOB.REVIEW_REQUESTED]: ReviewRequestedPayload;
   [JOB.REVIEW_WITHDRAWN]: ReviewWithdrawnPayload;
   [JOB.CONSULTATION_CLOSING_SCAN]: ConsultationClosingScanPayload;
@@ -108,6 +115,7 @@ export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
   [JOB.REVIEW_REMINDER]: QUEUE.REMINDERS,
   [JOB.CONSULTATION_CLOSING_SCAN]: QUEUE.REMINDERS,
   [JOB.SEND_EMAIL]: QUEUE.EMAIL,
+  [JOB.SEND_AGENCY_EMAIL]: QUEUE.EMAIL,
 };
 
 export function queueOf(name: JobName): QueueName {

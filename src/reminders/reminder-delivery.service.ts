@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AgencyMailbox } from '../notifications/agency-mailbox.service';
 import { MessageFactsRepository } from '../notifications/message-facts.repository';
 import { Notifier } from '../notifications/notifier.service';
 import { RecipientsRepository } from '../notifications/recipients.repository';
@@ -19,7 +20,7 @@ export interface ReminderOutcome {
 /**
  * Sends one reminder, exactly once, whatever the job runs: in one transaction it claims the row
  * (PLANNED -> SENT, only while the request is PENDING), notifies the agency's reviewers (and the
- * secretariat when overdue) under the dedupe key `reminder-<id>`, queues their e-mails, and for an
+ * secretariat when overdue) and the agency's contact address under the dedupe key `reminder-<id>`, queues their e-mails, and for an
  * overdue reminder plans the next one. A second run, a racing worker or a stale job finds nothing
  * to claim; a run killed midway rolls back and the retry starts clean.
  */
@@ -32,6 +33,7 @@ export class ReminderDelivery {
     private readonly notifier: Notifier,
     private readonly recipients: RecipientsRepository,
     private readonly facts: MessageFactsRepository,
+    private readonly mailbox: AgencyMailbox,
   ) {}
 
   deliver(reminderId: string, now = new Date()): Promise<ReminderOutcome> {
@@ -68,6 +70,19 @@ export class ReminderDelivery {
           reviewRequestId: reminder.review_request_id,
           reminderId: reminder.id,
           reminderKind: reminder.kind,
+        },
+      });
+      // The agency's contact address too, with a link to answer without an account.
+      await this.mailbox.write(manager, {
+        kind,
+        dedupeKey: `reminder-${reminder.id}`,
+        reviewRequestId: reminder.review_request_id,
+        agencyId: agency.id,
+        context: {
+          guideline,
+          dueDate: reminder.due_date,
+          versionNumber: reminder.version_number,
+          daysLeft: -offset,
         },
       });
       if (overdue) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AgencyMailbox } from '../notifications/agency-mailbox.service';
 import { MessageFactsRepository } from '../notifications/message-facts.repository';
 import { Notifier } from '../notifications/notifier.service';
 import { RecipientsRepository } from '../notifications/recipients.repository';
@@ -8,8 +9,8 @@ import { NotificationKind } from '../notifications/templates';
 
 /**
  * Tells an agency's reviewers that a review was requested of them (at once, not a reminder) or
- * withdrawn. The agency is reached through its reviewer accounts; its contact address is not
- * e-mailed.
+ * withdrawn, through their accounts; a request is also e-mailed to the agency's contact address
+ * with a link to answer without an account.
  */
 @Injectable()
 export class ReviewNotices {
@@ -18,6 +19,7 @@ export class ReviewNotices {
     private readonly notifier: Notifier,
     private readonly recipients: RecipientsRepository,
     private readonly facts: MessageFactsRepository,
+    private readonly mailbox: AgencyMailbox,
   ) {}
 
   requested(reviewRequestId: string): Promise<string[]> {
@@ -49,6 +51,19 @@ export class ReviewNotices {
       if (!guideline || !agency) return [];
       const prefix =
         kind === NotificationKind.REVIEW_REQUESTED ? 'review-requested' : 'review-withdrawn';
+      if (kind === NotificationKind.REVIEW_REQUESTED) {
+        await this.mailbox.write(manager, {
+          kind,
+          dedupeKey: `${prefix}-${request.id}`,
+          reviewRequestId: request.id,
+          agencyId: agency.id,
+          context: {
+            guideline,
+            dueDate: request.due_date,
+            versionNumber: request.version_number,
+          },
+        });
+      }
       return this.notifier.announce(manager, reviewers, {
         kind,
         dedupeKey: `${prefix}-${request.id}`,

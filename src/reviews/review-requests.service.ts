@@ -5,6 +5,7 @@ import { OutboxWriter } from '../outbox/outbox.writer';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
 import { planReviewReminders } from '../reminders/reminder-schedule';
 import { NewReviewRequests, RemindersRepository } from '../reminders/reminders.repository';
+import { AnswerLinksRepository } from './answer-links.repository';
 
 /**
  * What the workflow asks of the interagency review, always inside the workflow's own transaction
@@ -17,6 +18,7 @@ export class ReviewRequestsService {
     private readonly planner: ReminderPlanner,
     private readonly reminders: RemindersRepository,
     private readonly outbox: OutboxWriter,
+    private readonly links: AnswerLinksRepository,
   ) {}
 
   /**
@@ -29,7 +31,7 @@ export class ReviewRequestsService {
   }
 
   /**
-   * Withdraws every open request of the guideline and cancels their planned reminders (jobs
+   * Withdraws every open request of the guideline, revokes their answer links and cancels their planned reminders (jobs
    * already in Redis find them CANCELLED and send nothing); the reviewers are told. Returns the
    * withdrawn ids.
    */
@@ -45,6 +47,7 @@ export class ReviewRequestsService {
     );
     const ids = rows.map((r) => r.id);
     await this.planner.cancelForRequests(manager, ids);
+    await this.links.revokeAll(manager, ids, 'WITHDRAWN');
     await this.outbox.enqueue(
       manager,
       ...ids.map((id) => ({

@@ -74,6 +74,13 @@ export class ReviewResponseDto {
   signatory: SignatoryDto;
 }
 
+export class LinkDocumentQuery {
+  @ApiPropertyOptional({ enum: ['docx'], default: 'docx' })
+  @IsOptional()
+  @IsIn(['docx'])
+  format?: 'docx';
+}
+
 export class DueDateDto {
   @ApiProperty({
     example: '2026-04-30',
@@ -121,8 +128,40 @@ export class ReviewAnswerView {
   @ApiProperty({ enum: DECISIONS }) decision: Decision;
   @ApiProperty() comments: string;
   @ApiProperty({ type: SignatoryView }) signatory: SignatoryView;
-  @ApiProperty({ type: PersonView }) answeredBy: PersonView;
+  @ApiProperty({
+    type: PersonView,
+    nullable: true,
+    description: 'The reviewer signed in; null when it came through the agency’s link',
+  })
+  answeredBy: PersonView | null;
+  @ApiProperty({ enum: ['ACCOUNT', 'LINK'], description: 'LINK: through the agency’s answer link' })
+  through: 'ACCOUNT' | 'LINK';
   @ApiProperty({ format: 'date-time' }) answeredAt: string;
+}
+
+export class AnswerLinkView {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When the newest link was e-mailed to the agency’s contact address',
+  })
+  lastIssuedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When a link of this request was last opened',
+  })
+  lastOpenedAt: string | null;
+  @ApiProperty({
+    description: 'Links that still work (0 once answered, withdrawn or not yet sent)',
+  })
+  active: number;
+  @ApiProperty({
+    description: 'Whether the caller may re-issue the link now (POST /api/reviews/:id/link)',
+  })
+  mayReissue: boolean;
 }
 
 export class WithdrawalView {
@@ -174,6 +213,50 @@ export class DueDateChangeView {
 export class ReviewDetailView extends ReviewView {
   @ApiProperty({ type: [ReminderView] }) reminders: ReminderView[];
   @ApiProperty({ type: [DueDateChangeView] }) dueDateChanges: DueDateChangeView[];
+  @ApiProperty({ type: AnswerLinkView, description: 'The agency’s answer links' })
+  answerLink: AnswerLinkView;
+}
+
+export class LinkSectionView {
+  @ApiProperty() key: string;
+  @ApiProperty({ enum: ['text', 'indicator'] }) kind: 'text' | 'indicator';
+  @ApiProperty() heading: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ nullable: true, type: String }) indicatorCode: string | null;
+}
+
+export class LinkGuidelineView {
+  @ApiProperty() code: string;
+  @ApiProperty({ type: BilingualView }) title: BilingualView;
+}
+
+export class LinkAgencyView {
+  @ApiProperty() code: string;
+  @ApiProperty({ type: BilingualView }) name: BilingualView;
+  @ApiProperty({ enum: ['lo', 'en'], description: 'The language the agency is written to' })
+  locale: 'lo' | 'en';
+}
+
+export class LinkAnswerView {
+  @ApiProperty({ enum: DECISIONS }) decision: Decision;
+  @ApiProperty() comments: string;
+  @ApiProperty({ type: SignatoryView }) signatory: SignatoryView;
+  @ApiProperty({ format: 'date-time' }) answeredAt: string;
+}
+
+/** What the agency's link shows: the request and the version to read. Nothing else. */
+export class LinkReviewView {
+  @ApiProperty({ type: LinkGuidelineView }) guideline: LinkGuidelineView;
+  @ApiProperty() versionNumber: number;
+  @ApiProperty({ description: 'SHA-256 of the version, as printed on its documents' })
+  contentHash: string;
+  @ApiProperty({ example: '2026-04-30', description: 'A calendar day in APP_TIMEZONE' })
+  dueDate: string;
+  @ApiProperty({ type: LinkAgencyView }) agency: LinkAgencyView;
+  @ApiProperty({ enum: ['PENDING', 'OVERDUE', 'ANSWERED'] })
+  status: 'PENDING' | 'OVERDUE' | 'ANSWERED';
+  @ApiProperty({ type: LinkAnswerView, nullable: true }) answer: LinkAnswerView | null;
+  @ApiProperty({ type: [LinkSectionView] }) sections: LinkSectionView[];
 }
 
 export class ReviewListView {

@@ -13,7 +13,7 @@ import {
   ReviewResponseDto,
 } from './review.dto';
 import { ReviewsService } from './reviews.service';
-import { DUE_DATE_ROLES, RESPONDING_ROLES } from './review-rules';
+import { DUE_DATE_ROLES, LINK_ROLES, RESPONDING_ROLES } from './review-rules';
 
 const READERS = [Role.AGENCY_REVIEWER, Role.SECRETARIAT, Role.OBSERVER, Role.ADMIN];
 
@@ -54,6 +54,19 @@ export class ReviewsController {
     @IdempotencyKey() idempotent: IdempotentRequest | null,
   ): Promise<ReviewDetailView> {
     return this.reviews.respond(user, id, dto, idempotent);
+  }
+
+  /**
+   * A new answer link for the agency (SECRETARIAT): the links sent before stop working and the
+   * request is e-mailed again to the agency's contact address. 409 once answered or withdrawn.
+   */
+  @Post(':id/link')
+  @HttpCode(200)
+  @Roles(...LINK_ROLES)
+  @ApiOkResponse({ type: ReviewDetailView })
+  @ApiErrors(400, 401, 403, 404, 409, 422)
+  reissueLink(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReviewDetailView> {
+    return this.reviews.reissueLink(user, id);
   }
 
   /** Moves the due day (SECRETARIAT), with a reason: its reminders move with it. */

@@ -26,6 +26,7 @@ export interface ReviewRow {
   answered_by: string | null;
   answered_by_name: string | null;
   answered_at: Date | null;
+  answered_through: 'ACCOUNT' | 'LINK' | null;
   withdrawn_at: Date | null;
   withdrawn_reason: string | null;
 }
@@ -44,7 +45,7 @@ const SELECT_REVIEW = `
     q.agency_id, a.code AS agency_code, a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
     to_char(q.due_date, 'YYYY-MM-DD') AS due_date, q.status, q.requested_at, q.decision,
     q.response_comments, q.signatory_name, q.signatory_title, q.answered_by,
-    ub.name AS answered_by_name, q.answered_at, q.withdrawn_at, q.withdrawn_reason
+    ub.name AS answered_by_name, q.answered_at, q.answered_through, q.withdrawn_at, q.withdrawn_reason
   FROM review_requests q
   JOIN guidelines g ON g.id = q.guideline_id
   JOIN agencies a ON a.id = q.agency_id
@@ -130,13 +131,15 @@ export class ReviewsRepository {
       comments: string;
       signatoryName: string;
       signatoryTitle: string;
-      answeredBy: string;
+      /** The reviewer signed in; null through the agency's link. */
+      answeredBy: string | null;
     },
   ): Promise<boolean> {
     const rows = await manager.query(
       `WITH answered AS (
          UPDATE review_requests SET status = 'ANSWERED', decision = $3, response_comments = $4,
-           signatory_name = $5, signatory_title = $6, answered_by = $7, answered_at = now()
+           signatory_name = $5, signatory_title = $6, answered_by = $7, answered_at = now(),
+           answered_through = CASE WHEN $7::uuid IS NULL THEN 'LINK' ELSE 'ACCOUNT' END
          WHERE id = $1 AND agency_id = $2 AND status = 'PENDING' RETURNING id
        ) SELECT id FROM answered`,
       [
@@ -152,31 +155,40 @@ export class ReviewsRepository {
     return rows.length === 1;
   }
 
-  /** Locks the request for a change of due date; null when unknown. */
+  /** Locks the request for a change (due date, link); null when unknown. */
   async lockForDueDateChange(
     manager: EntityManager,
     id: string,
-  ): Promise<{ status: string; due_date: string } | null> {
+  ): Promise<{
+    status: string;
+    due_date: string;
+    guideline_id: string;
+    agency_id: string;
+    version_number: number;
+  } | null> {
     const rows = await manager.query(
-      `SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due_date FROM review_requests WHERE id = $1 FOR UPDATE`,
+      `SELECT status, to_char(due_date, 'YYYY-MM-DD') AS due_date, guideline_id, agency_id, version_number
+         FROM review_requests WHERE id = $1 FOR UPDATE`,
       [id],
     );
     return rows[0] ?? null;
   }
 
+  /** Returns the id of the change's history row. */
   async changeDueDate(
     manager: EntityManager,
     change: { id: string; from: string; to: string; reason: string; changedBy: string },
-  ): Promise<void> {
+  ): Promise<string> {
     await manager.query(`UPDATE review_requests SET due_date = $2::date WHERE id = $1`, [
       change.id,
       change.to,
     ]);
-    await manager.query(
+    const rows = await manager.query(
       `INSERT INTO review_due_date_changes (review_request_id, from_date, to_date, reason, changed_by)
-       VALUES ($1, $2::date, $3::date, $4, $5)`,
+       VALUES ($1, $2::date, $3::date, $4, $5) RETURNING id`,
       [change.id, change.from, change.to, change.reason, change.changedBy],
     );
+    return String(rows[0].id);
   }
 
   dueDateChanges(

@@ -11,6 +11,13 @@ import { Env } from '../config/env';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
 import { RemindersRepository } from '../reminders/reminders.repository';
 import { calendarDayIn } from '../court/zoned-time';
+import { AgencyMailbox } from '../notifications/agency-mailbox.service';
+import { MessageFactsRepository } from '../notifications/message-facts.repository';
+import { Notifier } from '../notifications/notifier.service';
+import { RecipientsRepository } from '../notifications/recipients.repository';
+import { NotificationKind } from '../notifications/templates';
+import { randomUUID } from 'node:crypto';
+import { AnswerLinksRepository } from './answer-links.repository';
 import {
   DueDateDto,
   ReviewDetailView,
@@ -21,7 +28,7 @@ import {
   ReviewView,
 } from './review.dto';
 import { ReviewRow, ReviewsRepository } from './reviews.repository';
-import { reviewActions } from './review-rules';
+import { mayReissueLink, reviewActions } from './review-rules';
 
 const iso = (d: Date) => new Date(d).toISOString();
 
@@ -35,6 +42,11 @@ export class ReviewsService {
     private readonly reminders: RemindersRepository,
     private readonly planner: ReminderPlanner,
     private readonly env: Env,
+    private readonly links: AnswerLinksRepository,
+    private readonly mailbox: AgencyMailbox,
+    private readonly notifier: Notifier,
+    private readonly recipients: RecipientsRepository,
+    private readonly facts: MessageFactsRepository,
   ) {}
 
   private today(): string {
@@ -88,11 +100,7 @@ export class ReviewsService {
   ): Promise<ReviewDetailView> {
     const agencyId = this.agencyScope(user);
     if (!agencyId) throw AppError.forbidden('Only the agency asked may answer');
-    if (dto.decision !== 'APPROVE' && !dto.comments.trim()) {
-      throw AppError.badRequest('Comments are required with this decision', [
-        { field: 'comments', message: `comments must not be blank with ${dto.decision}` },
-      ]);
-    }
+    assertCommentsGiven(dto);
     let cancelled: string[] = [];
     // The answer is read in the transaction: with a key, it is stored with the key (a replay
     // cancels nothing again).
@@ -107,13 +115,9 @@ export class ReviewsService {
       if (!answered) {
         const current = await this.reviews.findVisible(id, agencyId, manager);
         if (!current) throw AppError.notFound('Review request');
-        throw AppError.conflict(
-          current.status === 'WITHDRAWN'
-            ? 'This review request was withdrawn: no answer is needed'
-            : 'This review request has already been answered',
-          [{ code: `REVIEW_${current.status}`, message: `status is ${current.status}` }],
-        );
+        throw notOpen(current.status);
       }
+      await this.links.revokeAll(manager, [id], 'ANSWERED');
       cancelled = await this.planner.cancelForRequests(manager, [id]);
       const row = await this.reviews.findVisible(id, agencyId, manager);
       return this.detail(row!, user, manager);
@@ -159,7 +163,7 @@ export class ReviewsService {
           lo ? 'ບໍ່ສາມາດຕັ້ງມື້ກຳນົດສົ່ງເປັນມື້ນັ້ນໄດ້' : 'The due date cannot be set to that day',
           problems,
         );
-      await this.reviews.changeDueDate(manager, {
+      const changeId = await this.reviews.changeDueDate(manager, {
         id,
         from: current.due_date,
         to,
@@ -168,10 +172,78 @@ export class ReviewsService {
       });
       const gone = await this.planner.cancelForRequests(manager, [id]);
       await this.planner.planForRequest(manager, id, to, new Date());
+      await this.tellDueDateMoved(manager, id, current, to, changeId);
       return gone;
     });
     await this.planner.removeJobs(cancelled);
     return this.get(user, id);
+  }
+
+  /**
+   * A new answer link for the agency (SECRETARIAT): every link sent before stops working and the
+   * request is e-mailed again to the agency's contact address with a fresh one. 409 once answered
+   * or withdrawn; 422 when the agency has no contact address.
+   */
+  async reissueLink(user: AuthUser, id: string): Promise<ReviewDetailView> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.reviews.lockForDueDateChange(manager, id);
+      if (!current) throw AppError.notFound('Review request');
+      if (current.status !== 'PENDING') throw notOpen(current.status);
+      const guideline = await this.facts.guideline(manager, current.guideline_id);
+      const agency = await this.facts.agency(manager, current.agency_id);
+      if (!guideline || !agency) throw AppError.notFound('Review request');
+      if (!agency.email || !this.notifier.emailEnabled) {
+        throw AppError.unprocessable('The link cannot be sent', [
+          {
+            code: agency.email ? 'EMAIL_OFF' : 'AGENCY_HAS_NO_ADDRESS',
+            message: agency.email
+              ? 'E-mail is off (SMTP_URL is not set)'
+              : `${agency.name.en} has no contact address`,
+          },
+        ]);
+      }
+      await this.links.revokeAll(manager, [id], 'REISSUED');
+      await this.mailbox.write(manager, {
+        kind: NotificationKind.REVIEW_REQUESTED,
+        dedupeKey: `link-reissued-${randomUUID()}`,
+        reviewRequestId: id,
+        agencyId: agency.id,
+        context: { guideline, dueDate: current.due_date, versionNumber: current.version_number },
+      });
+    });
+    return this.get(user, id);
+  }
+
+  /** The agency (its address and its reviewers) learns of the new due day. */
+  private async tellDueDateMoved(
+    manager: EntityManager,
+    id: string,
+    current: { guideline_id: string; agency_id: string; version_number: number },
+    to: string,
+    changeId: string,
+  ): Promise<void> {
+    const guideline = await this.facts.guideline(manager, current.guideline_id);
+    const agency = await this.facts.agency(manager, current.agency_id);
+    if (!guideline || !agency) return;
+    const context = { guideline, dueDate: to, versionNumber: current.version_number };
+    await this.mailbox.write(manager, {
+      kind: NotificationKind.REVIEW_DUE_DATE_CHANGED,
+      dedupeKey: `due-date-${changeId}`,
+      reviewRequestId: id,
+      agencyId: agency.id,
+      context,
+    });
+    await this.notifier.announce(
+      manager,
+      await this.recipients.reviewersOfAgency(manager, agency.id),
+      {
+        kind: NotificationKind.REVIEW_DUE_DATE_CHANGED,
+        dedupeKey: `due-date-${changeId}`,
+        guidelineId: guideline.id,
+        context: { ...context, agency, link: this.notifier.link(`/reviews/${id}`) },
+        data: { reviewRequestId: id },
+      },
+    );
   }
 
   private async detail(
@@ -182,7 +254,14 @@ export class ReviewsService {
     // One after the other: a transaction's connection runs one query at a time.
     const reminders = await this.reminders.listForRequest(manager, row.id);
     const changes = await this.reviews.dueDateChanges(row.id, manager);
+    const links = await this.links.summary(manager, row.id);
     return {
+      answerLink: {
+        lastIssuedAt: links.last_issued_at ? iso(links.last_issued_at) : null,
+        lastOpenedAt: links.last_opened_at ? iso(links.last_opened_at) : null,
+        active: links.active,
+        mayReissue: mayReissueLink(row, user),
+      },
       ...this.toView(row, this.today(), user),
       reminders: reminders.map((r) => ({
         kind: r.kind,
@@ -225,7 +304,10 @@ export class ReviewsService {
               decision: row.decision,
               comments: row.response_comments ?? '',
               signatory: { name: row.signatory_name ?? '', title: row.signatory_title ?? '' },
-              answeredBy: { id: row.answered_by ?? '', name: row.answered_by_name ?? '' },
+              answeredBy: row.answered_by
+                ? { id: row.answered_by, name: row.answered_by_name ?? '' }
+                : null,
+              through: row.answered_through ?? 'ACCOUNT',
               answeredAt: iso(row.answered_at),
             }
           : null,
@@ -235,4 +317,23 @@ export class ReviewsService {
       yourActions: reviewActions({ agencyId: row.agency_id, status: row.status }, user),
     };
   }
+}
+
+/** An answer needs words unless it approves outright (the same rule for an account and a link). */
+export function assertCommentsGiven(dto: ReviewResponseDto): void {
+  if (dto.decision !== 'APPROVE' && !dto.comments.trim()) {
+    throw AppError.badRequest('Comments are required with this decision', [
+      { field: 'comments', message: `comments must not be blank with ${dto.decision}` },
+    ]);
+  }
+}
+
+/** 409: a request already answered or withdrawn takes no answer (the state is stale, not the input). */
+export function notOpen(status: string): AppError {
+  return AppError.conflict(
+    status === 'WITHDRAWN'
+      ? 'This review request was withdrawn: no answer is needed'
+      : 'This review request has already been answered',
+    [{ code: `REVIEW_${status}`, message: `status is ${status}` }],
+  );
 }

@@ -1,9 +1,9 @@
 import { Job } from 'bullmq';
-import { EmailProcessor } from '../notifications/email.processor';
 import { JobProcessor } from '../queues/job-processor';
 import { ALL_QUEUES, JOB, JobName, queueOf } from '../queues/queues';
 import { RemindersProcessor } from '../reminders/reminders.processor';
 import { DomainEventsProcessor } from './domain-events.processor';
+import { EmailProcessor } from './email.processor';
 
 /** A stand-in for a processor's services: every method answers at once and records its call. */
 function recorder(calls: string[]): never {
@@ -18,7 +18,7 @@ describe('every job runs on the queue the outbox writes it to', () => {
   const processors: JobProcessor[] = [
     new DomainEventsProcessor(recorder(calls), recorder(calls), recorder(calls)),
     new RemindersProcessor(recorder(calls), recorder(calls)),
-    new EmailProcessor(recorder(calls)),
+    new EmailProcessor(recorder(calls), recorder(calls)),
   ];
 
   it('has one processor per queue', () => {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { EmailProcessor } from '../notifications/email.processor';
+import { EmailProcessor } from './email.processor';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { OutboxRelay } from '../outbox/outbox.relay';

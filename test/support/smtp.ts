@@ -10,6 +10,8 @@ export interface ReceivedMail {
   subject: string;
   /** The X-Notification-Id header: which notification this e-mail carries. */
   notificationId: string;
+  /** The X-Agency-Message-Id header: which e-mail to an agency's contact address this is. */
+  agencyMessageId: string;
   raw: string;
 }
 
@@ -71,8 +73,12 @@ export function checkRealEmail(parsed: ParsedMail): string[] {
   const to = (parsed.to as AddressObject | undefined)?.value[0];
   if (!to?.name) problems.push('To has no name');
   const notificationId = parsed.headers.get('x-notification-id');
-  if (parsed.messageId !== `<notification-${String(notificationId)}@guidelines.local>`) {
-    problems.push(`Message-ID ${parsed.messageId} is not derived from the notification`);
+  const agencyMessageId = parsed.headers.get('x-agency-message-id');
+  const expectedId = notificationId
+    ? `<notification-${String(notificationId)}@guidelines.local>`
+    : `<agency-message-${String(agencyMessageId)}@guidelines.local>`;
+  if (parsed.messageId !== expectedId) {
+    problems.push(`Message-ID ${parsed.messageId} is not derived from what it carries`);
   }
   if (typeof parsed.html === 'string' && /<img|url\(|<link/i.test(parsed.html)) {
     problems.push('the HTML loads something');
@@ -144,6 +150,7 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: headerOf(raw, 'Subject'),
             notificationId: headerOf(raw, 'X-Notification-Id'),
+            agencyMessageId: headerOf(raw, 'X-Agency-Message-Id'),
             raw,
           });
           callback();

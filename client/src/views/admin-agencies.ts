@@ -41,15 +41,25 @@ function agencyFields(agency?: Agency) {
     required: true,
     value: agency?.email ?? '',
   });
+  const current = agency?.locale ?? 'lo';
+  const locale = h(
+    'select',
+    { name: 'locale' },
+    (['lo', 'en'] as const).map((l) =>
+      h('option', { value: l, selected: l === current }, t(`lang.${l}`)),
+    ),
+  );
   return {
     nodes: [
       field(t('admin.agency.nameLo'), nameLo),
       field(t('admin.agency.nameEn'), nameEn),
       field(t('admin.agency.email'), email, t('admin.agency.emailHint')),
+      field(t('admin.agency.locale'), locale),
     ],
     read: () => ({
       name: { lo: nameLo.value.trim(), en: nameEn.value.trim() },
       email: email.value.trim(),
+      locale: locale.value === 'en' ? ('en' as const) : ('lo' as const),
     }),
   };
 }

@@ -118,12 +118,15 @@ export async function reviewsView({ user, query }: ViewContext): Promise<View> {
   };
 }
 
-function answerSummary(answer: {
+export type AnswerBody = Schema<'ReviewResponseDto'>;
+
+export function answerSummary(answer: {
   decision: Decision;
   comments: string;
   signatory: { name: string; title: string };
   answeredAt?: string;
-  answeredBy?: { name: string };
+  answeredBy?: { name: string } | null;
+  through?: 'ACCOUNT' | 'LINK';
 }): HTMLElement {
   return h(
     'dl',
@@ -137,15 +140,25 @@ function answerSummary(answer: {
     answer.answeredAt
       ? [
           h('dt', {}, t('review.answeredAt')),
-          h('dd', {}, `${formatDateTime(answer.answeredAt)} — ${answer.answeredBy?.name ?? ''}`),
+          h(
+            'dd',
+            {},
+            `${formatDateTime(answer.answeredAt)} — ${
+              answer.through === 'LINK' ? t('review.throughLink') : (answer.answeredBy?.name ?? '')
+            }`,
+          ),
         ]
       : null,
   );
 }
 
-function answerForm(
-  review: Review,
-  rerender: (options?: RenderOptions) => Promise<void>,
+/**
+ * The answer with a confirmation step before it is sent: `submit` sends it (and shows what
+ * follows); a refusal is shown in the form, which opens again.
+ */
+export function answerForm(
+  agencyCode: string,
+  submit: (body: AnswerBody) => Promise<void>,
 ): HTMLFormElement {
   const message = h('div', {});
   const decisionName = uid('decision');
@@ -234,7 +247,7 @@ function answerForm(
         'div',
         { class: 'confirm', role: 'group', 'aria-labelledby': confirmId },
         confirmHeading,
-        h('p', {}, t('review.confirmText', { agency: review.agency.code })),
+        h('p', {}, t('review.confirmText', { agency: agencyCode })),
         answerSummary({
           decision,
           comments: comments.value.trim(),
@@ -253,15 +266,11 @@ function answerForm(
       send.disabled = true;
       back.disabled = true;
       try {
-        await api.post('/api/reviews/{id}/response', {
-          path: { id: review.id },
-          body: {
-            decision,
-            comments: comments.value.trim(),
-            signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
-          },
+        await submit({
+          decision,
+          comments: comments.value.trim(),
+          signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
         });
-        await rerender({ focusSelector: '#review-answered' });
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         confirmArea.replaceChildren(errorBox(error));
@@ -400,6 +409,46 @@ function dueDateForm(
   );
 }
 
+/** When the agency's answer link was last sent and opened, and (for the secretariat) a new one. */
+function linkPanel(
+  review: Schema<'ReviewDetailView'>,
+  rerender: (options?: RenderOptions) => Promise<void>,
+): HTMLElement {
+  const headingId = uid('link');
+  const message = h('div', {});
+  const reissue = h('button', { type: 'button', class: 'secondary' }, t('review.link.reissue'));
+  reissue.addEventListener('click', async () => {
+    reissue.disabled = true;
+    try {
+      await api.post('/api/reviews/{id}/link', { path: { id: review.id } });
+      await rerender({ focusSelector: '#link-reissued' });
+      document.getElementById('link-reissued')?.replaceChildren(t('review.link.reissued'));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      message.replaceChildren(errorBox(error));
+      reissue.disabled = false;
+    }
+  });
+  const when = (value: string | null) => (value ? formatDateTime(value) : t('review.link.never'));
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': headingId },
+    h('h2', { id: headingId }, t('review.link')),
+    h('p', { class: 'muted' }, t('review.link.hint')),
+    h(
+      'dl',
+      {},
+      h('dt', {}, t('review.link.lastIssued')),
+      h('dd', {}, when(review.answerLink.lastIssuedAt)),
+      h('dt', {}, t('review.link.lastOpened')),
+      h('dd', {}, when(review.answerLink.lastOpenedAt)),
+    ),
+    h('p', { id: 'link-reissued', role: 'status', tabindex: '-1' }),
+    message,
+    review.answerLink.mayReissue ? h('div', { class: 'actions' }, reissue) : null,
+  );
+}
+
 export async function reviewView({ params, user, rerender }: ViewContext): Promise<View> {
   const review = await api.get('/api/reviews/{id}', { path: { id: params.id } });
   const gid = review.guideline.id;
@@ -456,10 +505,14 @@ export async function reviewView({ params, user, rerender }: ViewContext): Promi
             'section',
             { class: 'panel', 'aria-labelledby': answerId },
             h('h2', { id: answerId }, t('review.answer')),
-            answerForm(review, rerender),
+            answerForm(review.agency.code, async (body) => {
+              await api.post('/api/reviews/{id}/response', { path: { id: review.id }, body });
+              await rerender({ focusSelector: '#review-answered' });
+            }),
           )
         : null,
       review.status === 'WITHDRAWN' ? notice(t('review.withdrawn')) : null,
+      user.role !== 'AGENCY_REVIEWER' ? linkPanel(review, rerender) : null,
       review.yourActions.changeDueDate || review.dueDateChanges.length
         ? dueDateForm(review, rerender)
         : null,
