@@ -701,6 +701,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/reviews/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new answer link for the agency (SECRETARIAT): the links sent before stop working and the request is e-mailed again to the agency's contact address.
+         * @description A new answer link for the agency (SECRETARIAT): the links sent before stop working and the request is e-mailed again to the agency's contact address. 409 once answered or withdrawn.
+         */
+        post: operations["ReviewsController_reissueLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reviews/{id}/due-date": {
         parameters: {
             query?: never;
@@ -715,6 +735,66 @@ export type paths = {
          */
         put: operations["ReviewsController_changeDueDate"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The request (guideline, version and its content hash, due date, agency) and the version's sections.
+         * @description The request (guideline, version and its content hash, due date, agency) and the version's sections.
+         */
+        get: operations["ReviewLinksController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-links/{token}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The version as a Word document, as the secretariat's own download gives it.
+         * @description The version as a Word document, as the secretariat's own download gives it.
+         */
+        get: operations["ReviewLinksController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-links/{token}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The agency's answer (the body of POST /api/reviews/:id/response), once: a second one is 409.
+         * @description The agency's answer (the body of POST /api/reviews/:id/response), once: a second one is 409.
+         */
+        post: operations["ReviewLinksController_respond"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1009,6 +1089,11 @@ export type components = {
             code: string;
             name: components["schemas"]["LocalizedNameDto"];
             email: string;
+            /**
+             * @description The language its contact address is written to
+             * @enum {string}
+             */
+            locale: "lo" | "en";
         };
         AgencyListView: {
             items: components["schemas"]["AgencyView"][];
@@ -1043,11 +1128,18 @@ export type components = {
              * @example review@moj.gov.la
              */
             email: string;
+            /**
+             * @description The language its contact address is written to (Lao when not given)
+             * @enum {string}
+             */
+            locale?: "lo" | "en";
         };
         UpdateAgencyDto: {
             name?: components["schemas"]["LocalizedNameDto"];
             /** Format: email */
             email?: string;
+            /** @enum {string} */
+            locale?: "lo" | "en";
         };
         CreateUserDto: {
             /**
@@ -1925,7 +2017,13 @@ export type components = {
             decision: "APPROVE" | "APPROVE_WITH_COMMENTS" | "OBJECT";
             comments: string;
             signatory: components["schemas"]["SignatoryView"];
-            answeredBy: components["schemas"]["PersonView"];
+            /** @description The reviewer signed in; null when it came through the agency’s link */
+            answeredBy: components["schemas"]["PersonView"] | null;
+            /**
+             * @description LINK: through the agency’s answer link
+             * @enum {string}
+             */
+            through: "ACCOUNT" | "LINK";
             /** Format: date-time */
             answeredAt: string;
         };
@@ -1985,6 +2083,22 @@ export type components = {
             /** Format: date-time */
             changedAt: string;
         };
+        AnswerLinkView: {
+            /**
+             * Format: date-time
+             * @description When the newest link was e-mailed to the agency’s contact address
+             */
+            lastIssuedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a link of this request was last opened
+             */
+            lastOpenedAt: string | null;
+            /** @description Links that still work (0 once answered, withdrawn or not yet sent) */
+            active: number;
+            /** @description Whether the caller may re-issue the link now (POST /api/reviews/:id/link) */
+            mayReissue: boolean;
+        };
         ReviewDetailView: {
             /** Format: uuid */
             id: string;
@@ -2006,6 +2120,8 @@ export type components = {
             yourActions: components["schemas"]["ReviewActionsView"];
             reminders: components["schemas"]["ReminderView"][];
             dueDateChanges: components["schemas"]["DueDateChangeView"][];
+            /** @description The agency’s answer links */
+            answerLink: components["schemas"]["AnswerLinkView"];
         };
         SignatoryDto: {
             /** @example Somphone K. */
@@ -2028,6 +2144,51 @@ export type components = {
             dueAt: string;
             reason: string;
         };
+        LinkGuidelineView: {
+            code: string;
+            title: components["schemas"]["BilingualView"];
+        };
+        LinkAgencyView: {
+            code: string;
+            name: components["schemas"]["BilingualView"];
+            /**
+             * @description The language the agency is written to
+             * @enum {string}
+             */
+            locale: "lo" | "en";
+        };
+        LinkAnswerView: {
+            /** @enum {string} */
+            decision: "APPROVE" | "APPROVE_WITH_COMMENTS" | "OBJECT";
+            comments: string;
+            signatory: components["schemas"]["SignatoryView"];
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        LinkSectionView: {
+            key: string;
+            /** @enum {string} */
+            kind: "text" | "indicator";
+            heading: string;
+            body: string;
+            indicatorCode: string | null;
+        };
+        LinkReviewView: {
+            guideline: components["schemas"]["LinkGuidelineView"];
+            versionNumber: number;
+            /** @description SHA-256 of the version, as printed on its documents */
+            contentHash: string;
+            /**
+             * @description A calendar day in APP_TIMEZONE
+             * @example 2026-04-30
+             */
+            dueDate: string;
+            agency: components["schemas"]["LinkAgencyView"];
+            /** @enum {string} */
+            status: "PENDING" | "OVERDUE" | "ANSWERED";
+            answer: components["schemas"]["LinkAnswerView"] | null;
+            sections: components["schemas"]["LinkSectionView"][];
+        };
         EmailDeliveryView: {
             /**
              * @description SKIPPED when e-mail is off (no SMTP_URL)
@@ -2043,7 +2204,7 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN" | "PASSWORD_RESET";
+            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "REVIEW_DUE_DATE_CHANGED" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN" | "PASSWORD_RESET";
             /** @description In the reader's language */
             subject: string;
             body: string;
@@ -2075,7 +2236,7 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN" | "PASSWORD_RESET";
+            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "REVIEW_DUE_DATE_CHANGED" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN" | "PASSWORD_RESET";
             /** @description In the reader's language */
             subject: string;
             body: string;
@@ -5696,6 +5857,99 @@ export interface operations {
             };
         };
     };
+    ReviewsController_reissueLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Stale state or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A workflow gate or domain rule is unmet: details lists every reason */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
     ReviewsController_changeDueDate: {
         parameters: {
             query?: never;
@@ -5784,6 +6038,182 @@ export interface operations {
             };
             /** @description A workflow gate or domain rule is unmet: details lists every reason */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewLinksController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkReviewView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewLinksController_document: {
+        parameters: {
+            query?: {
+                format?: "docx";
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewLinksController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewResponseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkReviewView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Stale state or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
