@@ -11,6 +11,7 @@ import {
 } from './support/review-road';
 import { startSmtp, TestSmtp } from './support/smtp';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
+import { spawnWorker, workerEnvOf, WorkerProcess } from './support/worker-process';
 
 jest.setTimeout(90_000);
 
@@ -189,5 +190,72 @@ describe('/metrics when Redis is down', () => {
     expect(sum(all, 'http_requests_total', { route: '/api/auth/login' })).toBeGreaterThanOrEqual(1);
     // Bounded by the 2-second wait for Redis, not by its retries.
     expect(took).toBeLessThan(10_000);
+  });
+});
+
+/**
+ * The e-mails are sent by a worker process of its own (`npm run start:worker`), which serves no
+ * HTTP: the API's /metrics still counts them, from the notifications' rows.
+ */
+describe('/metrics of an API whose workers run elsewhere', () => {
+  let smtp: TestSmtp;
+  let t: TestApp;
+  let worker: WorkerProcess | undefined;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestApp('metrics-split', {
+      SMTP_URL: smtp.url,
+      WORKERS: 'off',
+      OUTBOX_POLL_MS: '100',
+      EMAIL_ATTEMPTS: '1',
+    });
+    worker = spawnWorker(workerEnvOf(t.env));
+  });
+  afterAll(async () => {
+    if (worker && worker.child.exitCode === null) {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+    }
+    await t?.close();
+    await smtp?.close();
+  });
+
+  const resetEmail = async (email: string, state: string) => {
+    const asked = await t.http().post('/api/auth/password-reset').send({ email });
+    expect(asked.status).toBe(202);
+    await eventually(
+      () =>
+        t.sql(
+          async (c) =>
+            (
+              await c.query(
+                `SELECT 1 FROM notifications n JOIN users u ON u.id = n.user_id
+                 WHERE u.email = $1 AND n.kind = 'PASSWORD_RESET' AND n.email_state = $2`,
+                [email, state],
+              )
+            ).rowCount === 1,
+        ),
+      `the reset e-mail ${state}`,
+      40_000,
+    );
+  };
+  const count = async (name: string) =>
+    sum(samples((await t.http().get('/metrics')).text), name, { kind: 'PASSWORD_RESET' });
+
+  it('counts an e-mail the SMTP server refused as failed, and one it took as sent', async () => {
+    const first = await t.user(Role.SECRETARIAT, { locale: 'en' });
+    const second = await t.user(Role.SECRETARIAT, { locale: 'lo' });
+
+    smtp.setMode('reject');
+    await resetEmail(first.email, 'FAILED');
+    expect(await count('emails_failed_total')).toBe(1);
+    expect(await count('emails_sent_total')).toBe(0);
+
+    smtp.setMode('accept');
+    await resetEmail(second.email, 'SENT');
+    expect(await count('emails_sent_total')).toBe(1);
+    expect(await count('emails_failed_total')).toBe(1);
+    expect(await count('notifications_total')).toBe(2);
   });
 });
