@@ -9,7 +9,7 @@ import { Public } from '../common/auth-decorators';
 @Public()
 @Controller()
 export class MetricsController extends PrometheusController {
-  /** Prometheus metrics of this process (text exposition format). */
+  /** Prometheus metrics (text exposition format): the service's domain counts and this process's. */
   @Get()
   @ApiFileAnswer('Prometheus text exposition format', { 'text/plain': TEXT }, { attachment: false })
   index(@Res({ passthrough: true }) response: FastifyReply) {

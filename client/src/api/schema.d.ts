@@ -1061,8 +1061,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * Prometheus metrics of this process (text exposition format).
-         * @description Prometheus metrics of this process (text exposition format).
+         * Prometheus metrics (text exposition format): the service's domain counts and this process's.
+         * @description Prometheus metrics (text exposition format): the service's domain counts and this process's.
          */
         get: operations["MetricsController_index"];
         put?: never;
