@@ -188,6 +188,16 @@ async function main(): Promise<void> {
       });
     }
 
+    // 5-7. Exports and pages at 20,000 comments: the event loop while a matrix DOCX renders, the
+    // DOCX's own time, and the first page of comments at 20,000 against 2,000.
+    if (
+      wanted('export_stall_ms') ||
+      wanted('matrix_docx_20k_ms') ||
+      wanted('comments_page_growth')
+    ) {
+      figures.push(...(await measureExports(service.url, pool, data)));
+    }
+
     // 3 and 4 run the service's own planning code in this process (workers off here): the
     // service's relay publishes what it writes.
     const env = validateEnv({
@@ -301,6 +311,8 @@ interface DataSet {
   readVersionId: string;
   loadGuidelineId: string;
   loadVersionId: string;
+  /** Two more guidelines of 20 sections (for the export figures). */
+  spareGuidelineIds: string[];
 }
 
 /** 20 guidelines through the API; one version of 200 sections with 2,000 comments (+ replies). */
@@ -417,7 +429,132 @@ async function loadDataSet(baseUrl: string, pool: Pool): Promise<DataSet> {
     readVersionId,
     loadGuidelineId,
     loadVersionId: await versionId(loadGuidelineId),
+    spareGuidelineIds: guidelineIds.slice(2, 4),
   };
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Milliseconds of one GET, the body read to its end; throws unless 200. */
+async function timedGet(url: string, token: string): Promise<number> {
+  const started = performance.now();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status}`);
+  return performance.now() - started;
+}
+
+/** Latencies of GET /health/live asked every 50 ms until `done` settles (or for `idleMs`). */
+async function sampleLiveness(baseUrl: string, done: Promise<unknown> | number): Promise<number[]> {
+  const samples: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  let stop = false;
+  const timer = setInterval(() => {
+    if (stop) return;
+    const started = performance.now();
+    inFlight.push(
+      fetch(`${baseUrl}/health/live`)
+        .then((res) => res.arrayBuffer())
+        .then(() => {
+          samples.push(performance.now() - started);
+        }),
+    );
+  }, 50);
+  await (typeof done === 'number' ? sleep(done) : done);
+  stop = true;
+  clearInterval(timer);
+  await Promise.all(inFlight);
+  return samples;
+}
+
+/**
+ * 20,000 comments on one version (nine in ten in its first section) and 2,000 on another, written
+ * by SQL; then the three export and page figures of issue 14.
+ */
+async function measureExports(baseUrl: string, pool: Pool, data: DataSet): Promise<Figure[]> {
+  const [large, small] = data.spareGuidelineIds;
+  for (const [guidelineId, count] of [
+    [large, 20_000],
+    [small, 2_000],
+  ] as const) {
+    await pool.query(
+      `INSERT INTO comments (guideline_id, version_id, version_number, section_key, author_id,
+                             body, stage, disposition_status, disposition_response, created_at)
+       SELECT v.guideline_id, v.id, 1, s.key, $2,
+              CASE WHEN n % 2 = 0 THEN 'ຄວນລະບຸສິດຂອງຜູ້ເສຍຫາຍໃຫ້ຈະແຈ້ງ ແລະ ເພີ່ມຜູ້ໃຫ້ການຊ່ວຍເຫຼືອ #' || n
+                   ELSE 'Please add a support person and an interpreter at every hearing #' || n END,
+              'CONSULTATION',
+              CASE WHEN n % 3 = 0 THEN 'ACCEPTED' END,
+              CASE WHEN n % 3 = 0 THEN 'ເພີ່ມແລ້ວໃນສະບັບທີ 2' END,
+              now() - n * interval '1 second'
+         FROM generate_series(1, $3) AS n
+         JOIN guideline_versions v ON v.guideline_id = $1 AND v.number = 1
+         JOIN version_sections s ON s.version_id = v.id
+          AND s.position = CASE WHEN n % 10 = 0 THEN n % 20 ELSE 0 END`,
+      [guidelineId, data.judgeId, count],
+    );
+  }
+  await pool.query('VACUUM (ANALYZE) comments');
+  const figures: Figure[] = [];
+  const token = data.judgeToken;
+  const page = (g: string) => `${baseUrl}/api/guidelines/${g}/versions/1/comments?limit=50`;
+  if (wanted('comments_page_growth')) {
+    const times: Record<string, number> = {};
+    for (const g of [small, large]) {
+      for (let i = 0; i < 5; i++) await timedGet(page(g), token);
+      const runs: number[] = [];
+      for (let i = 0; i < 31; i++) runs.push(await timedGet(page(g), token));
+      times[g] = median(runs);
+    }
+    figures.push({
+      id: 'comments_page_growth',
+      value: round(times[large], 2),
+      baseline: round(times[small], 2),
+      ratio: round(times[large] / times[small], 3),
+      unit: 'ms',
+      target: 'ratio <= 1.5',
+      note: 'first page of 50 comments, median of 31, at 20,000 comments (value) and 2,000 (baseline)',
+    });
+  }
+  const docx = (g: string) =>
+    `${baseUrl}/api/guidelines/${g}/comment-matrix?format=docx&version=1&locale=lo`;
+  if (wanted('matrix_docx_20k_ms')) {
+    await timedGet(docx(small), token); // starts the export thread
+    const atSmall = median(await runs(3, () => timedGet(docx(small), token)));
+    const atLarge = median(await runs(3, () => timedGet(docx(large), token)));
+    figures.push({
+      id: 'matrix_docx_20k_ms',
+      value: Math.round(atLarge),
+      baseline: Math.round(atSmall),
+      ratio: round(atLarge / atSmall, 2),
+      unit: 'ms',
+      target: 'value < 5000 ms',
+      note: 'comment matrix DOCX of one version, median of 3: 20,000 comments (value), 2,000 (baseline); ratio 10 = linear',
+    });
+  }
+  if (wanted('export_stall_ms')) {
+    const idle = (await sampleLiveness(baseUrl, 5000)).sort((a, b) => a - b);
+    const rendering = timedGet(docx(large), token);
+    const during = (await sampleLiveness(baseUrl, rendering)).sort((a, b) => a - b);
+    const renderMs = await rendering;
+    figures.push({
+      id: 'export_stall_ms',
+      value: round(percentile(during, 99), 1),
+      baseline: round(percentile(idle, 99), 1),
+      ratio: round(percentile(during, 99) / Math.max(percentile(idle, 99), 0.1), 2),
+      unit: 'ms',
+      target: 'value < 100 ms',
+      note: `p99 of GET /health/live every 50 ms: ${during.length} samples while a 20,000-comment matrix DOCX rendered (${Math.round(renderMs)} ms), ${idle.length} idle (baseline); p50 ${round(percentile(during, 50), 1)} ms`,
+    });
+  }
+  return figures;
+}
+
+async function runs(count: number, run: () => Promise<number>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) out.push(await run());
+  return out;
 }
 
 async function runConcurrently(

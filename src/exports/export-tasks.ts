@@ -13,9 +13,17 @@ import { buildGuidelineDocx } from '../documents/guideline-docx';
  * `ExportPool.run('<name>', input)` from the service (src/exports/export-pool.ts).
  */
 export const EXPORT_TASKS = {
-  /** The comment matrix as a Word document (src/comments/matrix/matrix-docx.ts). */
-  'matrix-docx': (input: { items: MatrixItemView[]; info: MatrixDocumentInfo; locale: Locale }) =>
-    matrixDocx(input.items, input.info, input.locale),
+  /**
+   * The comment matrix as a Word document (src/comments/matrix/matrix-docx.ts). The items come as
+   * pages of JSON text: a string crosses to the thread as one copy, where 20,000 objects would
+   * hold the event loop while they are cloned.
+   */
+  'matrix-docx': (input: { itemPages: string[]; info: MatrixDocumentInfo; locale: Locale }) =>
+    matrixDocx(
+      input.itemPages.flatMap((page) => JSON.parse(page) as MatrixItemView[]),
+      input.info,
+      input.locale,
+    ),
   /** A version as a Word document (src/documents/guideline-docx.ts). */
   'guideline-docx': (input: { document: GuidelineDocument; timeZone: string }) =>
     buildGuidelineDocx(input.document, input.timeZone),
