@@ -33,8 +33,8 @@ export async function createApp(
   if (options.imports?.length) root.imports = [...(root.imports ?? []), ...options.imports];
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    // X-Forwarded-* is believed from a proxy on this machine only.
-    trustProxy: 'loopback',
+    // X-Forwarded-* is believed only from the proxies TRUST_PROXY names (none by default).
+    trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY.split(',').map((p) => p.trim()) : false,
     // Registered at start with the limits of every upload route (src/common/upload.ts).
     multipart: { limits: UPLOAD_LIMITS },
     genReqId: requestIdOf,

@@ -281,6 +281,20 @@ describe('sessions that end', () => {
     expect((await endAll(t.admin, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 
+  it('records the TCP peer as the address: X-Forwarded-For is not believed without TRUST_PROXY', async () => {
+    const judge = await t.user(Role.JUDGE);
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', '203.0.113.9')
+      .send({ email: judge.email, password: PASSWORD });
+    expect(res.status).toBe(200);
+    const list = await t.http().get('/api/me/sessions').set(bearer(res.body.accessToken));
+    const addresses = list.body.items.map((s: { address: string }) => s.address);
+    expect(addresses).not.toContain('203.0.113.9');
+    expect(addresses.every((a: string) => /127\.0\.0\.1|::1/.test(a))).toBe(true);
+  });
+
   it('refuses a genuine token that names no session (issued before sessions were recorded)', async () => {
     const judge = await t.user(Role.JUDGE);
     const jwt = new JwtService({ secret: t.env.JWT_SECRET });

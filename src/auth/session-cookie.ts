@@ -92,7 +92,7 @@ export function clearSessionCookies(
 }
 
 function cookieBase(req: FastifyRequest, env: { PUBLIC_URL: string }): CookieSerializeOptions {
-  // req.protocol honours X-Forwarded-Proto from a proxy on loopback (trustProxy in create-app.ts).
+  // req.protocol honours X-Forwarded-Proto from the proxies TRUST_PROXY names (create-app.ts).
   const secure = req.protocol === 'https' || env.PUBLIC_URL.startsWith('https://');
   return { sameSite: 'strict', secure };
 }

@@ -90,6 +90,17 @@ export class Env {
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL must be an http(s) address' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /**
+   * The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses or
+   * CIDR ranges, comma-separated (`127.0.0.1`, `10.0.0.0/8,::1`). Unset: none, so a client cannot
+   * choose the address its sign-in attempts are counted under.
+   */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F:./]+(\s*,\s*[0-9a-fA-F:./]+)*$/, {
+    message: 'TRUST_PROXY must be addresses or CIDR ranges, comma-separated',
+  })
+  TRUST_PROXY?: string;
+
   @IsString()
   @IsValidTimeZone()
   APP_TIMEZONE = 'Asia/Vientiane';

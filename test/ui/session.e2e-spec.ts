@@ -16,7 +16,7 @@ describe('web session (cookie + CSRF)', () => {
   let judge: TestUser;
 
   beforeAll(async () => {
-    t = await startTestApp('session');
+    t = await startTestApp('session', { TRUST_PROXY: '127.0.0.1,::1,::ffff:127.0.0.1' });
     judge = await t.user(Role.JUDGE, { locale: 'lo' });
   });
   afterAll(() => t.close());
@@ -53,7 +53,7 @@ describe('web session (cookie + CSRF)', () => {
     expect(valueOf(csrfCookie)).toBe(csrf);
   });
 
-  it('marks both cookies Secure when the request came over https through the local proxy', async () => {
+  it('marks both cookies Secure when the request came over https through the local proxy (TRUST_PROXY)', async () => {
     const res = await t
       .http()
       .post('/api/auth/session')
