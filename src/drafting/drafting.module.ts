@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ExportsModule } from '../exports/exports.module';
 import { GuidelinesModule } from '../guidelines/guidelines.module';
 import { DraftingController } from './drafting.controller';
 import { DraftingService } from './drafting.service';
@@ -13,7 +14,7 @@ import { WordImportRunner } from './word-import/word-import-runner';
  * other way round; comments/ calls it to apply an accepted suggestion.
  */
 @Module({
-  imports: [GuidelinesModule],
+  imports: [GuidelinesModule, ExportsModule],
   controllers: [DraftingController, RedlineController],
   providers: [DraftingService, DraftsRepository, WordImportRunner, RedlineService],
   exports: [DraftingService],

@@ -3,6 +3,7 @@ import { MatrixItemView } from '../comments/comment.dto';
 import { MatrixDocumentInfo, matrixDocx } from '../comments/matrix/matrix-docx';
 import { GuidelineDocument } from '../documents/guideline-document';
 import { buildGuidelineDocx } from '../documents/guideline-docx';
+import { redlineFile, RedlineSources } from '../drafting/redline/redline-file';
 
 /**
  * What the export pool's threads can make: one entry per kind of file, a pure function of
@@ -27,6 +28,8 @@ export const EXPORT_TASKS = {
   /** A version as a Word document (src/documents/guideline-docx.ts). */
   'guideline-docx': (input: { document: GuidelineDocument; timeZone: string }) =>
     buildGuidelineDocx(input.document, input.timeZone),
+  /** A redline between two versions, as DOCX or HTML (src/drafting/redline/redline-file.ts). */
+  redline: (input: RedlineSources) => redlineFile(input),
 } satisfies Record<string, (input: never) => Promise<Buffer>>;
 
 export type ExportTask = keyof typeof EXPORT_TASKS;

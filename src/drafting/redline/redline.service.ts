@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error';
 import { GuidelinesRepository } from '../../guidelines/guidelines.repository';
 import { VersionsRepository } from '../../guidelines/versions.repository';
-import { buildRedlineDocx, RedlineDocument } from './redline-docx';
-import { renderRedlineHtml } from './redline-html';
-import { buildRedline } from './redline-model';
+import { ExportPool } from '../../exports/export-pool';
 import { RedlineFormat } from './redline.dto';
 
 export interface RedlineFile {
@@ -21,6 +19,7 @@ export class RedlineService {
   constructor(
     private readonly guidelines: GuidelinesRepository,
     private readonly versions: VersionsRepository,
+    private readonly exports: ExportPool,
   ) {}
 
   async render(
@@ -43,23 +42,21 @@ export class RedlineService {
       publishedAt: new Date(v.published_at),
       publishedBy: v.published_by_name,
     });
-    const doc: RedlineDocument = {
+    // The word diff and the file are CPU work: built in the export pool, off the event loop.
+    const content = await this.exports.run('redline', {
       guideline: {
         code: guideline.code,
         title: { lo: guideline.title_lo, en: guideline.title_en },
       },
       newer: side(newer),
       older: side(older),
-      redline: buildRedline(contents.get(older.id) ?? [], contents.get(newer.id) ?? []),
-    };
+      olderSections: contents.get(older.id) ?? [],
+      newerSections: contents.get(newer.id) ?? [],
+      format,
+    });
     const name = `${guideline.code}-v${number}-against-v${against}-redline`;
-    if (format === 'html') {
-      return {
-        content: Buffer.from(renderRedlineHtml(doc), 'utf8'),
-        contentType: 'text/html; charset=utf-8',
-        fileName: `${name}.html`,
-      };
-    }
-    return { content: await buildRedlineDocx(doc), contentType: DOCX, fileName: `${name}.docx` };
+    return format === 'html'
+      ? { content, contentType: 'text/html; charset=utf-8', fileName: `${name}.html` }
+      : { content, contentType: DOCX, fileName: `${name}.docx` };
   }
 }
