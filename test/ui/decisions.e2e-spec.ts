@@ -215,4 +215,22 @@ describe('comment matrix: saved decisions and deliberate changes (browser)', () 
       { status: 409, method: 'PUT', path: `/api/comments/${commentId}/disposition` },
     ]);
   });
+
+  it('the judge marks every notice read at once, in Lao; the bell follows', async () => {
+    const ui = await signIn(judge);
+    const { page } = ui;
+    await page.locator('#bell-count', { hasText: /^[1-9][0-9]*$/ }).waitFor();
+    await page.locator('#bell').click();
+    await waitForRoute(page, '/notifications');
+    expect(await page.locator('#inbox li.unread').count()).toBeGreaterThanOrEqual(2);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'ໝາຍທັງໝົດວ່າອ່ານແລ້ວ' }).click();
+    await page.locator('#bell-count', { hasText: /^0$/ }).waitFor();
+    expect(await page.locator('#inbox li.unread').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'ໝາຍທັງໝົດວ່າອ່ານແລ້ວ' }).count()).toBe(0);
+    const inbox = await t.http().get('/api/notifications?unread=true').set(bearer(judge));
+    expect(inbox.body.unreadCount).toBe(0);
+    expect(ui.errors).toEqual([]);
+    expect(ui.httpErrors).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { api, ApiError, type Schema } from '../api/client';
 import { crumbs, errorBox } from '../components';
-import { h } from '../dom';
+import { announce, h } from '../dom';
 import { formatDateTime, t } from '../i18n';
 import { localLink } from '../links';
 import type { View, ViewContext } from '../router';
@@ -30,6 +30,24 @@ export async function notificationsView({ rerender }: ViewContext): Promise<View
       message.replaceChildren(errorBox(error));
     }
   };
+  const markAll = h(
+    'button',
+    { type: 'button', class: 'secondary', id: 'mark-all-read' },
+    t('notifications.markAllRead'),
+  );
+  markAll.addEventListener('click', async () => {
+    markAll.disabled = true;
+    try {
+      const done = await api.post('/api/notifications/read-all');
+      await refreshUnread();
+      await rerender({ keepFocus: true, focusSelector: '#notifications-heading' });
+      announce(t('notifications.allMarked', { count: done.marked }));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      message.replaceChildren(errorBox(error));
+      markAll.disabled = false;
+    }
+  });
   const item = (n: Notification) => {
     const unread = !n.readAt;
     const href = localLink(n.link, location.origin);
@@ -96,8 +114,9 @@ export async function notificationsView({ rerender }: ViewContext): Promise<View
       'div',
       {},
       crumbs([{ href: '#/', text: t('nav.home') }, { text: t('notifications.title') }]),
-      h('h1', { id: 'notifications-heading' }, t('notifications.title')),
+      h('h1', { id: 'notifications-heading', tabindex: '-1' }, t('notifications.title')),
       message,
+      first.unreadCount > 0 ? h('p', { class: 'actions' }, markAll) : null,
       first.items.length
         ? [list, h('p', { class: 'actions' }, more)]
         : h('p', { class: 'muted' }, t('notifications.none')),
