@@ -85,6 +85,8 @@ describe('guidelines and their versions', () => {
           move: true,
           decideComments: false,
           recordEvent: true,
+          readDraft: true,
+          editDraft: true,
         },
       });
       const history = await t.sql((c) =>
@@ -110,6 +112,8 @@ describe('guidelines and their versions', () => {
           move: false,
           decideComments: false,
           recordEvent: false,
+          readDraft: false,
+          editDraft: false,
         },
       });
     });

@@ -67,8 +67,22 @@ describe('what the caller may do, in the answers', () => {
       move: false,
       decideComments: false,
       recordEvent: false,
+      readDraft: false,
+      editDraft: false,
     });
-    expect(await actions(observer)).toMatchObject({ comment: false, reply: false, move: false });
+    expect(await actions(observer)).toMatchObject({
+      comment: false,
+      reply: false,
+      move: false,
+      readDraft: true,
+      editDraft: false,
+    });
+    // The working draft opens to exactly those offered it.
+    for (const u of [judge, observer, secretariat, t.admin]) {
+      const offered = (await actions(u)).readDraft as boolean;
+      const draft = await t.http().get(`/api/guidelines/${id}/draft`).set(as(u));
+      expect([u.role, draft.status]).toEqual([u.role, offered ? 200 : 403]);
+    }
     expect(await actions(secretariat)).toMatchObject({
       comment: false,
       commentOnBehalf: true,

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { RequestLocale } from '../common/request-locale';
-import { AuthUser, Locale, Role } from '../court/roles';
+import { AuthUser, Locale } from '../court/roles';
 import { VersionView } from '../guidelines/version.dto';
 import { AcceptsUpload, DOCX_MEDIA_TYPE, Upload, Uploaded } from '../common/upload';
 import {
@@ -15,6 +15,7 @@ import {
   SaveDraftDto,
 } from './draft.dto';
 import { DraftingService } from './drafting.service';
+import { DRAFT_READERS, PUBLISHING_ROLES } from '../guidelines/publish-rules';
 
 @ApiTags('drafting')
 @ApiBearerAuth()
@@ -28,7 +29,7 @@ export class DraftingController {
    * the current version (empty before the first).
    */
   @Get()
-  @Roles(Role.SECRETARIAT, Role.OBSERVER, Role.ADMIN)
+  @Roles(...DRAFT_READERS)
   @ApiOkResponse({ type: DraftView })
   @ApiErrors(400, 401, 403, 404)
   get(@UuidParam() id: string): Promise<DraftView> {
@@ -40,7 +41,7 @@ export class DraftingController {
    * between, the answer is 409 and nothing is overwritten. Same section rules as publishing.
    */
   @Put()
-  @Roles(Role.SECRETARIAT)
+  @Roles(...PUBLISHING_ROLES)
   @ApiOkResponse({ type: DraftView })
   @ApiErrors(400, 401, 403, 404, 409, 413, 422)
   save(
@@ -61,7 +62,7 @@ export class DraftingController {
    */
   @Post('import')
   @HttpCode(200)
-  @Roles(Role.SECRETARIAT)
+  @Roles(...PUBLISHING_ROLES)
   @AcceptsUpload({ field: 'file', mediaTypes: [DOCX_MEDIA_TYPE] })
   @ApiOkResponse({ type: DraftImportView })
   @ApiErrors(400, 401, 403, 404, 409, 413, 415, 422, 503)
@@ -81,7 +82,7 @@ export class DraftingController {
    * as a copy of the new version.
    */
   @Post('publish')
-  @Roles(Role.SECRETARIAT)
+  @Roles(...PUBLISHING_ROLES)
   @ApiOkResponse({ type: VersionView })
   @ApiErrors(400, 401, 403, 404, 409, 422)
   publish(

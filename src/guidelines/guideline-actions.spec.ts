@@ -78,6 +78,8 @@ describe('guidelineActions', () => {
       move: true,
       decideComments: true,
       recordEvent: true,
+      readDraft: true,
+      editDraft: true,
     });
     expect(at(Stage.CONSULTATION, secretariat)).toMatchObject({
       commentOnBehalf: true,
@@ -90,6 +92,8 @@ describe('guidelineActions', () => {
         publishVersion: false,
         move: false,
         decideComments: false,
+        readDraft: true,
+        editDraft: false,
       });
     }
   });
@@ -100,7 +104,15 @@ describe('guidelineActions', () => {
       publishVersion: false,
       decideComments: false,
       recordEvent: false,
+      readDraft: true,
+      editDraft: false,
     });
+    expect(at(Stage.DRAFTING, observer)).toMatchObject({ readDraft: true, editDraft: false });
+    for (const actor of [judge, twgJudge, reviewer]) {
+      for (const stage of Object.values(Stage)) {
+        expect(at(stage, actor)).toMatchObject({ readDraft: false, editDraft: false });
+      }
+    }
     for (const actor of [judge, twgJudge, observer, reviewer]) {
       for (const stage of Object.values(Stage)) {
         expect(at(stage, actor)).toMatchObject({

@@ -1,9 +1,9 @@
 import { AuthUser } from '../court/roles';
-import { Stage } from '../court/stage';
+import { isFinal, Stage } from '../court/stage';
 import { commentRefusal, mayDecide } from '../comments/comment-rules';
 import { EVENT_RECORDERS } from '../events/event-rules';
 import { mayMakeMove, movesFrom } from '../workflow/stages';
-import { PUBLISHING_ROLES, publishRefusal } from './publish-rules';
+import { DRAFT_READERS, PUBLISHING_ROLES, publishRefusal } from './publish-rules';
 
 /**
  * What the caller may do on a guideline now, from the rules themselves (the pure rule files of
@@ -23,6 +23,10 @@ export interface GuidelineActions {
   /** Record or change the disposition of comments. */
   decideComments: boolean;
   recordEvent: boolean;
+  /** Open the working draft of the next version. */
+  readDraft: boolean;
+  /** Edit, import into and publish the working draft (it stays open in every stage but the final ones). */
+  editDraft: boolean;
 }
 
 export interface GuidelineActionFacts {
@@ -53,5 +57,7 @@ export function guidelineActions(f: GuidelineActionFacts, actor: AuthUser): Guid
     }),
     decideComments: hasVersion && mayDecide(actor.role, f.stage),
     recordEvent: EVENT_RECORDERS.includes(actor.role),
+    readDraft: DRAFT_READERS.includes(actor.role),
+    editDraft: PUBLISHING_ROLES.includes(actor.role) && !isFinal(f.stage),
   };
 }

@@ -90,6 +90,9 @@ export class GuidelineActionsView implements GuidelineActions {
   @ApiProperty({ description: 'Record or change the disposition of comments' })
   decideComments: boolean;
   @ApiProperty() recordEvent: boolean;
+  @ApiProperty({ description: 'Open the working draft (GET …/draft)' }) readDraft: boolean;
+  @ApiProperty({ description: 'Edit, import into and publish the working draft' })
+  editDraft: boolean;
 }
 
 export class GuidelineView {

@@ -2,8 +2,11 @@ import { Reason } from '../court/reason';
 import { Role } from '../court/roles';
 import { isFinal, Stage, stageName } from '../court/stage';
 
-/** Who publishes versions. */
+/** Who publishes versions, and so who prepares the next one (the working draft). */
 export const PUBLISHING_ROLES: readonly Role[] = [Role.SECRETARIAT];
+
+/** Who may read the working draft of the next version (programme monitoring and administration too). */
+export const DRAFT_READERS: readonly Role[] = [Role.SECRETARIAT, Role.OBSERVER, Role.ADMIN];
 
 /** New versions are revisions made while drafting or in answer to the working group (DOMAIN.md). */
 export const PUBLISHING_STAGES: readonly Stage[] = [Stage.DRAFTING, Stage.TECHNICAL_WORKING_GROUP];

@@ -1340,6 +1340,10 @@ export type components = {
             /** @description Record or change the disposition of comments */
             decideComments: boolean;
             recordEvent: boolean;
+            /** @description Open the working draft (GET …/draft) */
+            readDraft: boolean;
+            /** @description Edit, import into and publish the working draft */
+            editDraft: boolean;
         };
         GuidelineView: {
             /** Format: uuid */

@@ -2,7 +2,7 @@
 // file, save under the draft's revision, and publish it. The server holds every rule (stages,
 // sections, revisions): a refusal is shown in its words.
 import { api, ApiError, csrfToken, type Schema } from '../api/client';
-import { can, crumbs, errorBox, guidelineTitle } from '../components';
+import { crumbs, errorBox, guidelineTitle } from '../components';
 import { announce, field, h } from '../dom';
 import { formatDateTime, t } from '../i18n';
 import { navigate, type View, type ViewContext } from '../router';
@@ -43,12 +43,12 @@ async function importWordFile(id: string, file: File, revision: number): Promise
   return data as DraftImport;
 }
 
-export async function draftView({ params, user }: ViewContext): Promise<View> {
+export async function draftView({ params }: ViewContext): Promise<View> {
   const [g, initial] = await Promise.all([
     api.get('/api/guidelines/{id}', { path: { id: params.id } }),
     api.get('/api/guidelines/{id}/draft', { path: { id: params.id } }),
   ]);
-  const writer = can(user, 'SECRETARIAT');
+  const writer = g.yourActions.editDraft;
   let draft: Draft = initial;
   let sections: SectionInput[] = draft.sections.map(asInput);
 

@@ -114,7 +114,7 @@ export async function guidelineView({ params, user }: ViewContext): Promise<View
   if (may.recordEvent) {
     actions.push(h('a', { class: 'button', href: `#/g/${g.id}/event` }, t('event.title')));
   }
-  if (can(user, 'SECRETARIAT', 'OBSERVER', 'ADMIN')) {
+  if (may.readDraft) {
     actions.push(h('a', { class: 'button', href: `#/g/${g.id}/draft` }, t('draft.open')));
   }
   if (g.currentVersion)
