@@ -111,7 +111,7 @@ describe('the OpenAPI document served at /api/docs-json', () => {
     }
   });
 
-  it('describes ids as UUIDs and version numbers as integers', () => {
+  it('describes ids as UUIDs, version numbers as integers and answer-link tokens by their form', () => {
     const forms = new Set<string>();
     for (const { name, operation } of operations()) {
       for (const parameter of operation.parameters ?? []) {
@@ -120,13 +120,14 @@ describe('the OpenAPI document served at /api/docs-json', () => {
         expect({ name, parameter: parameter.name, format: parameter.schema.format }).toEqual({
           name,
           parameter: parameter.name,
-          format: parameter.name === 'number' ? undefined : 'uuid',
+          format: parameter.name === 'number' || parameter.name === 'token' ? undefined : 'uuid',
         });
       }
     }
     expect([...forms].sort()).toEqual([
       'id {"type":"string","format":"uuid"}',
       'number {"type":"integer","minimum":1,"maximum":2147483647}',
+      'token {"type":"string","pattern":"^[A-Za-z0-9_-]{43}$"}',
     ]);
     const version = document.paths['/api/guidelines/{id}/versions'].get.responses['200'];
     expect(version.content?.['application/json'].schema).toEqual({

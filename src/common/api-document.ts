@@ -20,6 +20,10 @@ const TAGS: [string, string][] = [
   ['documents', 'A version as a Word or Markdown document; indicator coverage'],
   ['workflow', 'Moves between stages and their history'],
   ['reviews', 'Interagency review requests, reminders and the agencies’ answers'],
+  [
+    'review links',
+    'An agency’s answer by the link e-mailed to its contact address, without an account',
+  ],
   ['notifications', 'The in-app inbox and e-mails that could not be delivered'],
   ['events', 'Consultation events and their participants'],
   ['reports', 'Participation figures as the programme reports them'],

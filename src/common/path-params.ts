@@ -21,6 +21,18 @@ export function PathParam(
   };
 }
 
+/**
+ * An answer link's token in the path (32 random bytes, base64url). Not checked here: a token of
+ * another form is unknown like any other, so it gets the same 404.
+ */
+export const TokenParam = () =>
+  PathParam(
+    'token',
+    { transform: (value: unknown) => value },
+    { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
+    'The token of the link e-mailed to the agency',
+  );
+
 /** A UUID in the path (400 when it is not one). */
 export const UuidParam = (name = 'id', description?: string) =>
   PathParam(name, ParseUUIDPipe, { type: 'string', format: 'uuid' }, description);

@@ -1,16 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  Post,
-  Query,
-  StreamableFile,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrors, ApiFileAnswer, BINARY, MEDIA_TYPE } from '../common/api-errors.decorator';
+import { TokenParam } from '../common/path-params';
 import { attachment } from '../common/attachment';
 import { Public } from '../common/auth-decorators';
 import { LinkDocumentQuery, LinkReviewView, ReviewResponseDto } from './review.dto';
@@ -36,17 +28,16 @@ export class ReviewLinksController {
   @Get()
   @ApiOkResponse({ type: LinkReviewView })
   @ApiErrors(404, 429)
-  view(@Param('token') token: string): Promise<LinkReviewView> {
+  view(@TokenParam() token: string): Promise<LinkReviewView> {
     return this.links.view(token);
   }
 
   /** The version as a Word document, as the secretariat's own download gives it. */
   @Get('document')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-  @ApiOkResponse({ description: 'The file, as an attachment' })
+  @ApiFileAnswer('The file, as an attachment', { [MEDIA_TYPE.docx]: BINARY })
   @ApiErrors(400, 404, 429)
   async document(
-    @Param('token') token: string,
+    @TokenParam() token: string,
     @Query() _query: LinkDocumentQuery,
   ): Promise<StreamableFile> {
     const file = await this.links.document(token);
@@ -57,7 +48,7 @@ export class ReviewLinksController {
   @Post('response')
   @ApiCreatedResponse({ type: LinkReviewView })
   @ApiErrors(400, 404, 409, 429)
-  respond(@Param('token') token: string, @Body() dto: ReviewResponseDto): Promise<LinkReviewView> {
+  respond(@TokenParam() token: string, @Body() dto: ReviewResponseDto): Promise<LinkReviewView> {
     return this.links.respond(token, dto);
   }
 }

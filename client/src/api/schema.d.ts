@@ -6056,6 +6056,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The token of the link e-mailed to the agency */
                 token: string;
             };
             cookie?: never;
@@ -6106,6 +6107,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The token of the link e-mailed to the agency */
                 token: string;
             };
             cookie?: never;
@@ -6115,9 +6117,13 @@ export interface operations {
             /** @description The file, as an attachment */
             200: {
                 headers: {
+                    /** @description attachment; filename="…" on a file (not on JSON) */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
             };
             /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
@@ -6125,7 +6131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Unknown id (or one you may not see) */
@@ -6134,7 +6140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
             /** @description Too many requests */
@@ -6143,7 +6149,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": components["schemas"]["ErrorView"];
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -6153,6 +6159,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The token of the link e-mailed to the agency */
                 token: string;
             };
             cookie?: never;
