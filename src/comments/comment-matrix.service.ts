@@ -17,6 +17,7 @@ import {
   MATRIX_TITLE,
   word,
 } from './matrix/matrix-labels';
+import { MATRIX_DOCX } from './matrix/matrix-docx.export';
 
 /** Comments read from the database at a time: a page's cost stays flat however long the matrix. */
 const PAGE_SIZE = 2000;
@@ -79,7 +80,7 @@ export class CommentMatrixService {
       format: 'docx',
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       filename,
-      content: await this.exports.run('matrix-docx', {
+      content: await this.exports.run(MATRIX_DOCX, {
         itemPages,
         info: {
           title: `${word(MATRIX_TITLE, locale)}: ${guideline.code} — ${title}`,

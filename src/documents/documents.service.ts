@@ -8,6 +8,7 @@ import { DocumentFormat, IndicatorListView } from './document.dto';
 import { GuidelineDocument, toDocumentSection } from './guideline-document';
 import { renderGuidelineMarkdown } from './guideline-markdown';
 import { indicatorCoverage } from './indicator-coverage';
+import { GUIDELINE_DOCX } from './guideline-docx.export';
 
 export interface RenderedDocument {
   content: Buffer;
@@ -38,7 +39,7 @@ export class DocumentsService {
     const content =
       format === 'docx'
         ? // Word documents are built in the export threads, off the event loop.
-          await this.exports.run('guideline-docx', {
+          await this.exports.run(GUIDELINE_DOCX, {
             document: doc,
             timeZone: this.env.APP_TIMEZONE,
           })

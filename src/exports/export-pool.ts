@@ -4,7 +4,7 @@ import Piscina from 'piscina';
 import { Gauge, register } from 'prom-client';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Env } from '../config/env';
-import { ExportInput, ExportMessage, ExportTask } from './export-tasks';
+import { ExportJob, ExportMessage } from './export-job';
 
 export const PENDING_METRIC = 'exports_pending';
 
@@ -30,8 +30,8 @@ export class ExportsBusyError extends AppError {
  * so the event loop keeps answering every other request meanwhile. At most EXPORT_THREADS run at
  * once and EXPORT_QUEUE wait; beyond that a request is refused at once with 503 and Retry-After.
  *
- * `run(task, input)` takes a task named in export-tasks.ts and its plain-data input, and resolves
- * to the file's bytes.
+ * `run(job, input)` takes a kind of file (an `ExportJob`, declared by the module that owns the
+ * builder) and its plain-data input, and resolves to the file's bytes.
  */
 @Injectable()
 export class ExportPool implements OnModuleDestroy {
@@ -63,10 +63,11 @@ export class ExportPool implements OnModuleDestroy {
       });
   }
 
-  async run<T extends ExportTask>(task: T, input: ExportInput<T>): Promise<Buffer> {
+  async run<Input>(job: ExportJob<Input>, input: Input): Promise<Buffer> {
     this.pending.inc();
     try {
-      const bytes = await this.pool.run({ task, input } as ExportMessage);
+      const message: ExportMessage = { file: job.file, name: job.name, input };
+      const bytes = await this.pool.run(message);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (error) {
       if (error instanceof Error && QUEUE_FULL.test(error.message)) throw new ExportsBusyError();

@@ -13,7 +13,7 @@ export interface RedlineSources extends Omit<RedlineDocument, 'redline'> {
 
 /**
  * A redline's bytes from its two versions: the word diff of every section and the writing of the
- * file, both CPU work, so the service runs this in the export pool (src/exports/export-tasks.ts).
+ * file, both CPU work, so the service runs this in the export pool (redline.export.ts).
  */
 export async function redlineFile(sources: RedlineSources): Promise<Buffer> {
   const { olderSections, newerSections, format, ...rest } = sources;

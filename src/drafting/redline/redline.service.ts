@@ -4,6 +4,7 @@ import { GuidelinesRepository } from '../../guidelines/guidelines.repository';
 import { VersionsRepository } from '../../guidelines/versions.repository';
 import { ExportPool } from '../../exports/export-pool';
 import { RedlineFormat } from './redline.dto';
+import { REDLINE } from './redline.export';
 
 export interface RedlineFile {
   content: Buffer;
@@ -43,7 +44,7 @@ export class RedlineService {
       publishedBy: v.published_by_name,
     });
     // The word diff and the file are CPU work: built in the export pool, off the event loop.
-    const content = await this.exports.run('redline', {
+    const content = await this.exports.run(REDLINE, {
       guideline: {
         code: guideline.code,
         title: { lo: guideline.title_lo, en: guideline.title_en },
