@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { EnvValidationError, validateEnv } from './config/env';
 import { DatabaseUnavailableError, prepareDatabase } from './database/prepare-database';
-import { WorkerAppModule } from './workers/worker-app.module';
+import { WorkerAppModule } from './worker-app.module';
 
 /** `npm run start:worker`: workers only (no HTTP listener); any number may run beside the API. */
 async function bootstrap(): Promise<void> {

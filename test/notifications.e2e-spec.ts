@@ -137,7 +137,7 @@ describe('notifications', () => {
       const rows = await notifications(t, `kind = 'COMMENTS_OPEN' AND guideline_id = $1`, [id]);
       return rows.length === 3 ? rows : undefined;
     }, 'the invitations to comment');
-    // Every judge may comment in consultation (comments/comment-rules.ts).
+    // Every judge may comment in consultation (court/comment-rules.ts).
     expect(invited.map((n) => n.user_id).sort()).toEqual(
       [judge.id, laoJudge.id, bystander.id].sort(),
     );

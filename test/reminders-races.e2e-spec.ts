@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { Role } from '../src/court/roles';
 import { JOB, QUEUE } from '../src/queues/queues';
-import { WorkerAppModule } from '../src/workers/worker-app.module';
+import { WorkerAppModule } from '../src/worker-app.module';
 import { EmailDelivery } from '../src/notifications/email-delivery.service';
 import { ReminderDelivery } from '../src/reminders/reminder-delivery.service';
 import {

@@ -2,7 +2,7 @@ import { Locale } from '../court/roles';
 import { CommentRow, DispositionRow, RevisionRow } from './comments.repository';
 import { CommentView, DispositionHistoryView, RevisionView, SuggestionView } from './comment.dto';
 import { suggestionStatus } from './suggestion-status';
-import { commentActions, CommentPermissions } from './comment-rules';
+import { commentActions, CommentPermissions } from '../court/comment-rules';
 
 /** No comment of the guideline has its suggestion waiting in the working draft. */
 export const NONE_IN_DRAFT: ReadonlySet<string> = new Set();

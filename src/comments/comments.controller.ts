@@ -38,7 +38,7 @@ import {
 import { CommentMatrixService } from './comment-matrix.service';
 import { CommentsService } from './comments.service';
 import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-key.decorator';
-import { DECIDING_ROLES } from './comment-rules';
+import { DECIDING_ROLES } from '../court/comment-rules';
 import { SearchService } from './search.service';
 import { attachment, attachmentStream } from '../common/attachment';
 import { Readable } from 'node:stream';

@@ -13,7 +13,7 @@ import {
   commentRefusal,
   DISPOSITIONS_FROZEN_IN,
   stagesOpenTo,
-} from './comment-rules';
+} from '../court/comment-rules';
 import { Role } from '../court/roles';
 import { Stage } from '../court/stage';
 import { carryOverChecker } from './carry-over';

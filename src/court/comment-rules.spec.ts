@@ -1,6 +1,6 @@
-import { Committee, Role } from '../court/roles';
+import { Committee, Role } from './roles';
 import { commentActions, commentPermissions, commentRefusal, stagesOpenTo } from './comment-rules';
-import { Stage } from '../court/stage';
+import { Stage } from './stage';
 
 describe('stagesOpenTo', () => {
   const judge = (committees: Committee[]) => ({ role: Role.JUDGE, committees, agencyId: null });

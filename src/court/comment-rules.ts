@@ -1,6 +1,6 @@
-import { Committee, Role } from '../court/roles';
-import { Reason } from '../court/reason';
-import { FINAL_STAGES, Stage, stageName } from '../court/stage';
+import { Committee, Role } from './roles';
+import { Reason } from './reason';
+import { FINAL_STAGES, Stage, stageName } from './stage';
 
 /** Who may comment in each stage (shared/DOMAIN.md). Pure: the caller loads the facts. */
 export interface CommentFacts {

@@ -1,4 +1,4 @@
-import { Stage } from '../court/stage';
+import { Stage } from './stage';
 import { publishRefusal } from './publish-rules';
 
 describe('publishRefusal', () => {

@@ -1,6 +1,6 @@
-import { Reason } from '../court/reason';
-import { Role } from '../court/roles';
-import { isFinal, Stage, stageName } from '../court/stage';
+import { Reason } from './reason';
+import { Role } from './roles';
+import { isFinal, Stage, stageName } from './stage';
 
 /** Who publishes versions, and so who prepares the next one (the working draft). */
 export const PUBLISHING_ROLES: readonly Role[] = [Role.SECRETARIAT];

@@ -1,4 +1,4 @@
-/** The stages of the default workflow (shared/DOMAIN.md). The transition table lives in stages.ts. */
+/** The stages of the default workflow (shared/DOMAIN.md). The transition table lives in workflow-rules.ts. */
 export enum Stage {
   DRAFTING = 'DRAFTING',
   CONSULTATION = 'CONSULTATION',

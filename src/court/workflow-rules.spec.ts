@@ -1,6 +1,6 @@
-import { Committee, Role } from '../court/roles';
-import { localize } from '../court/reason';
-import { ROAD, Stage } from '../court/stage';
+import { Committee, Role } from './roles';
+import { localize } from './reason';
+import { ROAD, Stage } from './stage';
 import {
   Actor,
   availableMoves,
@@ -19,7 +19,7 @@ import {
   reviewAgenciesGiven,
   reviewDueDateInFuture,
   ReviewFact,
-} from './stages';
+} from './workflow-rules';
 
 const { DRAFTING, CONSULTATION, TECHNICAL_WORKING_GROUP, COUNCIL_OF_JUDGES } = Stage;
 const { INTERAGENCY_REVIEW, ADOPTED, WITHDRAWN } = Stage;

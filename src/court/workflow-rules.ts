@@ -1,7 +1,7 @@
-import { Committee, Role } from '../court/roles';
-import { formatLocalMoment, localDayOf } from '../court/local-day';
-import { Reason } from '../court/reason';
-import { isFinal, ROAD, Stage, stageName } from '../court/stage';
+import { Committee, Role } from './roles';
+import { formatLocalMoment, localDayOf } from './local-day';
+import { Reason } from './reason';
+import { isFinal, ROAD, Stage, stageName } from './stage';
 
 /**
  * The workflow as data (shared/DOMAIN.md, "Stages"): every allowed move, who may make it, whether

@@ -4,7 +4,7 @@ import { draftingReasons } from './drafting-reasons';
 
 /**
  * The next version can be prepared (edited, imported into, suggestions applied) in every stage
- * but the final ones; publishing it keeps the publishing stage rule (guidelines/publish-rules.ts).
+ * but the final ones; publishing it keeps the publishing stage rule (court/publish-rules.ts).
  */
 /** null when the draft may be changed in this stage; otherwise why not. */
 export function draftChangeRefusal(stage: Stage): Reason | null {

@@ -15,7 +15,7 @@ import {
   SaveDraftDto,
 } from './draft.dto';
 import { DraftingService } from './drafting.service';
-import { DRAFT_READERS, PUBLISHING_ROLES } from '../guidelines/publish-rules';
+import { DRAFT_READERS, PUBLISHING_ROLES } from '../court/publish-rules';
 
 @ApiTags('drafting')
 @ApiBearerAuth()

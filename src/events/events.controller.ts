@@ -2,7 +2,7 @@ import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-ke
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { EVENT_RECORDERS } from './event-rules';
+import { EVENT_RECORDERS } from '../court/event-rules';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';

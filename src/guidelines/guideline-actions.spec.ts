@@ -1,6 +1,6 @@
 import { AuthUser, Committee, Role } from '../court/roles';
 import { Stage } from '../court/stage';
-import { commentRefusal } from '../comments/comment-rules';
+import { commentRefusal } from '../court/comment-rules';
 import { guidelineActions } from './guideline-actions';
 
 const person = (role: Role, extra: Partial<AuthUser> = {}): AuthUser => ({

@@ -1,9 +1,9 @@
 import { AuthUser } from '../court/roles';
 import { isFinal, Stage } from '../court/stage';
-import { commentRefusal, mayDecide } from '../comments/comment-rules';
-import { EVENT_RECORDERS } from '../events/event-rules';
-import { mayMakeMove, movesFrom } from '../workflow/stages';
-import { DRAFT_READERS, PUBLISHING_ROLES, publishRefusal } from './publish-rules';
+import { commentRefusal, mayDecide } from '../court/comment-rules';
+import { EVENT_RECORDERS } from '../court/event-rules';
+import { mayMakeMove, movesFrom } from '../court/workflow-rules';
+import { DRAFT_READERS, PUBLISHING_ROLES, publishRefusal } from '../court/publish-rules';
 
 /**
  * What the caller may do on a guideline now, from the rules themselves (the pure rule files of

@@ -2,7 +2,7 @@ import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-ke
 import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { PUBLISHING_ROLES } from './publish-rules';
+import { PUBLISHING_ROLES } from '../court/publish-rules';
 import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';

@@ -11,7 +11,7 @@ import { contentHash } from './content-hash';
 import { diffSections, SectionDiff, summarise } from './diff/section-diff';
 import { DiffBudget } from './diff/sequence-diff';
 import { GuidelinesRepository } from './guidelines.repository';
-import { publishRefusal } from './publish-rules';
+import { publishRefusal } from '../court/publish-rules';
 import { checkedSections } from './section-rules';
 import {
   PublishVersionDto,

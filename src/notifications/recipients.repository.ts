@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { commentRefusal } from '../comments/comment-rules';
+import { commentRefusal } from '../court/comment-rules';
 import { Committee, Locale, Role } from '../court/roles';
 import { Stage } from '../court/stage';
 
@@ -44,7 +44,7 @@ export class RecipientsRepository {
 
   /**
    * Every active judge who may write a comment in their own name in this stage, as the one rule
-   * (comments/comment-rules.ts) says: all judges in consultation, committee members after.
+   * (court/comment-rules.ts) says: all judges in consultation, committee members after.
    */
   async judgesWhoMayComment(manager: EntityManager, stage: Stage): Promise<Recipient[]> {
     const judges: (Recipient & { committees: Committee[]; agency_id: string | null })[] =

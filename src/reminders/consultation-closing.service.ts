@@ -5,7 +5,7 @@ import { Committee, Locale, Role } from '../court/roles';
 import { MessageFactsRepository } from '../notifications/message-facts.repository';
 import { Notifier } from '../notifications/notifier.service';
 import { NotificationKind } from '../notifications/templates';
-import { commentRefusal } from '../comments/comment-rules';
+import { commentRefusal } from '../court/comment-rules';
 import { Stage } from '../court/stage';
 
 /** How far ahead a closing consultation is announced (shared/DOMAIN.md: "closes in 2 days"). */

@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 import { IsDayOrInstant } from '../common/day-or-instant';
 import { Stage } from '../court/stage';
-import { MoveInput, MoveKind } from './stages';
+import { MoveInput, MoveKind } from '../court/workflow-rules';
 import type { TransitionRow } from './stage-transitions.repository';
 
 export class MoveDto {

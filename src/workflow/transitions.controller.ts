@@ -7,7 +7,7 @@ import { AuthUser, Locale } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { PageQuery } from '../common/pagination';
 import { RequestLocale } from '../common/request-locale';
-import { MOVING_ROLES } from './stages';
+import { MOVING_ROLES } from '../court/workflow-rules';
 import { AvailableMovesView, MoveDto, MoveResultView, TransitionListView } from './transition.dto';
 import { TransitionsService } from './transitions.service';
 

@@ -22,7 +22,7 @@ import {
   MoveRequestFacts,
   MoveRule,
   OverriddenGate,
-} from './stages';
+} from '../court/workflow-rules';
 import {
   AvailableMovesView,
   MoveDto,

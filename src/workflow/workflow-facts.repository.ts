@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inCurrentReviewRound } from '../court/review-round';
 import { Stage } from '../court/stage';
-import { GuidelineFacts, ReviewFact } from './stages';
+import { GuidelineFacts, ReviewFact } from '../court/workflow-rules';
 
 /** The guideline as a move sees it, read under its row lock. */
 export interface GuidelineForMove {
