@@ -48,4 +48,16 @@ export class OutboxWriter {
     });
     await manager.query(insertIntoOutbox(`VALUES ${rows.join(', ')}`), values);
   }
+
+  /**
+   * Drops jobs the relay has not published yet (a cancelled reminder's, say), in the caller's
+   * transaction; those already in Redis are the caller's to remove after the commit.
+   */
+  async dropUnpublished(manager: EntityManager, jobIds: string[]): Promise<void> {
+    if (!jobIds.length) return;
+    await manager.query(
+      `DELETE FROM outbox WHERE job_id = ANY($1::text[]) AND published_at IS NULL`,
+      [jobIds],
+    );
+  }
 }

@@ -1,26 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Committee, Locale, Role } from '../court/roles';
 import { MessageFactsRepository } from '../notifications/message-facts.repository';
 import { Notifier } from '../notifications/notifier.service';
 import { NotificationKind } from '../notifications/templates';
 import { commentRefusal } from '../court/comment-rules';
 import { Stage } from '../court/stage';
+import {
+  ClosingConsultation,
+  ConsultationClosingRepository,
+} from './consultation-closing.repository';
 
 /** How far ahead a closing consultation is announced (shared/DOMAIN.md: "closes in 2 days"). */
 export const CLOSING_NOTICE_MS = 2 * 86_400_000;
 
 /** The job scheduler id of the daily scan (job ids may not contain ':'). */
 export const CONSULTATION_SCAN_SCHEDULER = 'consultation-closing-scan';
-
-interface JudgeRow {
-  id: string;
-  locale: Locale;
-  role: Role;
-  committees: Committee[];
-  agency_id: string | null;
-}
 
 /**
  * Tells the judges who may comment on a consultation closing within two days, and have not
@@ -33,40 +28,28 @@ export class ConsultationClosingNotices {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifier: Notifier,
     private readonly facts: MessageFactsRepository,
+    private readonly consultations: ConsultationClosingRepository,
   ) {}
 
   /** Returns how many notifications were created. */
   async scan(now = new Date()): Promise<number> {
-    const closing: { id: string; closes_at: Date; round_started: Date | null }[] =
-      await this.dataSource.query(
-        `SELECT g.id, g.consultation_closes_at AS closes_at,
-           (SELECT max(t.at) FROM stage_transitions t WHERE t.guideline_id = g.id AND t.to_stage = 'CONSULTATION') AS round_started
-         FROM guidelines g
-         WHERE g.stage = 'CONSULTATION' AND g.consultation_closes_at > $1
-           AND g.consultation_closes_at <= $2 ORDER BY g.id`,
-        [now, new Date(now.getTime() + CLOSING_NOTICE_MS)],
-      );
+    const closing = await this.consultations.closingBetween(
+      now,
+      new Date(now.getTime() + CLOSING_NOTICE_MS),
+    );
     let created = 0;
     for (const consultation of closing) created += await this.announce(consultation);
     return created;
   }
 
-  private announce(consultation: {
-    id: string;
-    closes_at: Date;
-    round_started: Date | null;
-  }): Promise<number> {
+  private announce(consultation: ClosingConsultation): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const guideline = await this.facts.guideline(manager, consultation.id);
       if (!guideline) return 0;
-      const silent: JudgeRow[] = await manager.query(
-        `SELECT u.id, u.locale, u.role, u.committees, u.agency_id FROM users u
-         WHERE u.active AND u.role = 'JUDGE' AND NOT EXISTS (
-           SELECT 1 FROM comments c WHERE c.guideline_id = $1 AND c.author_id = u.id
-             AND c.stage = 'CONSULTATION' AND c.deleted_at IS NULL
-             AND c.created_at >= coalesce($2::timestamptz, '-infinity'))
-         ORDER BY u.id`,
-        [consultation.id, consultation.round_started],
+      const silent = await this.consultations.silentJudges(
+        manager,
+        consultation.id,
+        consultation.round_started,
       );
       const mayComment = silent.filter(
         (u) =>

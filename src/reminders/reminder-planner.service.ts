@@ -67,12 +67,7 @@ export class ReminderPlanner {
    */
   async cancelForRequests(manager: EntityManager, requestIds: string[]): Promise<string[]> {
     const cancelled = await this.reminders.cancelPlanned(manager, requestIds);
-    if (cancelled.length) {
-      await manager.query(
-        `DELETE FROM outbox WHERE job_id = ANY($1::text[]) AND published_at IS NULL`,
-        [cancelled.map(reminderJobId)],
-      );
-    }
+    await this.outbox.dropUnpublished(manager, cancelled.map(reminderJobId));
     return cancelled;
   }
 

@@ -1,58 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PreparedStatement, runPrepared } from '../database/prepared';
-import { JOB, queueOf } from '../queues/queues';
-import { insertIntoOutbox } from '../outbox/outbox.writer';
 import { PlannedReminder } from './reminder-schedule';
 
-// Outbox job ids (BullMQ's, so no ':'): `reminder-<reminderId>`, `review-requested-<requestId>`.
-const REMINDER_JOB_ID_PREFIX = 'reminder-';
-const REVIEW_REQUESTED_JOB_ID_PREFIX = 'review-requested-';
+// Outbox job ids (BullMQ's, so no ':'): `reminder-<reminderId>`.
+export const REMINDER_JOB_ID_PREFIX = 'reminder-';
 
 /** The BullMQ job id of a reminder: one job per reminder row, so planning twice is harmless. */
 export function reminderJobId(reminderId: string): string {
   return `${REMINDER_JOB_ID_PREFIX}${reminderId}`;
 }
 
-/** Review requests to open: one per agency, for the same version and due day. */
-export interface NewReviewRequests {
-  guidelineId: string;
-  versionId: string;
-  versionNumber: number;
-  agencyIds: string[];
-  /** Calendar day in APP_TIMEZONE, `YYYY-MM-DD`. */
-  dueDate: string;
-  requestedBy: string;
-  transitionId: string;
-}
-
 /**
- * RemindersRepository.openRequests, prepared (planned once per connection): $1-$7 the requests
- * (guideline, version, version number, agencies, transition, due day, requested by), $8-$9 the
- * plan (kinds, times), $10-$12 and $13-$15 the queue, job name and job id prefix of the 'review
- * requested' and the reminder jobs.
+ * The INSERT of reminder rows that `source` (a SELECT) yields as (review_request_id, kind,
+ * planned_at), returning each new row's id and planned_at: for the statement that opens review
+ * requests with their reminders in one go (ReviewsRepository.openRequests).
  */
-const OPEN_REQUESTS: PreparedStatement = {
-  name: 'reminders-open-requests',
-  text: `WITH request AS (
-         INSERT INTO review_requests (guideline_id, version_id, version_number, agency_id, transition_id, due_date, requested_by)
-         SELECT $1, $2, $3, agency_id, $5, $6::date, $7 FROM unnest($4::uuid[]) AS agency_id
-         RETURNING id
-       ), reminder AS (
-         INSERT INTO reminders (review_request_id, kind, planned_at)
-         SELECT request.id, plan.kind, plan.planned_at
-         FROM request, unnest($8::text[], $9::timestamptz[]) AS plan(kind, planned_at)
-         RETURNING id, planned_at
-       ), job AS (
-         ${insertIntoOutbox(`
-           SELECT $10::text, $11::text, $12::text || id, jsonb_build_object('reviewRequestId', id), now()
-           FROM request
-           UNION ALL
-           SELECT $13::text, $14::text, $15::text || id, jsonb_build_object('reminderId', id), planned_at
-           FROM reminder`)}
-       )
-       SELECT id FROM request`,
-};
+export function insertReminders(source: string): string {
+  return `INSERT INTO reminders (review_request_id, kind, planned_at) ${source}
+    RETURNING id, planned_at`;
+}
 
 export interface ReminderRow {
   id: string;
@@ -76,10 +42,7 @@ export interface ClaimedReminder {
   version_number: number;
 }
 
-/**
- * Reminder rows of review requests, and the opening of requests with their reminders. Every method
- * runs in the caller's transaction.
- */
+/** Reminder rows of review requests. Every method runs in the caller's transaction. */
 @Injectable()
 export class RemindersRepository {
   /** Inserts the planned reminders; one already live at the same (kind, time) is left alone. */
@@ -96,39 +59,6 @@ export class RemindersRepository {
        RETURNING id, planned_at`,
       [requestId, plan.map((r) => r.kind), plan.map((r) => r.plannedAt.toISOString())],
     );
-  }
-
-  /**
-   * Opens one PENDING request per agency, each with a reminder row per entry of `plan`, and puts
-   * their jobs in the outbox: per reminder a `reminder-<id>` job ({ reminderId }, run at its
-   * planned time), per request a 'review requested' event `review-requested-<id>`
-   * ({ reviewRequestId }, now). One statement, whatever the number of agencies; returns the new
-   * request ids.
-   */
-  async openRequests(
-    manager: EntityManager,
-    requests: NewReviewRequests,
-    plan: PlannedReminder[],
-  ): Promise<string[]> {
-    if (!requests.agencyIds.length) return [];
-    const rows = await runPrepared<{ id: string }>(manager, OPEN_REQUESTS, [
-      requests.guidelineId,
-      requests.versionId,
-      requests.versionNumber,
-      requests.agencyIds,
-      requests.transitionId,
-      requests.dueDate,
-      requests.requestedBy,
-      plan.map((r) => r.kind),
-      plan.map((r) => r.plannedAt.toISOString()),
-      queueOf(JOB.REVIEW_REQUESTED),
-      JOB.REVIEW_REQUESTED,
-      REVIEW_REQUESTED_JOB_ID_PREFIX,
-      queueOf(JOB.REVIEW_REMINDER),
-      JOB.REVIEW_REMINDER,
-      REMINDER_JOB_ID_PREFIX,
-    ]);
-    return rows.map((r) => r.id);
   }
 
   /** Cancels what is still planned for these requests; returns the cancelled reminder ids. */
