@@ -4,8 +4,8 @@ import { JOB } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
 import { planReviewReminders } from '../reminders/reminder-schedule';
-import { NewReviewRequests, RemindersRepository } from '../reminders/reminders.repository';
 import { AnswerLinksRepository } from './answer-links.repository';
+import { NewReviewRequests, ReviewsRepository } from './reviews.repository';
 
 /**
  * What the workflow asks of the interagency review, always inside the workflow's own transaction
@@ -16,7 +16,7 @@ import { AnswerLinksRepository } from './answer-links.repository';
 export class ReviewRequestsService {
   constructor(
     private readonly planner: ReminderPlanner,
-    private readonly reminders: RemindersRepository,
+    private readonly reviews: ReviewsRepository,
     private readonly outbox: OutboxWriter,
     private readonly links: AnswerLinksRepository,
   ) {}
@@ -27,7 +27,7 @@ export class ReviewRequestsService {
    */
   openForVersion(manager: EntityManager, args: NewReviewRequests): Promise<string[]> {
     const plan = planReviewReminders(args.dueDate, this.planner.rules(), new Date());
-    return this.reminders.openRequests(manager, args, plan);
+    return this.reviews.openRequests(manager, args, plan);
   }
 
   /**
@@ -40,12 +40,7 @@ export class ReviewRequestsService {
     guidelineId: string,
     reason: string,
   ): Promise<string[]> {
-    const [rows]: [{ id: string }[], number] = await manager.query(
-      `UPDATE review_requests SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_reason = $2
-       WHERE guideline_id = $1 AND status = 'PENDING' RETURNING id`,
-      [guidelineId, reason],
-    );
-    const ids = rows.map((r) => r.id);
+    const ids = await this.reviews.withdrawPending(manager, guidelineId, reason);
     await this.planner.cancelForRequests(manager, ids);
     await this.links.revokeAll(manager, ids, 'WITHDRAWN');
     await this.outbox.enqueue(

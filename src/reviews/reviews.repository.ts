@@ -3,7 +3,54 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isCalendarDayText } from '../common/day-or-instant';
 import { decodeCheckedCursor, isUuidText } from '../common/pagination';
+import { PreparedStatement, runPrepared } from '../database/prepared';
+import { insertIntoOutbox } from '../outbox/outbox.writer';
+import { JOB, queueOf } from '../queues/queues';
+import { PlannedReminder } from '../reminders/reminder-schedule';
+import { insertReminders, REMINDER_JOB_ID_PREFIX } from '../reminders/reminders.repository';
 import { Decision, ReviewStatus } from './review.dto';
+
+// The 'review requested' job of a request: `review-requested-<requestId>` (BullMQ's, so no ':').
+const REVIEW_REQUESTED_JOB_ID_PREFIX = 'review-requested-';
+
+/** Review requests to open: one per agency, for the same version and due day. */
+export interface NewReviewRequests {
+  guidelineId: string;
+  versionId: string;
+  versionNumber: number;
+  agencyIds: string[];
+  /** Calendar day in APP_TIMEZONE, `YYYY-MM-DD`. */
+  dueDate: string;
+  requestedBy: string;
+  transitionId: string;
+}
+
+/**
+ * ReviewsRepository.openRequests, prepared (planned once per connection): $1-$7 the requests
+ * (guideline, version, version number, agencies, transition, due day, requested by), $8-$9 the
+ * plan (kinds, times), $10-$12 and $13-$15 the queue, job name and job id prefix of the 'review
+ * requested' and the reminder jobs.
+ */
+const OPEN_REQUESTS: PreparedStatement = {
+  name: 'reviews-open-requests',
+  text: `WITH request AS (
+         INSERT INTO review_requests (guideline_id, version_id, version_number, agency_id, transition_id, due_date, requested_by)
+         SELECT $1, $2, $3, agency_id, $5, $6::date, $7 FROM unnest($4::uuid[]) AS agency_id
+         RETURNING id
+       ), reminder AS (
+         ${insertReminders(`
+           SELECT request.id, plan.kind, plan.planned_at
+           FROM request, unnest($8::text[], $9::timestamptz[]) AS plan(kind, planned_at)`)}
+       ), job AS (
+         ${insertIntoOutbox(`
+           SELECT $10::text, $11::text, $12::text || id, jsonb_build_object('reviewRequestId', id), now()
+           FROM request
+           UNION ALL
+           SELECT $13::text, $14::text, $15::text || id, jsonb_build_object('reminderId', id), planned_at
+           FROM reminder`)}
+       )
+       SELECT id FROM request`,
+};
 
 export interface ReviewRow {
   id: string;
@@ -202,5 +249,52 @@ export class ReviewsRepository {
        WHERE c.review_request_id = $1 ORDER BY c.id`,
       [id],
     );
+  }
+
+  /**
+   * Opens one PENDING request per agency, each with a reminder row per entry of `plan`, and puts
+   * their jobs in the outbox: per reminder a `reminder-<id>` job ({ reminderId }, run at its
+   * planned time), per request a 'review requested' event `review-requested-<id>`
+   * ({ reviewRequestId }, now). One statement, whatever the number of agencies; returns the new
+   * request ids.
+   */
+  async openRequests(
+    manager: EntityManager,
+    requests: NewReviewRequests,
+    plan: PlannedReminder[],
+  ): Promise<string[]> {
+    if (!requests.agencyIds.length) return [];
+    const rows = await runPrepared<{ id: string }>(manager, OPEN_REQUESTS, [
+      requests.guidelineId,
+      requests.versionId,
+      requests.versionNumber,
+      requests.agencyIds,
+      requests.transitionId,
+      requests.dueDate,
+      requests.requestedBy,
+      plan.map((r) => r.kind),
+      plan.map((r) => r.plannedAt.toISOString()),
+      queueOf(JOB.REVIEW_REQUESTED),
+      JOB.REVIEW_REQUESTED,
+      REVIEW_REQUESTED_JOB_ID_PREFIX,
+      queueOf(JOB.REVIEW_REMINDER),
+      JOB.REVIEW_REMINDER,
+      REMINDER_JOB_ID_PREFIX,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Withdraws every PENDING request of the guideline; returns their ids. */
+  async withdrawPending(
+    manager: EntityManager,
+    guidelineId: string,
+    reason: string,
+  ): Promise<string[]> {
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE review_requests SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_reason = $2
+       WHERE guideline_id = $1 AND status = 'PENDING' RETURNING id`,
+      [guidelineId, reason],
+    );
+    return rows.map((r) => r.id);
   }
 }
