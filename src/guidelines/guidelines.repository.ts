@@ -45,6 +45,13 @@ const VIEW_SELECT = `
     FROM guidelines g
     JOIN users u ON u.id = g.created_by`;
 
+/** What changes on the guideline row when it moves. */
+export interface StageChange {
+  stage: Stage;
+  consultationClosesAt?: Date;
+  adopted?: { versionNumber: number; contentHash: string };
+}
+
 @Injectable()
 export class GuidelinesRepository {
   constructor(@InjectRepository(Guideline) private readonly repo: Repository<Guideline>) {}
@@ -108,8 +115,8 @@ export class GuidelinesRepository {
     return rows.length > 0;
   }
 
-  /** Inserts the guideline in DRAFTING and the first row of its stage history. */
-  async insertWithHistory(
+  /** Inserts the guideline in DRAFTING; returns its id. */
+  async insert(
     manager: EntityManager,
     fields: { code: string; titleEn: string; titleLo: string; createdBy: string },
   ): Promise<string> {
@@ -117,11 +124,6 @@ export class GuidelinesRepository {
       `INSERT INTO guidelines (code, title_en, title_lo, stage, created_by)
        VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [fields.code, fields.titleEn, fields.titleLo, Stage.DRAFTING, fields.createdBy],
-    );
-    await manager.query(
-      `INSERT INTO stage_transitions (guideline_id, from_stage, to_stage, actor_id, reason)
-       VALUES ($1, NULL, $2, $3, 'created')`,
-      [id, Stage.DRAFTING, fields.createdBy],
     );
     return id;
   }
@@ -157,5 +159,26 @@ export class GuidelinesRepository {
   async exists(id: string): Promise<boolean> {
     const rows = await this.repo.query(`SELECT 1 FROM guidelines WHERE id = $1`, [id]);
     return rows.length > 0;
+  }
+
+  /** Writes the guideline's new stage (and what comes with it) as a move made it. */
+  async applyStageChange(manager: EntityManager, id: string, change: StageChange): Promise<void> {
+    await manager.query(
+      `UPDATE guidelines SET
+         stage = $2,
+         consultation_closes_at = coalesce($3, consultation_closes_at),
+         adopted_version_number = coalesce($4, adopted_version_number),
+         adopted_content_hash = coalesce($5, adopted_content_hash),
+         adopted_at = CASE WHEN $4::int IS NULL THEN adopted_at ELSE now() END,
+         updated_at = now()
+       WHERE id = $1`,
+      [
+        id,
+        change.stage,
+        change.consultationClosesAt ?? null,
+        change.adopted?.versionNumber ?? null,
+        change.adopted?.contentHash ?? null,
+      ],
+    );
   }
 }

@@ -8,12 +8,14 @@ import { Page } from '../common/pagination';
 import { CreateGuidelineDto, GuidelineQuery, GuidelineView } from './guideline.dto';
 import { GuidelineRow, GuidelinesRepository } from './guidelines.repository';
 import { guidelineActions } from './guideline-actions';
+import { StageTransitionsRepository } from './stage-transitions.repository';
 
 @Injectable()
 export class GuidelinesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly guidelines: GuidelinesRepository,
+    private readonly history: StageTransitionsRepository,
   ) {}
 
   /** A new guideline starts in DRAFTING; its stage history starts with it, in one transaction. */
@@ -25,12 +27,13 @@ export class GuidelinesService {
           { field: 'code', code: 'DUPLICATE_CODE', message: `code ${code} is already used` },
         ]);
       }
-      const id = await this.guidelines.insertWithHistory(manager, {
+      const id = await this.guidelines.insert(manager, {
         code,
         titleEn: dto.title.en,
         titleLo: dto.title.lo,
         createdBy: actor.id,
       });
+      await this.history.appendCreated(manager, id, actor.id);
       return this.guidelines.findView(id, manager);
     });
     return (await this.views([row!], actor))[0];

@@ -63,6 +63,15 @@ export class StageTransitionsRepository {
     return rows[0];
   }
 
+  /** The first row of a new guideline's history: created, in DRAFTING. */
+  async appendCreated(manager: EntityManager, guidelineId: string, actorId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO stage_transitions (guideline_id, from_stage, to_stage, actor_id, reason)
+       VALUES ($1, NULL, $2, $3, 'created')`,
+      [guidelineId, Stage.DRAFTING, actorId],
+    );
+  }
+
   /** Oldest first; the cursor is the last id seen. */
   async page(guidelineId: string, limit: number, cursor?: string): Promise<Page<TransitionRow>> {
     const after = decodeCursor<[string]>(cursor, 1);

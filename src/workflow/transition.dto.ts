@@ -12,7 +12,7 @@ import {
 import { IsDayOrInstant } from '../common/day-or-instant';
 import { Stage } from '../court/stage';
 import { MoveInput, MoveKind } from '../court/workflow-rules';
-import type { TransitionRow } from './stage-transitions.repository';
+import type { TransitionRow } from '../guidelines/stage-transitions.repository';
 
 export class MoveDto {
   @ApiProperty({ enum: Stage, description: 'The stage to move to' })

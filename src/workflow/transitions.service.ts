@@ -13,8 +13,12 @@ import { ReviewRequestsService } from '../reviews/review-requests.service';
 import { toClosingMoment, toLocalDay } from '../court/local-day';
 import { localize, Reason } from '../court/reason';
 import { Stage } from '../court/stage';
-import { TransitionDetails } from './stage-transition.entity';
-import { StageTransitionsRepository, TransitionRow } from './stage-transitions.repository';
+import { TransitionDetails } from '../guidelines/stage-transition.entity';
+import { GuidelinesRepository } from '../guidelines/guidelines.repository';
+import {
+  StageTransitionsRepository,
+  TransitionRow,
+} from '../guidelines/stage-transitions.repository';
 import {
   availableMoves,
   decideMove,
@@ -57,6 +61,7 @@ export class TransitionsService {
     private readonly idempotency: IdempotentWrites,
     private readonly facts: WorkflowFactsRepository,
     private readonly history: StageTransitionsRepository,
+    private readonly guidelines: GuidelinesRepository,
     private readonly reviews: ReviewRequestsService,
     private readonly outbox: OutboxWriter,
     private readonly env: Env,
@@ -213,7 +218,7 @@ export class TransitionsService {
       details,
     });
 
-    await this.facts.applyStageChange(manager, guideline.id, {
+    await this.guidelines.applyStageChange(manager, guideline.id, {
       stage: rule.to,
       consultationClosesAt: request.consultationClosesAt ?? undefined,
       adopted:

@@ -18,17 +18,10 @@ export interface NewestVersion {
   content_hash: string;
 }
 
-/** What changes on the guideline row when it moves. */
-export interface StageChange {
-  stage: Stage;
-  consultationClosesAt?: Date;
-  adopted?: { versionNumber: number; contentHash: string };
-}
-
 /**
- * Reads what the gates of the stage table need (guideline, versions, comments, review requests)
- * and writes the guideline's stage. Everything that must be consistent with a move takes the
- * caller's transaction manager.
+ * Reads what the gates of the stage table need (guideline, versions, comments, review requests);
+ * reads only (the guideline's stage is written by GuidelinesRepository.applyStageChange).
+ * Everything that must be consistent with a move takes the caller's transaction manager.
  */
 @Injectable()
 export class WorkflowFactsRepository {
@@ -119,25 +112,5 @@ export class WorkflowFactsRepository {
       [codes],
     );
     return codes.flatMap((code) => rows.filter((r) => r.code === code));
-  }
-
-  async applyStageChange(manager: EntityManager, id: string, change: StageChange): Promise<void> {
-    await manager.query(
-      `UPDATE guidelines SET
-         stage = $2,
-         consultation_closes_at = coalesce($3, consultation_closes_at),
-         adopted_version_number = coalesce($4, adopted_version_number),
-         adopted_content_hash = coalesce($5, adopted_content_hash),
-         adopted_at = CASE WHEN $4::int IS NULL THEN adopted_at ELSE now() END,
-         updated_at = now()
-       WHERE id = $1`,
-      [
-        id,
-        change.stage,
-        change.consultationClosesAt ?? null,
-        change.adopted?.versionNumber ?? null,
-        change.adopted?.contentHash ?? null,
-      ],
-    );
   }
 }
