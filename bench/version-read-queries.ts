@@ -143,7 +143,7 @@ async function main(): Promise<void> {
       ).rows[0];
       const read = await measure(
         async () =>
-          JSON.parse(await versions.getJson(guideline.id, 1)) as {
+          JSON.parse(await versions.getJson(guideline.id, 1, actor)) as {
             sections: { commentCount: number }[];
           },
       );

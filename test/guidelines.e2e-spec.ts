@@ -240,6 +240,8 @@ describe('guidelines and their versions', () => {
       expect(read.status).toBe(200);
       expect(read.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(read.body).toEqual({
+        // A judge may not comment while the guideline is being drafted.
+        yourActions: { comment: false, reply: false, commentOnBehalf: false },
         guidelineId: g.id,
         number: 1,
         contentHash: hash,

@@ -1,7 +1,7 @@
 // Pieces several screens share: the road of stages, breadcrumbs, error boxes, titles.
 import { ApiError, type Schema } from './api/client';
-import { h } from './dom';
-import { pick, t } from './i18n';
+import { h, uid } from './dom';
+import { formatNumber, pick, t } from './i18n';
 import type { Me } from './session';
 
 export type Stage = Schema<'GuidelineView'>['stage'];
@@ -84,6 +84,20 @@ export function errorBox(
   titleKey: 'error.refused' | 'move.stale' | 'move.refused' = 'error.refused',
 ): HTMLElement {
   if (!(error instanceof ApiError)) throw error;
+  if (error.retryable) {
+    // Nothing came back, or nothing could be written: the form keeps what was typed.
+    return h(
+      'div',
+      { class: 'alert', role: 'alert' },
+      h(
+        'p',
+        {},
+        h('strong', {}, t('error.notSent')),
+        ' ',
+        t(error.status === 0 ? 'error.network' : 'error.unavailable'),
+      ),
+    );
+  }
   const details = error.details;
   return h(
     'div',
@@ -101,6 +115,40 @@ export function errorBox(
         )
       : null,
   );
+}
+
+/** Texts longer than this are shown folded, with "show all". */
+export const FOLD_AT = 1500;
+
+/**
+ * A person's text (a comment, a response) as a paragraph: past FOLD_AT characters only its
+ * beginning shows, with a button that unfolds all of it and folds it again.
+ */
+export function foldedText(text: string, props: { class?: string } = {}): HTMLElement {
+  if (text.length <= FOLD_AT) return h('p', props, text);
+  // Cut at a space near the limit when there is one, so a word is not split.
+  const space = text.lastIndexOf(' ', FOLD_AT);
+  const head = `${text.slice(0, space > FOLD_AT * 0.8 ? space : FOLD_AT).trimEnd()}…`;
+  const paragraph = h('p', { ...props, id: uid('fold') }, head);
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'linkish fold-toggle',
+      'aria-expanded': 'false',
+      'aria-controls': paragraph.id,
+    },
+    t('fold.showAll', { count: formatNumber(text.length) }),
+  );
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    paragraph.textContent = open ? text : head;
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.textContent = open
+      ? t('fold.showLess')
+      : t('fold.showAll', { count: formatNumber(text.length) });
+  });
+  return h('div', { class: 'folded' }, paragraph, toggle);
 }
 
 export function notice(text: string): HTMLElement {

@@ -1,6 +1,7 @@
 // Who is signed in, and their unread notifications: the one place views and the header read it.
 import { api, ApiError, type Schema } from './api/client';
 import { isLanguage, loadLanguage, setCourtTimeZone, storedLanguage } from './i18n';
+import { forgetKeptText } from './kept-text';
 
 export type Me = Schema<'MeView'>;
 
@@ -40,11 +41,12 @@ export function signedOut(): void {
   changed();
 }
 
-/** Ends the session on the server, then here. */
+/** Ends the session on the server, then here; what the person typed and kept is forgotten. */
 export async function signOut(): Promise<void> {
   try {
     await api.delete('/api/auth/session');
   } finally {
+    if (user) forgetKeptText(user.id);
     signedOut();
   }
 }

@@ -13,6 +13,7 @@ import {
   commentRefusal,
   DISPOSITIONS_FROZEN_IN,
   stagesOpenTo,
+  takesNewComments,
 } from '../court/comment-rules';
 import { Role } from '../court/roles';
 import { Stage } from '../court/stage';
@@ -171,7 +172,7 @@ export class CommentsService {
 
     await this.assertMayComment(manager, guideline, actor, spokenBy !== null);
     if (dto.eventId) await this.assertEventOfGuideline(manager, dto.eventId, guidelineId, actor);
-    if (!parent && guideline.current_version_number !== number) {
+    if (!parent && !takesNewComments(number, guideline.current_version_number)) {
       throw unprocessable(
         commentReasons.versionNotCurrent(number, guideline.current_version_number ?? 0),
         actor.locale,

@@ -92,6 +92,14 @@ export function stagesOpenTo(
   );
 }
 
+/**
+ * A new top-level comment goes on the guideline's current version only; replies go into the
+ * threads of any version.
+ */
+export function takesNewComments(versionNumber: number, currentVersion: number | null): boolean {
+  return currentVersion !== null && versionNumber === currentVersion;
+}
+
 /** What the caller may do on the comments of one guideline, from the rules above. */
 export interface CommentPermissions {
   actorId: string;

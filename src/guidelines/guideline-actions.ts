@@ -1,6 +1,6 @@
 import { AuthUser } from '../court/roles';
 import { isFinal, Stage } from '../court/stage';
-import { commentRefusal, mayDecide } from '../court/comment-rules';
+import { commentRefusal, mayDecide, takesNewComments } from '../court/comment-rules';
 import { EVENT_RECORDERS } from '../court/event-rules';
 import { mayMakeMove, movesFrom } from '../court/workflow-rules';
 import { DRAFT_READERS, PUBLISHING_ROLES, publishRefusal } from '../court/publish-rules';
@@ -59,5 +59,28 @@ export function guidelineActions(f: GuidelineActionFacts, actor: AuthUser): Guid
     recordEvent: EVENT_RECORDERS.includes(actor.role),
     readDraft: DRAFT_READERS.includes(actor.role),
     editDraft: PUBLISHING_ROLES.includes(actor.role) && !isFinal(f.stage),
+  };
+}
+
+/** What the caller may do on one version of the guideline, from the same rules. */
+export interface VersionActions {
+  /** Write a top-level comment on this version in one's own name (the current version only). */
+  comment: boolean;
+  /** Reply in the threads of this version. */
+  reply: boolean;
+  /** Record a comment spoken by a participant on this version. */
+  commentOnBehalf: boolean;
+}
+
+export function versionActions(
+  on: GuidelineActions,
+  versionNumber: number,
+  currentVersion: number | null,
+): VersionActions {
+  const current = takesNewComments(versionNumber, currentVersion);
+  return {
+    comment: on.comment && current,
+    reply: on.reply,
+    commentOnBehalf: on.commentOnBehalf && current,
   };
 }

@@ -19,6 +19,7 @@ import {
 import { PageQuery } from '../common/pagination';
 import { Stage } from '../court/stage';
 import { UserRefView } from './guideline.dto';
+import type { VersionActions } from './guideline-actions';
 import { SectionKind } from './section-content';
 import { VERSION_NUMBER_MAX } from './version-number.pipe';
 
@@ -133,8 +134,25 @@ export class VersionSummaryView {
   appliedSuggestions: AppliedSuggestionView[];
 }
 
+/** What the caller may do on this version, computed from the rules on the server. */
+export class VersionActionsView implements VersionActions {
+  @ApiProperty({
+    description: 'Write a top-level comment on this version (only the current version takes them)',
+  })
+  comment: boolean;
+  @ApiProperty({ description: 'Reply in the threads of this version' }) reply: boolean;
+  @ApiProperty({ description: 'Record a comment spoken by a participant on this version' })
+  commentOnBehalf: boolean;
+}
+
 export class VersionView extends VersionSummaryView {
   @ApiProperty({ type: [SectionView] }) sections: SectionView[];
+}
+
+/** A version as GET …/versions/{number} answers it: with what you may do on it. */
+export class VersionReadView extends VersionView {
+  @ApiProperty({ type: VersionActionsView, description: 'What you may do on this version now' })
+  yourActions: VersionActionsView;
 }
 
 export class VersionListView {

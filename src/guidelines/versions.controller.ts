@@ -12,6 +12,7 @@ import {
   VersionDiffView,
   VersionListQuery,
   VersionListView,
+  VersionReadView,
   VersionView,
 } from './version.dto';
 import { VersionNumberParam } from './version-number.pipe';
@@ -48,13 +49,20 @@ export class VersionsController {
     return this.versions.list(id, query.limit, query.cursor);
   }
 
-  /** One version with its sections and, per section, its comment counts (sent as PostgreSQL wrote it). */
+  /**
+   * One version with its sections and, per section, its comment counts (as PostgreSQL wrote it),
+   * and what you may do on it (`yourActions`).
+   */
   @Get(':number')
   @Header('Content-Type', 'application/json; charset=utf-8')
-  @ApiOkResponse({ type: VersionView })
+  @ApiOkResponse({ type: VersionReadView })
   @ApiErrors(400, 401, 404)
-  get(@UuidParam() id: string, @VersionNumberParam() number: number): Promise<string> {
-    return this.versions.getJson(id, number);
+  get(
+    @UuidParam() id: string,
+    @VersionNumberParam() number: number,
+    @CurrentUser() user: AuthUser,
+  ): Promise<string> {
+    return this.versions.getJson(id, number, user);
   }
 
   /** What changed from `against` (default: the previous version) to this version, section by section and word by word. */

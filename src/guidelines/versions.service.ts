@@ -10,7 +10,9 @@ import { localize } from '../court/reason';
 import { contentHash } from './content-hash';
 import { diffSections, SectionDiff, summarise } from './diff/section-diff';
 import { DiffBudget } from './diff/sequence-diff';
+import { versionActions } from './guideline-actions';
 import { GuidelinesRepository } from './guidelines.repository';
+import { GuidelinesService } from './guidelines.service';
 import { publishRefusal } from '../court/publish-rules';
 import { checkedSections } from './section-rules';
 import {
@@ -51,6 +53,7 @@ export class VersionsService {
     private readonly idempotency: IdempotentWrites,
     private readonly guidelines: GuidelinesRepository,
     private readonly versions: VersionsRepository,
+    private readonly guidelineViews: GuidelinesService,
   ) {}
 
   /**
@@ -144,11 +147,18 @@ export class VersionsService {
    * The version with its sections and counts (VersionView) as JSON text, built by PostgreSQL in
    * one query whatever the number of sections and comments.
    */
-  async getJson(guidelineId: string, number: number): Promise<string> {
-    const found = await this.versions.findViewJson(guidelineId, number);
+  async getJson(guidelineId: string, number: number, actor: AuthUser): Promise<string> {
+    // The guideline's view (404 when there is none) tells what the caller may do on it.
+    const [found, guideline] = await Promise.all([
+      this.versions.findViewJson(guidelineId, number),
+      this.guidelineViews.get(guidelineId, actor),
+    ]);
     if (!found.guideline) throw AppError.notFound('Guideline');
     if (found.json === null) throw AppError.notFound('Version');
-    return found.json;
+    const actions = versionActions(guideline.yourActions, number, guideline.currentVersion);
+    // The object PostgreSQL wrote, with one more member: no parse and stringify of the sections.
+    const json = found.json.trimEnd();
+    return `${json.slice(0, -1)},"yourActions":${JSON.stringify(actions)}}`;
   }
 
   async diff(guidelineId: string, number: number, against?: number): Promise<VersionDiffView> {

@@ -39,7 +39,11 @@ type OptionalIfEmpty<O> = [PathParams<O>] extends [never]
     : [options: Options<O>]
   : [options: Options<O>];
 
-/** An error answer in the API's one shape: {statusCode, error, message, details}. */
+/**
+ * An error answer in the API's one shape: {statusCode, error, message, details}. A request that
+ * got no answer at all (the network or the server is down) is one too, with status 0 and the
+ * code NETWORK_ERROR: nothing is known to be saved, and the form that sent it keeps its text.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly details: Schema<'ErrorDetailView'>[];
@@ -49,9 +53,16 @@ export class ApiError extends Error {
     super(body?.message || `HTTP ${status}`);
     this.status = status;
     this.details = Array.isArray(body?.details) ? body.details : [];
-    this.code = this.details[0]?.code ?? null;
+    this.code = this.details[0]?.code ?? (status === 0 ? NETWORK_ERROR : null);
+  }
+
+  /** Nothing came back, or the service said it could not write now (503): try again. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 503;
   }
 }
+
+export const NETWORK_ERROR = 'NETWORK_ERROR';
 
 const listeners = new Set<() => void>();
 /** Called when the session has expired (any 401 once signed in). */
@@ -103,7 +114,7 @@ export function apiUrl<P extends PathFor<'get'>>(
 async function call(
   method: Method,
   template: string,
-  options: { path?: object; query?: object; body?: unknown } = {},
+  options: { path?: object; query?: object; body?: unknown; idempotencyKey?: string } = {},
 ): Promise<unknown> {
   // The API words refusals and gates in the language the screen shows.
   const headers: Record<string, string> = {
@@ -115,16 +126,25 @@ async function call(
     const token = csrfToken();
     if (token) headers['X-CSRF-Token'] = token;
   }
+  // The same key on a retry: the server answers the first write again instead of writing twice.
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   const url = `${fillPath(template, options.path)}${queryString(options.query)}`;
-  const res = await fetch(url, {
-    method: method.toUpperCase(),
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    credentials: 'same-origin',
-  });
-  if (res.status === 204) return null;
-  const type = res.headers.get('content-type') || '';
-  const data: unknown = type.includes('json') ? await res.json() : await res.text();
+  let res: Response;
+  let data: unknown;
+  try {
+    res = await fetch(url, {
+      method: method.toUpperCase(),
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+    });
+    if (res.status === 204) return null;
+    const type = res.headers.get('content-type') || '';
+    data = type.includes('json') ? await res.json() : await res.text();
+  } catch (error) {
+    // No answer (or half of one): the server may or may not have written.
+    throw new ApiError(0, { message: error instanceof Error ? error.message : String(error) });
+  }
   if (!res.ok) {
     if (res.status === 401 && template !== '/api/auth/session') {
       listeners.forEach((listener) => listener());
@@ -143,6 +163,29 @@ function caller<M extends Method>(method: M) {
     ...[options]: OptionalIfEmpty<Operation<P, M>>
   ): Promise<Answer<Operation<P, M>>> =>
     call(method, path, options as object) as Promise<Answer<Operation<P, M>>>;
+}
+
+/** The POST routes that take an Idempotency-Key header (the creating ones). */
+type IdempotentPath = {
+  [P in PathFor<'post'>]: ParametersOf<Operation<P, 'post'>> extends {
+    header?: { 'Idempotency-Key'?: unknown };
+  }
+    ? P
+    : never;
+}[PathFor<'post'>];
+
+/**
+ * A creating POST with an Idempotency-Key: `postOnce(key, path, options)`. Sending again with the
+ * same key after a lost answer gets the first answer back and writes nothing more.
+ */
+export function postOnce<P extends IdempotentPath>(
+  idempotencyKey: string,
+  path: P,
+  ...[options]: OptionalIfEmpty<Operation<P, 'post'>>
+): Promise<Answer<Operation<P, 'post'>>> {
+  return call('post', path, { ...(options as object), idempotencyKey }) as Promise<
+    Answer<Operation<P, 'post'>>
+  >;
 }
 
 /** The API, one function per method: `api.get('/api/guidelines/{id}', {path: {id}})`. */

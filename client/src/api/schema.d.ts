@@ -369,8 +369,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * One version with its sections and, per section, its comment counts (sent as PostgreSQL wrote it).
-         * @description One version with its sections and, per section, its comment counts (sent as PostgreSQL wrote it).
+         * One version with its sections and, per section, its comment counts (as PostgreSQL wrote it), and what you may do on it (`yourActions`).
+         * @description One version with its sections and, per section, its comment counts (as PostgreSQL wrote it), and what you may do on it (`yourActions`).
          */
         get: operations["VersionsController_get"];
         put?: never;
@@ -1469,6 +1469,36 @@ export type components = {
         VersionListView: {
             items: components["schemas"]["VersionSummaryView"][];
             next: string | null;
+        };
+        VersionActionsView: {
+            /** @description Write a top-level comment on this version (only the current version takes them) */
+            comment: boolean;
+            /** @description Reply in the threads of this version */
+            reply: boolean;
+            /** @description Record a comment spoken by a participant on this version */
+            commentOnBehalf: boolean;
+        };
+        VersionReadView: {
+            /** Format: uuid */
+            guidelineId: string;
+            number: number;
+            /** @description SHA-256 (hex) of the canonical content; see content-hash.ts */
+            contentHash: string;
+            changeSummary: string;
+            /**
+             * @description Stage in which it was published
+             * @enum {string}
+             */
+            stage: "DRAFTING" | "CONSULTATION" | "TECHNICAL_WORKING_GROUP" | "COUNCIL_OF_JUDGES" | "INTERAGENCY_REVIEW" | "ADOPTED" | "WITHDRAWN";
+            /** Format: date-time */
+            publishedAt: string;
+            publishedBy: components["schemas"]["UserRefView"];
+            sectionCount: number;
+            /** @description The comments whose suggested wording this version took in (published from the working draft) */
+            appliedSuggestions: components["schemas"]["AppliedSuggestionView"][];
+            sections: components["schemas"]["SectionView"][];
+            /** @description What you may do on this version now */
+            yourActions: components["schemas"]["VersionActionsView"];
         };
         VersionRefView: {
             number: number;
@@ -4286,7 +4316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["VersionView"];
+                    "application/json": components["schemas"]["VersionReadView"];
                 };
             };
             /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */

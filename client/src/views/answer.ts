@@ -1,6 +1,6 @@
 // The page an agency's official opens from the e-mailed link (#/answer/<token>), without an
 // account: the request, the version to read and download, and the answer with a confirmation step.
-import { api, apiUrl, ApiError, type Schema } from '../api/client';
+import { api, postOnce, apiUrl, ApiError, type Schema } from '../api/client';
 import { notice } from '../components';
 import { h, uid } from '../dom';
 import { formatDate, pick, t } from '../i18n';
@@ -60,13 +60,21 @@ export async function answerView({ params }: ViewContext<Me | null>): Promise<Vi
   } else {
     answerPanel.replaceChildren(
       h('h2', { id: answerId }, t('answer.yours')),
-      answerForm(review.agency.code, async (body) => {
-        const answered = await api.post('/api/review-links/{token}/response', {
-          path: { token: params.token },
-          body,
-        });
-        showAnswered(answered).focus();
-      }),
+      answerForm(
+        review.agency.code,
+        async (body, key) => {
+          const answered = await postOnce(key, '/api/review-links/{token}/response', {
+            path: { token: params.token },
+            body,
+          });
+          showAnswered(answered).focus();
+        },
+        // No account here: the answer is kept per guideline version and agency in this tab.
+        {
+          userId: 'answer-link',
+          formKey: `${review.guideline.code}:${review.versionNumber}:${review.agency.code}`,
+        },
+      ),
     );
   }
   return {

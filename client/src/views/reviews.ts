@@ -1,7 +1,8 @@
-import { api, getAll, ApiError, type Schema } from '../api/client';
+import { api, getAll, ApiError, postOnce, type Schema } from '../api/client';
 import { can, crumbs, errorBox, notice } from '../components';
 import { field, h, scrollTable, uid } from '../dom';
 import { formatDate, formatDateTime, pick, t, todayInCourt } from '../i18n';
+import { keepText } from '../kept-text';
 import type { RenderOptions, View, ViewContext } from '../router';
 
 type Review = Schema<'ReviewView'>;
@@ -158,7 +159,8 @@ export function answerSummary(answer: {
  */
 export function answerForm(
   agencyCode: string,
-  submit: (body: AnswerBody) => Promise<void>,
+  submit: (body: AnswerBody, idempotencyKey: string) => Promise<void>,
+  keep: { userId: string; formKey: string },
 ): HTMLFormElement {
   const message = h('div', {});
   const decisionName = uid('decision');
@@ -196,6 +198,10 @@ export function answerForm(
     confirmArea,
   );
 
+  // The comments and the signatory are kept until the answer is sent (nothing typed is lost).
+  const kept = keepText(form, keep.userId, keep.formKey);
+  if (kept.restored)
+    message.append(h('p', { class: 'notice', role: 'status' }, t('form.restored')));
   const chosen = () =>
     DECISIONS.find(
       (d) =>
@@ -265,18 +271,21 @@ export function answerForm(
     send.addEventListener('click', async () => {
       send.disabled = true;
       back.disabled = true;
+      const body: AnswerBody = {
+        decision,
+        comments: comments.value.trim(),
+        signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
+      };
       try {
-        await submit({
-          decision,
-          comments: comments.value.trim(),
-          signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
-        });
+        await submit(body, kept.keyFor(body));
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         confirmArea.replaceChildren(errorBox(error));
         setLocked(false);
         next.focus();
+        return;
       }
+      kept.sent();
     });
   });
   return form;
@@ -505,10 +514,17 @@ export async function reviewView({ params, user, rerender }: ViewContext): Promi
             'section',
             { class: 'panel', 'aria-labelledby': answerId },
             h('h2', { id: answerId }, t('review.answer')),
-            answerForm(review.agency.code, async (body) => {
-              await api.post('/api/reviews/{id}/response', { path: { id: review.id }, body });
-              await rerender({ focusSelector: '#review-answered' });
-            }),
+            answerForm(
+              review.agency.code,
+              async (body, key) => {
+                await postOnce(key, '/api/reviews/{id}/response', {
+                  path: { id: review.id },
+                  body,
+                });
+                await rerender({ focusSelector: '#review-answered' });
+              },
+              { userId: user.id, formKey: `review-answer:${review.id}` },
+            ),
           )
         : null,
       review.status === 'WITHDRAWN' ? notice(t('review.withdrawn')) : null,

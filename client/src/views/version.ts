@@ -1,7 +1,8 @@
-import { api, getAll, ApiError, type Schema } from '../api/client';
-import { crumbs, errorBox, guidelineTitle, road, stageBadge } from '../components';
+import { api, getAll, ApiError, postOnce, type Schema } from '../api/client';
+import { crumbs, errorBox, foldedText, guidelineTitle, road, stageBadge } from '../components';
 import { announce, field, h, uid } from '../dom';
 import { formatDate, formatDateTime, t, type MessageKey } from '../i18n';
+import { keepText } from '../kept-text';
 import type { View, ViewContext } from '../router';
 
 type Guideline = Schema<'GuidelineView'>;
@@ -41,9 +42,126 @@ function suggestionStatus(suggestion: NonNullable<Comment['suggestion']>): strin
   return t(`suggestion.${suggestion.status}`);
 }
 
+interface ThreadTools {
+  userId: string;
+  /** Draws the thread again after a change, focus on the thread's heading. */
+  done: (message: string) => Promise<void>;
+}
+
+/**
+ * "Edit" and "Delete" on one's own comment, offered when the server says so (yourActions): the
+ * edit form keeps what is typed like every comment form; deleting asks once more.
+ */
+function ownCommentTools(
+  comment: Comment,
+  authorName: string,
+  tools: ThreadTools,
+): HTMLElement | null {
+  const { edit, delete: mayDelete } = comment.yourActions;
+  if (!edit && !mayDelete) return null;
+  const whose = h(
+    'span',
+    { class: 'visually-hidden' },
+    ` — ${t('thread.commentBy', { name: authorName })}`,
+  );
+  const bar = h('p', { class: 'actions own-tools' });
+  let editForm: HTMLFormElement | null = null;
+  if (edit) {
+    editForm = commentForm({
+      labelKey: 'thread.editLabel',
+      submitKey: 'thread.saveEdit',
+      initial: comment.body,
+      keep: { userId: tools.userId, formKey: `edit:${comment.id}` },
+      onSubmit: async ({ body }) => {
+        await api.patch('/api/comments/{id}', { path: { id: comment.id }, body: { body } });
+      },
+      onSaved: () => tools.done(t('thread.editSaved')),
+      onCancel: () => {
+        toggleEdit(false);
+      },
+    });
+    editForm.id = uid('edit');
+    editForm.classList.add('edit-comment');
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary small',
+        'aria-expanded': 'false',
+        'aria-controls': editForm.id,
+      },
+      t('thread.edit'),
+      whose.cloneNode(true),
+    );
+    const form = editForm;
+    const toggleEdit = (open: boolean) => {
+      form.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+      if (open) form.querySelector('textarea')?.focus();
+      else button.focus();
+    };
+    // A change typed earlier and not yet saved opens the form again with it.
+    const restored = form.dataset.restored === 'true';
+    form.hidden = !restored;
+    button.setAttribute('aria-expanded', String(restored));
+    button.addEventListener('click', () =>
+      toggleEdit(button.getAttribute('aria-expanded') !== 'true'),
+    );
+    bar.append(button);
+  }
+  let confirm: HTMLElement | null = null;
+  if (mayDelete) {
+    const message = h('div', {});
+    const yes = h('button', { type: 'button', class: 'danger small' }, t('thread.deleteYes'));
+    const no = h('button', { type: 'button', class: 'secondary small' }, t('thread.deleteNo'));
+    const questionId = uid('delq');
+    confirm = h(
+      'div',
+      { class: 'confirm', role: 'group', 'aria-labelledby': questionId, hidden: true },
+      h('p', { id: questionId, tabindex: '-1' }, t('thread.deleteConfirm')),
+      message,
+      h('div', { class: 'actions' }, yes, no),
+    );
+    const box = confirm;
+    const remove = h(
+      'button',
+      { type: 'button', class: 'secondary small' },
+      t('thread.delete'),
+      whose.cloneNode(true),
+    );
+    remove.addEventListener('click', () => {
+      box.hidden = false;
+      box.querySelector<HTMLElement>(`#${questionId}`)?.focus();
+    });
+    no.addEventListener('click', () => {
+      box.hidden = true;
+      message.replaceChildren();
+      remove.focus();
+    });
+    yes.addEventListener('click', async () => {
+      message.replaceChildren();
+      yes.disabled = true;
+      try {
+        await api.delete('/api/comments/{id}', { path: { id: comment.id } });
+        await tools.done(t('thread.deleted'));
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        message.append(errorBox(error));
+        yes.disabled = false;
+      }
+    });
+    bar.append(remove);
+  }
+  return h('div', {}, bar, confirm, editForm);
+}
+
 function commentArticle(
   comment: Comment & { replies?: Comment[] },
-  { replyForm, apply }: { replyForm?: Node | null; apply?: Node | null } = {},
+  {
+    replyForm,
+    apply,
+    tools,
+  }: { replyForm?: Node | null; apply?: Node | null; tools?: ThreadTools } = {},
 ): HTMLElement {
   const disposition = comment.disposition;
   const authorName = comment.spokenBy?.name ?? comment.author.name;
@@ -61,6 +179,9 @@ function commentArticle(
       h('strong', {}, authorName),
       ' · ',
       h('time', { datetime: comment.createdAt }, formatDateTime(comment.createdAt)),
+      comment.editedAt
+        ? [' · ', t('thread.edited', { date: formatDateTime(comment.editedAt) })]
+        : null,
     ),
     comment.quote
       ? h(
@@ -70,7 +191,7 @@ function commentArticle(
           comment.quote,
         )
       : null,
-    h('p', {}, comment.body),
+    foldedText(comment.body, { class: 'comment-body' }),
     comment.suggestion
       ? h(
           'div',
@@ -101,11 +222,12 @@ function commentArticle(
           disposition.response ? ` ${disposition.response}` : '',
         )
       : null,
+    tools ? ownCommentTools(comment, authorName, tools) : null,
     comment.replies?.length
       ? h(
           'div',
           { class: 'replies' },
-          comment.replies.map((reply) => commentArticle(reply)),
+          comment.replies.map((reply) => commentArticle(reply, { tools })),
         )
       : null,
     replyForm ?? null,
@@ -156,23 +278,43 @@ function acceptAndApply(comment: Comment, done: () => Promise<void>): HTMLElemen
   return form;
 }
 
+interface CommentPayload {
+  body: string;
+  quote?: string;
+  suggestion?: { text: string };
+}
+
+/**
+ * A form to write a comment, a reply or a change. What is typed is kept (per user and form)
+ * until the server has it: a failed send says "not sent" and keeps the text, and a send after
+ * an expired session finds it again once signed in. `onSubmit` gets the Idempotency-Key of this
+ * request, the same on every retry of the same text.
+ */
 function commentForm({
   labelKey,
   submitKey,
   onSubmit,
+  onSaved,
+  onCancel,
   quoteSource,
+  initial,
+  keep,
 }: {
   labelKey: MessageKey;
   submitKey: MessageKey;
-  onSubmit: (payload: {
-    body: string;
-    quote?: string;
-    suggestion?: { text: string };
-  }) => Promise<void>;
+  /** Sends it; throws when it was not saved. */
+  onSubmit: (payload: CommentPayload, idempotencyKey: string) => Promise<void>;
+  /** After the kept text is forgotten: draw the thread again. */
+  onSaved: () => Promise<void>;
+  onCancel?: () => void;
   /** Where a quote comes from (the selected passage): a top-level comment only. */
   quoteSource?: () => string;
+  /** The text the box starts with (an edit). */
+  initial?: string;
+  keep: { userId: string; formKey: string };
 }): HTMLFormElement {
   const body = h('textarea', { name: 'body', required: true });
+  if (initial !== undefined) body.value = initial;
   const message = h('div', {});
   let quote: HTMLTextAreaElement | null = null;
   // Beside a top-level comment: the words proposed instead of the quoted passage.
@@ -208,9 +350,12 @@ function commentForm({
     });
   }
   const submit = h('button', { type: 'submit', class: 'primary' }, t(submitKey));
+  const cancel = onCancel
+    ? h('button', { type: 'button', class: 'secondary' }, t('thread.cancelEdit'))
+    : null;
   const form = h(
     'form',
-    { novalidate: true },
+    { novalidate: true, class: 'comment-form' },
     quote
       ? [
           field(t('thread.quote'), quote, t('thread.quoteHint')),
@@ -220,8 +365,19 @@ function commentForm({
     field(t(labelKey), body),
     suggestion ? field(t('suggestion.label'), suggestion, t('suggestion.hint')) : null,
     message,
-    h('div', { class: 'actions' }, submit),
+    h('div', { class: 'actions' }, submit, cancel),
   );
+  const kept = keepText(form, keep.userId, keep.formKey);
+  if (kept.restored) {
+    form.dataset.restored = 'true';
+    message.append(h('p', { class: 'notice', role: 'status' }, t('form.restored')));
+  }
+  cancel?.addEventListener('click', () => {
+    kept.sent();
+    body.value = initial ?? '';
+    message.replaceChildren();
+    onCancel?.();
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     message.replaceChildren();
@@ -231,19 +387,50 @@ function commentForm({
       return;
     }
     submit.disabled = true;
+    const payload: CommentPayload = {
+      body: body.value.trim(),
+      quote: quote?.value.trim() || undefined,
+      suggestion: suggestion?.value.trim() ? { text: suggestion.value.trim() } : undefined,
+    };
     try {
-      await onSubmit({
-        body: body.value.trim(),
-        quote: quote?.value.trim() || undefined,
-        suggestion: suggestion?.value.trim() ? { text: suggestion.value.trim() } : undefined,
-      });
+      await onSubmit(payload, kept.keyFor(payload));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       message.append(errorBox(error));
+      if (error.retryable) {
+        const retry = h('button', { type: 'button', class: 'secondary small' }, t('form.retry'));
+        retry.addEventListener('click', () => form.requestSubmit());
+        message.append(h('p', { class: 'actions' }, retry));
+      }
       submit.disabled = false;
+      return;
     }
+    kept.sent();
+    await onSaved();
   });
   return form;
+}
+
+/** The reply form of a thread, folded under "Reply"; open when a reply typed earlier is kept. */
+function replyDetails(
+  c: Comment,
+  userId: string,
+  post: (payload: CommentPayload & { parentId?: string }, idempotencyKey: string) => Promise<void>,
+  posted: () => Promise<void>,
+): HTMLElement {
+  const form = commentForm({
+    labelKey: 'thread.replyLabel',
+    submitKey: 'thread.sendReply',
+    onSubmit: ({ body }, key) => post({ body, parentId: c.id }, key),
+    onSaved: posted,
+    keep: { userId, formKey: `reply:${c.id}` },
+  });
+  return h(
+    'details',
+    { class: 'reply', open: form.dataset.restored === 'true' },
+    h('summary', {}, t('thread.reply')),
+    form,
+  );
 }
 
 function versionSwitcher(g: Guideline, versions: VersionSummary[], number: number): HTMLElement {
@@ -315,7 +502,7 @@ function versionSwitcher(g: Guideline, versions: VersionSummary[], number: numbe
   return h('div', { class: 'panel' }, go, compare, redline);
 }
 
-export async function versionView({ params, query, rerender }: ViewContext): Promise<View> {
+export async function versionView({ params, query, rerender, user }: ViewContext): Promise<View> {
   const number = Number(params.n);
   const [g, version, versions] = await Promise.all([
     api.get('/api/guidelines/{id}', { path: { id: params.id } }),
@@ -383,21 +570,28 @@ export async function versionView({ params, query, rerender }: ViewContext): Pro
             : [],
       })),
     );
-    // The server says what this person may do: new comments go on the current version only,
-    // replies in the threads of any version.
-    const canWrite = g.yourActions.comment && number === g.currentVersion;
-    const post = async (payload: {
-      body: string;
-      quote?: string;
-      parentId?: string;
-      suggestion?: { text: string };
-    }) => {
-      await api.post('/api/guidelines/{id}/versions/{number}/comments', {
+    // The server says what this person may do on this version (new comments go on the current
+    // version only, replies in the threads of any version) and on each comment.
+    const canWrite = version.yourActions.comment;
+    const post = async (
+      payload: CommentPayload & { parentId?: string },
+      idempotencyKey: string,
+    ) => {
+      await postOnce(idempotencyKey, '/api/guidelines/{id}/versions/{number}/comments', {
         path: { id: g.id, number },
         body: { sectionKey: openSection.key, ...payload },
       });
+    };
+    const posted = async () => {
       await rerender({ keepFocus: true, focusSelector: '#thread-heading' });
       announce(t('thread.saved'));
+    };
+    const tools: ThreadTools = {
+      userId: user.id,
+      done: async (message) => {
+        await rerender({ keepFocus: true, focusSelector: '#thread-heading' });
+        announce(message);
+      },
     };
     const threadHeadingText = t('thread.title', { heading: openSection.heading });
     threadPanel = h(
@@ -412,18 +606,8 @@ export async function versionView({ params, query, rerender }: ViewContext): Pro
                     rerender({ keepFocus: true, focusSelector: '#thread-heading' }),
                   )
                 : null,
-              replyForm: c.yourActions.reply
-                ? h(
-                    'details',
-                    { class: 'reply' },
-                    h('summary', {}, t('thread.reply')),
-                    commentForm({
-                      labelKey: 'thread.replyLabel',
-                      submitKey: 'thread.sendReply',
-                      onSubmit: ({ body }) => post({ body, parentId: c.id }),
-                    }),
-                  )
-                : null,
+              tools,
+              replyForm: c.yourActions.reply ? replyDetails(c, user.id, post, posted) : null,
             }),
           )
         : h('p', { class: 'muted' }, t('thread.none')),
@@ -437,16 +621,15 @@ export async function versionView({ params, query, rerender }: ViewContext): Pro
               submitKey: 'thread.send',
               quoteSource: () => passageInOpenSection() || lastPassage,
               onSubmit: post,
+              onSaved: posted,
+              keep: { userId: user.id, formKey: `comment:${g.id}:${number}:${openSection.key}` },
             }),
           )
         : h(
             'p',
             { class: 'muted' },
-            t(
-              number !== g.currentVersion && g.yourActions.comment
-                ? 'thread.oldVersion'
-                : 'thread.closed',
-            ),
+            // The guideline takes comments from this person, this version does not: an older one.
+            t(g.yourActions.comment ? 'thread.oldVersion' : 'thread.closed'),
           ),
     );
   }

@@ -1,0 +1,119 @@
+// What a person types into a form is kept in this tab's sessionStorage, per user and per form,
+// until the form is sent: a failed network, a stopped server or an expired session (sign in
+// again, come back) never loses it. Only an explicit sign-out forgets the user's kept texts
+// (a shared computer). Each kept form also holds the Idempotency-Key of its pending send, so a
+// retry after a lost answer is the same request to the server, never a second comment.
+
+const PREFIX = 'cg.kept.';
+
+interface Kept {
+  values: Record<string, string>;
+  /** The key of the last send and what it sent: reused while the same thing is sent again. */
+  pending?: { key: string; request: string };
+}
+
+type Control = HTMLInputElement | HTMLTextAreaElement;
+
+function storage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // storage refused: the text lives in the page only
+  }
+}
+
+function read(key: string): Kept | null {
+  try {
+    const raw = storage()?.getItem(key);
+    const kept = raw ? (JSON.parse(raw) as Kept) : null;
+    return kept && typeof kept.values === 'object' ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, kept: Kept): void {
+  try {
+    storage()?.setItem(key, JSON.stringify(kept));
+  } catch {
+    // Full or refused: the page still holds the text.
+  }
+}
+
+function newKey(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+        b.toString(16).padStart(2, '0'),
+      ).join('');
+}
+
+export interface KeptForm {
+  /** Whether text typed earlier was put back into the form. */
+  restored: boolean;
+  /** The Idempotency-Key for sending this request: the same as last time for the same request. */
+  keyFor(request: unknown): string;
+  /** The form was sent and saved: forget its text and key. */
+  sent(): void;
+}
+
+/**
+ * Keeps the text controls of `form` (textareas and text inputs with a name) for `userId` under
+ * `formKey` (e.g. `comment:<guideline>:<version>:<section>`), putting back what was kept.
+ */
+export function keepText(form: HTMLFormElement, userId: string, formKey: string): KeptForm {
+  const key = `${PREFIX}${userId}.${formKey}`;
+  const controls = (): Control[] =>
+    Array.from(form.querySelectorAll<Control>('textarea[name], input[name]')).filter(
+      (el) => el instanceof HTMLTextAreaElement || el.type === 'text',
+    );
+  const kept = read(key);
+  let restored = false;
+  if (kept) {
+    for (const control of controls()) {
+      const value = kept.values[control.name];
+      if (typeof value === 'string' && value !== '') {
+        control.value = value;
+        restored = true;
+      }
+    }
+  }
+  const save = () => {
+    const values = Object.fromEntries(controls().map((c) => [c.name, c.value]));
+    const empty = Object.values(values).every((v) => v.trim() === '');
+    const previous = read(key);
+    if (empty && !previous?.pending) storage()?.removeItem(key);
+    else write(key, { values, pending: previous?.pending });
+  };
+  form.addEventListener('input', save);
+  // Text put in by a script (the quote button) counts as typed too.
+  form.addEventListener('change', save);
+  return {
+    restored,
+    keyFor(request: unknown): string {
+      const text = JSON.stringify(request);
+      const previous = read(key);
+      if (previous?.pending && previous.pending.request === text) return previous.pending.key;
+      const pending = { key: newKey(), request: text };
+      write(key, {
+        values: Object.fromEntries(controls().map((c) => [c.name, c.value])),
+        pending,
+      });
+      return pending.key;
+    },
+    sent(): void {
+      storage()?.removeItem(key);
+    },
+  };
+}
+
+/** Forgets every kept text of this user in this tab (an explicit sign-out). */
+export function forgetKeptText(userId: string): void {
+  const store = storage();
+  if (!store) return;
+  const mine = `${PREFIX}${userId}.`;
+  for (let i = store.length - 1; i >= 0; i -= 1) {
+    const name = store.key(i);
+    if (name?.startsWith(mine)) store.removeItem(name);
+  }
+}
