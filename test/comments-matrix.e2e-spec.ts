@@ -1,7 +1,13 @@
 import JSZip from 'jszip';
 import type { Response } from 'supertest';
 import { Role } from '../src/court/roles';
-import { convertWithLibreOffice, docxParagraphs, openCsvInCalc, zipEntry } from './support/office';
+import {
+  convertWithLibreOffice,
+  docxParagraphs,
+  odtSpanFonts,
+  openCsvInCalc,
+  zipEntry,
+} from './support/office';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 const UNKNOWN_ID = '5b0f5f0e-8a43-4c61-9a38-2a8b2e7a1c11';
@@ -249,8 +255,12 @@ describe('the comment matrix', () => {
     expect(xml).toContain('<w:tbl>');
     expect(xml).toMatch(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1)"\/>/);
     expect(xml).toMatch(/w:orient="landscape"/);
-    expect(xml).toContain('w:cs="Phetsarath OT"');
-    expect(xml).toContain('<w:lang w:val="lo-LA" w:bidi="lo-LA"/>');
+    // The rows' Lao runs name the Lao character style, which carries the Lao font and language.
+    expect(xml).toContain('<w:rStyle w:val="LaoText"/>');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(
+      /<w:style w:type="character" w:styleId="LaoText">.*?<w:rFonts [^>]*w:cs="Phetsarath OT"[^>]*\/><w:lang w:val="lo-LA" w:bidi="lo-LA"\/>/,
+    );
     expect(texts).toEqual(
       expect.arrayContaining([
         LAO_COMMENT,
@@ -288,10 +298,8 @@ describe('the comment matrix', () => {
 
   it('opens in LibreOffice as one table whose header row repeats and whose rows stay whole', async () => {
     const docx = (await matrix('format=docx', judgeLo).buffer(true).parse(binary)).body as Buffer;
-    const content = zipEntry(
-      await convertWithLibreOffice(docx, 'matrix.docx', 'odt'),
-      'content.xml',
-    );
+    const odt = await convertWithLibreOffice(docx, 'matrix.docx', 'odt');
+    const content = zipEntry(odt, 'content.xml');
     expect(content.match(/<table:table /g)).toHaveLength(1);
     expect(content).toContain('<table:table-header-rows>');
     expect(content.match(/<table:table-column /g)).toHaveLength(9);
@@ -307,6 +315,16 @@ describe('the comment matrix', () => {
       );
     }
     expect(content).toContain('ຕອບໃນສະບັບ');
+    // A Lao comment is set in the Lao font in the complex-script slot, a Latin one is not.
+    const styles = zipEntry(odt, 'styles.xml');
+    expect(odtSpanFonts(content, 'ສຳລັບເດັກ', styles)).toEqual({
+      latin: 'Times New Roman',
+      complex: 'Phetsarath OT',
+    });
+    expect(odtSpanFonts(content, 'On version two', styles)).toEqual({
+      latin: 'Times New Roman',
+      complex: 'Times New Roman',
+    });
   });
 
   it('answers 4xx for bad matrix requests', async () => {

@@ -1,4 +1,4 @@
-import { IRunOptions, IStylesOptions, Tab } from 'docx';
+import { ICharacterStyleOptions, IRunOptions, IStylesOptions, Tab } from 'docx';
 import { printableText } from './printable-text';
 
 /**
@@ -108,6 +108,53 @@ export function styledRuns(text: string, style: RunStyle = {}): StyledRun[] {
     });
   });
   return runs;
+}
+
+/**
+ * The two scripts as character styles, for the large regular parts of a document (the rows of the
+ * comment matrix): a run names its script's style (`w:rStyle`) and the style carries the fonts and
+ * the language `styledRuns` would write on the run itself, so each run is a few bytes instead of a
+ * few hundred. Word and LibreOffice resolve a run's style the same way as its direct formatting.
+ */
+export const SCRIPT_STYLE_IDS = { latin: 'LatinText', lao: 'LaoText' } as const;
+
+export function scriptCharacterStyles(): ICharacterStyleOptions[] {
+  return [
+    {
+      id: SCRIPT_STYLE_IDS.latin,
+      name: 'Latin text',
+      run: {
+        font: LATIN_SLOTS,
+        language: { value: LANGUAGE_TAGS.en, bidirectional: LANGUAGE_TAGS.lo },
+      },
+    },
+    {
+      id: SCRIPT_STYLE_IDS.lao,
+      name: 'Lao text',
+      run: {
+        font: LAO_SLOTS,
+        language: { value: LANGUAGE_TAGS.lo, bidirectional: LANGUAGE_TAGS.lo },
+      },
+    },
+  ];
+}
+
+/**
+ * One line of text as spans, each with its script's character style and its content (tabs as
+ * Word tabs): the pieces of the runs `styledRuns` would give the same line, without their fonts.
+ */
+export function scriptStyledSpans(
+  line: string,
+): {
+  style: (typeof SCRIPT_STYLE_IDS)[keyof typeof SCRIPT_STYLE_IDS];
+  content: Pick<StyledRun, 'text' | 'children'>;
+}[] {
+  const spans = scriptSpans(printableText(line));
+  if (spans.length === 0) spans.push({ text: '', lao: false });
+  return spans.map((span) => ({
+    style: span.lao ? SCRIPT_STYLE_IDS.lao : SCRIPT_STYLE_IDS.latin,
+    content: spanContent(span.text),
+  }));
 }
 
 /** A run for a field such as the page number, in the Latin font: `new TextRun({...latinRun(), children})`. */

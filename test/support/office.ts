@@ -76,23 +76,30 @@ export function odtHeadings(contentXml: string): [number, string][] {
 
 /**
  * The fonts (family names) LibreOffice gives the span that holds exactly `text`: the Western
- * (Latin) font and the complex-script (CTL, Lao) font of its automatic style.
+ * (Latin) font and the complex-script (CTL, Lao) font of its style, an automatic style of
+ * content.xml or, with the ODT's styles.xml, a named character style (a Word `w:rStyle`).
  */
-export function odtSpanFonts(contentXml: string, text: string): { latin: string; complex: string } {
+export function odtSpanFonts(
+  contentXml: string,
+  text: string,
+  stylesXml?: string,
+): { latin: string; complex: string } {
   const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const span = new RegExp(`<text:span text:style-name="([^"]+)">${escaped}</text:span>`).exec(
     contentXml,
   );
   if (!span) throw new Error(`no span holds "${text}"`);
-  const style = new RegExp(
-    `<style:style style:name="${span[1]}" style:family="text"><style:text-properties ([^>]*)/>`,
-  ).exec(contentXml);
-  if (!style) throw new Error(`no automatic style ${span[1]}`);
+  const styleOf = (xml: string) =>
+    new RegExp(
+      `<style:style style:name="${span[1]}"(?: style:display-name="[^"]*")? style:family="text"><style:text-properties ([^>]*)/>`,
+    ).exec(xml);
+  const style = styleOf(contentXml) ?? (stylesXml ? styleOf(stylesXml) : null);
+  if (!style) throw new Error(`no text style ${span[1]}`);
   const attribute = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(style[1])?.[1] ?? '';
   const family = (faceName: string) => {
     const face = new RegExp(
       `<style:font-face style:name="${faceName}" svg:font-family="([^"]*)"`,
-    ).exec(contentXml);
+    ).exec(stylesXml && !styleOf(contentXml) ? stylesXml : contentXml);
     return face ? xmlText(face[1]).replace(/^'|'$/g, '') : faceName;
   };
   return {

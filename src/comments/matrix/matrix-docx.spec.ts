@@ -1,6 +1,11 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
-import { styledRuns } from '../../formats/docx-style';
+import {
+  LANGUAGE_TAGS,
+  SCRIPT_STYLE_IDS,
+  scriptCharacterStyles,
+  styledRuns,
+} from '../../formats/docx-style';
 import { printableText } from '../../formats/printable-text';
 import { textWidthTwips, wordsOf } from '../../formats/text-width';
 import { MatrixItemView } from '../comment.dto';
@@ -25,7 +30,7 @@ const item: MatrixItemView = {
   answeredInVersion: 2,
 };
 
-async function documentXml(locale: 'lo' | 'en') {
+async function packagePart(locale: 'lo' | 'en', name: string) {
   const bytes = await matrixDocx(
     [item, { ...item, commentId: 'c2' }],
     {
@@ -35,8 +40,10 @@ async function documentXml(locale: 'lo' | 'en') {
     },
     locale,
   );
-  return strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']);
+  return strFromU8(unzipSync(new Uint8Array(bytes))[name]);
 }
+
+const documentXml = (locale: 'lo' | 'en') => packagePart(locale, 'word/document.xml');
 
 describe('matrixDocx', () => {
   it('sizes every column to at least the longest word of its header, in both languages', async () => {
@@ -72,14 +79,24 @@ describe('matrixDocx', () => {
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toContain('<w:cantSplit/>');
     expect(rows[0]).toContain('<w:tblHeader/>');
+    // A body row's run names its script's character style; the style carries fonts and language.
+    const styles = await packagePart('lo', 'word/styles.xml');
+    const styleProps = (id: string) =>
+      new RegExp(`<w:style w:type="character" w:styleId="${id}">.*?<w:rPr>(.*?)</w:rPr>`).exec(
+        styles,
+      )?.[1] ?? '';
     const runs = [...xml.matchAll(/<w:r><w:rPr>(.*?)<\/w:rPr><w:t[^>]*>([^<]*)<\/w:t><\/w:r>/g)];
-    const propsOf = (text: string) => runs.find((r) => r[2] === text)?.[1] ?? '';
+    const propsOf = (text: string) => {
+      const props = runs.find((r) => r[2] === text)?.[1] ?? '';
+      const style = /<w:rStyle w:val="([^"]+)"\/>/.exec(props)?.[1];
+      return style ? props + styleProps(style) : props;
+    };
     expect(propsOf('ເພີ່ມແລ້ວໃນສະບັບທີ')).toContain('<w:lang w:val="lo-LA" w:bidi="lo-LA"/>');
     expect(propsOf('ເພີ່ມແລ້ວໃນສະບັບທີ')).toContain('w:cs="Phetsarath OT"');
     expect(propsOf(' 2')).toContain('w:cs="Times New Roman"');
     expect(propsOf('Vientiane Capital Court')).toContain('<w:lang w:val="en-US"');
-    for (const [, props, text] of runs) {
-      if (text !== '') expect(props).toContain('<w:lang ');
+    for (const [, , text] of runs) {
+      if (text !== '') expect(propsOf(text)).toContain('<w:lang ');
     }
   });
 
@@ -94,6 +111,7 @@ describe('matrixDocx', () => {
 
 describe('matrixDocx body rows', () => {
   // The rows as docx's own object model writes them: the reference the text writer must equal.
+  // Each run of the shared script rule (styledRuns) names the character style of its language.
   function docxRow(texts: string[], widths: number[]): TableRow {
     return new TableRow({
       cantSplit: true,
@@ -106,8 +124,15 @@ describe('matrixDocx body rows', () => {
               .map(
                 (line) =>
                   new Paragraph({
-                    children: styledRuns(line, { bold: false, size: 18 }).map(
-                      (r) => new TextRun(r),
+                    children: styledRuns(line).map(
+                      (run) =>
+                        new TextRun({
+                          style:
+                            run.language?.value === LANGUAGE_TAGS.lo
+                              ? SCRIPT_STYLE_IDS.lao
+                              : SCRIPT_STYLE_IDS.latin,
+                          ...(run.children ? { children: run.children } : { text: run.text }),
+                        }),
                     ),
                   }),
               ),
@@ -115,6 +140,16 @@ describe('matrixDocx body rows', () => {
       ),
     });
   }
+
+  it('gives each script style the fonts and language the script rule gives a run', () => {
+    const [latin, lao] = scriptCharacterStyles();
+    const [latinRun] = styledRuns('Court');
+    const [laoRun] = styledRuns('ສານ');
+    expect(latin).toMatchObject({ id: SCRIPT_STYLE_IDS.latin });
+    expect(latin.run).toEqual({ font: latinRun.font, language: latinRun.language });
+    expect(lao).toMatchObject({ id: SCRIPT_STYLE_IDS.lao });
+    expect(lao.run).toEqual({ font: laoRun.font, language: laoRun.language });
+  });
 
   const rowsOf = (xml: string) => [...xml.matchAll(/<w:tr>.*?<\/w:tr>/g)].map((m) => m[0]);
 
