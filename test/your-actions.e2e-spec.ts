@@ -217,18 +217,34 @@ describe('what the caller may do, in the answers', () => {
 
     const reviews = await t.http().get(`/api/reviews?guidelineId=${id}`).set(as(mofaReviewer));
     expect(reviews.body.items).toHaveLength(1);
-    expect(reviews.body.items[0].yourActions).toEqual({ respond: true, changeDueDate: false });
+    expect(reviews.body.items[0].yourActions).toEqual({
+      respond: true,
+      changeDueDate: false,
+      downloadLetter: false,
+    });
     const reviewId = reviews.body.items[0].id;
     const bySecretariat = await t.http().get(`/api/reviews/${reviewId}`).set(as(secretariat));
-    expect(bySecretariat.body.yourActions).toEqual({ respond: false, changeDueDate: true });
+    expect(bySecretariat.body.yourActions).toEqual({
+      respond: false,
+      changeDueDate: true,
+      downloadLetter: false,
+    });
     const byObserver = await t.http().get(`/api/reviews/${reviewId}`).set(as(observer));
-    expect(byObserver.body.yourActions).toEqual({ respond: false, changeDueDate: false });
+    expect(byObserver.body.yourActions).toEqual({
+      respond: false,
+      changeDueDate: false,
+      downloadLetter: false,
+    });
     const answered = await t
       .http()
       .post(`/api/reviews/${reviewId}/response`)
       .set(as(mofaReviewer))
       .send({ decision: 'APPROVE', comments: '', signatory: { name: 'A', title: 'B' } });
     expect(answered.status).toBe(200);
-    expect(answered.body.yourActions).toEqual({ respond: false, changeDueDate: false });
+    expect(answered.body.yourActions).toEqual({
+      respond: false,
+      changeDueDate: false,
+      downloadLetter: false,
+    });
   });
 });

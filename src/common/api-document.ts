@@ -3,10 +3,12 @@ import {
   DocumentBuilder,
   OpenAPIObject,
   OperationObject,
+  RequestBodyObject,
   ResponseObject,
   SwaggerModule,
 } from '@nestjs/swagger';
 import { ErrorView, WHY } from './api-errors.decorator';
+import { FORM_FILE_EXTENSION } from './upload';
 
 /** The groups of operations, in the order a reader meets them, each with one line. */
 const TAGS: [string, string][] = [
@@ -83,6 +85,7 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
       if (!isPublic) [401, 403].forEach(add);
       if (BODY_METHODS.has(method)) [400, 413, 415].forEach(add);
       operation.responses = sortedByStatus(answers);
+      describeFormBesideJson(operation);
       if (operation.description) operation.description = oneParagraph(operation.description);
       if (!operation.summary && operation.description) {
         operation.summary = firstSentence(operation.description);
@@ -94,6 +97,38 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
   for (const tag of used) if (!known.has(tag)) document.tags!.push({ name: tag });
   document.tags = document.tags!.filter((tag) => used.has(tag.name));
   return document;
+}
+
+/**
+ * A route that takes JSON or the same fields as a form with a file (AcceptsUpload's `fieldsType`):
+ * the form is the JSON body's fields plus the file; its object fields are JSON-encoded parts
+ * (OpenAPI's default for an object in a multipart form, said here in `encoding`).
+ */
+function describeFormBesideJson(operation: OperationObject): void {
+  const extended = operation as OperationObject & Record<string, unknown>;
+  const form = extended[FORM_FILE_EXTENSION] as
+    { field: string; jsonFields: string[]; description: string } | undefined;
+  if (!form) return;
+  delete extended[FORM_FILE_EXTENSION];
+  const body = operation.requestBody as RequestBodyObject | undefined;
+  const multipart = body?.content['multipart/form-data'];
+  if (!multipart?.schema) return;
+  multipart.schema = {
+    allOf: [
+      multipart.schema,
+      {
+        type: 'object',
+        properties: {
+          [form.field]: { type: 'string', format: 'binary', description: form.description },
+        },
+      },
+    ],
+  };
+  if (form.jsonFields.length) {
+    multipart.encoding = Object.fromEntries(
+      form.jsonFields.map((name) => [name, { contentType: 'application/json, text/plain' }]),
+    );
+  }
 }
 
 function sortedByStatus(responses: Record<string, ResponseObject>): Record<string, ResponseObject> {

@@ -34,7 +34,7 @@ export function readJsonBodies(fastify: FastifyInstance, bodyLimit: number): voi
   );
   fastify.addContentTypeParser('*', (request, payload, done) => {
     const spec = uploadSpecOf(request);
-    if (spec?.mediaTypes.includes(mediaTypeOf(request.headers['content-type']))) {
+    if (spec?.asBody && spec.mediaTypes.includes(mediaTypeOf(request.headers['content-type']))) {
       keepRawUploadStream(request, payload as Readable);
       return done(null, undefined);
     }

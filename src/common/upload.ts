@@ -5,6 +5,7 @@ import {
   createParamDecorator,
   ExecutionContext,
   Injectable,
+  type Type,
   NestInterceptor,
   PayloadTooLargeException,
   UnsupportedMediaTypeException,
@@ -12,11 +13,11 @@ import {
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { FileInterceptor, UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
-import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExtension } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { Observable } from 'rxjs';
-import { nulCharacterProblem } from './request-bounds';
+import { nulCharacterProblem, scanJsonText } from './request-bounds';
 
 /**
  * File uploads: the one way a route takes a file.
@@ -60,13 +61,32 @@ export interface UploadOptions {
   maxBytes?: number;
   /** Without a file the route answers 400 (default); `false` lets JSON bodies through too, and `@Uploaded()` is then undefined. */
   required?: boolean;
+  /**
+   * Text fields of the form that carry JSON (an object the JSON body would hold there): parsed,
+   * within the bounds of JSON bodies, before the `@Body()` DTO validates them; text that is not
+   * JSON is 400. A JSON body is read as always.
+   */
+  jsonFields?: string[];
+  /**
+   * The route's body DTO when it takes the file beside a JSON body (with `required: false`): the
+   * route then reads JSON, or the same fields as a form with the file; never the file as the raw
+   * body. The OpenAPI document describes the JSON body by this DTO and the form as its fields
+   * (objects as JSON-encoded parts, see `jsonFields`) plus the file.
+   */
+  fieldsType?: Type<unknown>;
 }
+
+/** The OpenAPI extension by which api-document.ts finds the file field of a form beside JSON. */
+export const FORM_FILE_EXTENSION = 'x-form-file';
 
 export interface UploadSpec {
   field: string;
   mediaTypes: string[];
   maxBytes: number;
   required: boolean;
+  jsonFields: string[];
+  /** Whether the file may come as the raw body (not on routes that read JSON fields beside it). */
+  asBody: boolean;
 }
 
 /** The file a route received, whichever way it was sent. */
@@ -108,6 +128,9 @@ export function keepRawUploadStream(request: FastifyRequest, stream: Readable): 
 }
 
 export function describeAcceptedBodies(spec: UploadSpec): string {
+  if (!spec.asBody) {
+    return `Send JSON, or multipart/form-data with the same fields and the file in the field "${spec.field}"`;
+  }
   return `Send the file as the body (${spec.mediaTypes.join(', ')}) or as multipart/form-data with the file in the field "${spec.field}"`;
 }
 
@@ -126,6 +149,27 @@ async function readLimited(stream: Readable, limit: number, declared?: string): 
   return Buffer.concat(chunks, size);
 }
 
+/** Replaces each JSON-carrying text field of a form with its value; text that is not JSON is 400. */
+function parseJsonFields(body: unknown, fields: string[]): void {
+  if (!fields.length || !body || typeof body !== 'object') return;
+  const form = body as Record<string, unknown>;
+  for (const name of fields) {
+    const text = form[name];
+    // A part sent as application/json arrives parsed already (@fastify/multipart).
+    if (typeof text !== 'string') continue;
+    const { refusal } = scanJsonText(text);
+    if (refusal) throw refusal;
+    try {
+      form[name] = JSON.parse(text);
+    } catch {
+      throw new BadRequestException({
+        message: `The form field "${name}" must hold JSON`,
+        details: [{ field: name, message: `${name} must be JSON text, e.g. {"name": "…"}` }],
+      });
+    }
+  }
+}
+
 /** Runs after the multipart interceptor: puts the file, from the form or the raw body, where @Uploaded() finds it. */
 @Injectable()
 export class UploadInterceptor implements NestInterceptor {
@@ -136,6 +180,7 @@ export class UploadInterceptor implements NestInterceptor {
     let upload: Upload | undefined;
     if (request.isMultipart?.()) {
       // The form's text fields become the @Body(): bounded as JSON bodies are (request-bounds.ts).
+      parseJsonFields(request.body, spec.jsonFields);
       const nul = nulCharacterProblem(request.body);
       if (nul) throw nul;
       const file = request.file;
@@ -188,7 +233,26 @@ export function AcceptsUpload(options: UploadOptions): MethodDecorator {
     mediaTypes: options.mediaTypes.map((type) => type.toLowerCase()),
     maxBytes: Math.min(options.maxBytes ?? UPLOAD_MAX_BYTES, UPLOAD_MAX_BYTES),
     required: options.required ?? true,
+    jsonFields: options.jsonFields ?? [],
+    asBody: !options.fieldsType,
   };
+  if (options.fieldsType) {
+    if (spec.required) throw new Error('AcceptsUpload: fieldsType needs required: false');
+    return applyDecorators(
+      RouteConfig({ [UPLOAD_CONFIG]: spec }),
+      UseInterceptors(
+        FileInterceptor(spec.field, { limits: { fileSize: spec.maxBytes } }),
+        UploadInterceptor,
+      ),
+      ApiConsumes('application/json', 'multipart/form-data'),
+      ApiBody({ type: options.fieldsType, required: true }),
+      ApiExtension(FORM_FILE_EXTENSION, {
+        field: spec.field,
+        jsonFields: spec.jsonFields,
+        description: `Optional: the file (${spec.mediaTypes.join(', ')}), at most ${spec.maxBytes} bytes`,
+      }),
+    );
+  }
   return applyDecorators(
     RouteConfig({ [UPLOAD_CONFIG]: spec }),
     UseInterceptors(
@@ -210,6 +274,11 @@ export function AcceptsUpload(options: UploadOptions): MethodDecorator {
       },
     }),
   );
+}
+
+/** The file a request carried, once the route's interceptor has read it (for what else reads the request). */
+export function uploadOf(request: FastifyRequest): Upload | undefined {
+  return (request as UploadRequest)[UPLOADED];
 }
 
 /** The file of a route marked with @AcceptsUpload() (undefined when it is optional and none came). */

@@ -66,3 +66,19 @@ export function IdempotencyKey(): ParameterDecorator {
     describe(target, key, Object.getOwnPropertyDescriptor(target, key)!);
   };
 }
+
+/**
+ * The same request when it carried a file (a form with a signed letter): the file's SHA-256 joins
+ * the fingerprint, so the same key with another file is another request (422), and a retry with
+ * the same file answers the first answer. A request without a file keeps its fingerprint.
+ */
+export function withFileDigest(
+  request: IdempotentRequest | null,
+  sha256: Buffer | undefined,
+): IdempotentRequest | null {
+  if (!request || !sha256) return request;
+  const fingerprint = createHash('sha256')
+    .update(`${request.fingerprint}\nfile ${sha256.toString('hex')}`)
+    .digest('hex');
+  return { ...request, fingerprint };
+}

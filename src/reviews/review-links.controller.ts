@@ -5,7 +5,10 @@ import { ApiErrors, ApiFileAnswer, BINARY, MEDIA_TYPE } from '../common/api-erro
 import { TokenParam } from '../common/path-params';
 import { attachment } from '../common/attachment';
 import { Public } from '../common/auth-decorators';
-import { LinkDocumentQuery, LinkReviewView, ReviewResponseDto } from './review.dto';
+import { RequestLocale } from '../common/request-locale';
+import { AcceptsUpload, Upload, Uploaded } from '../common/upload';
+import type { Locale } from '../court/roles';
+import { LETTER_UPLOAD, LinkDocumentQuery, LinkReviewView, ReviewResponseDto } from './review.dto';
 import { ReviewLinkThrottlerGuard } from './review-link-throttler.guard';
 import { ReviewLinksService } from './review-links.service';
 
@@ -44,11 +47,20 @@ export class ReviewLinksController {
     return attachment(file.content, file.contentType, file.fileName);
   }
 
-  /** The agency's answer (the body of POST /api/reviews/:id/response), once: a second one is 409. */
+  /**
+   * The agency's answer (the body of POST /api/reviews/:id/response, JSON or a form with the
+   * signed letter in `letter`), once: a second one is 409.
+   */
   @Post('response')
+  @AcceptsUpload(LETTER_UPLOAD)
   @ApiCreatedResponse({ type: LinkReviewView })
-  @ApiErrors(400, 404, 409, 429)
-  respond(@TokenParam() token: string, @Body() dto: ReviewResponseDto): Promise<LinkReviewView> {
-    return this.links.respond(token, dto);
+  @ApiErrors(400, 404, 409, 413, 415, 429)
+  respond(
+    @TokenParam() token: string,
+    @Body() dto: ReviewResponseDto,
+    @Uploaded() letter: Upload | undefined,
+    @RequestLocale() locale: Locale,
+  ): Promise<LinkReviewView> {
+    return this.links.respond(token, dto, letter, locale);
   }
 }

@@ -9,7 +9,10 @@ import { ReminderPlanner } from '../reminders/reminder-planner.service';
 import { AnswerLinksRepository, ResolvedLink } from './answer-links.repository';
 import { LinkReviewView, ReviewResponseDto } from './review.dto';
 import { ReviewRow, ReviewsRepository } from './reviews.repository';
-import { assertCommentsGiven, notOpen } from './reviews.service';
+import { assertCommentsGiven, letterOf, notOpen } from './reviews.service';
+import { checkLetter } from './review-letter';
+import type { Upload } from '../common/upload';
+import type { Locale } from '../court/roles';
 
 /**
  * What the holder of an agency's answer link may do, without an account: read the request and
@@ -40,8 +43,15 @@ export class ReviewLinksService {
     return this.documents.render(row.guideline_id, row.version_number, 'docx');
   }
 
-  async respond(token: string, dto: ReviewResponseDto): Promise<LinkReviewView> {
+  async respond(
+    token: string,
+    dto: ReviewResponseDto,
+    letterFile: Upload | undefined,
+    locale: Locale,
+  ): Promise<LinkReviewView> {
     assertCommentsGiven(dto);
+    // Checked before anything is written: a refused letter leaves the request unanswered.
+    const letter = letterFile ? await checkLetter(letterFile, locale) : null;
     const cancelled = await this.dataSource.transaction(async (manager) => {
       // The request's row is locked: an answer by an account and one by the link serialise.
       const link = await this.links.resolve(manager, token, this.env.APP_TIMEZONE, true);
@@ -56,6 +66,7 @@ export class ReviewLinksService {
         answeredBy: null,
       });
       if (!answered) throw notOpen(row.status);
+      if (letter) await this.reviews.attachLetter(manager, row.id, letter);
       await this.links.revokeAll(manager, [row.id], 'ANSWERED');
       return this.planner.cancelForRequests(manager, [row.id]);
     });
@@ -102,6 +113,7 @@ export class ReviewLinksService {
               comments: row.response_comments ?? '',
               signatory: { name: row.signatory_name ?? '', title: row.signatory_title ?? '' },
               answeredAt: new Date(row.answered_at).toISOString(),
+              letter: letterOf(row),
             }
           : null,
       sections: sections.map(

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { IsDayOrInstant } from '../common/day-or-instant';
 import { PageQuery } from '../common/pagination';
+import { LETTER_FIELD, LETTER_MEDIA_TYPES, type LetterMediaType } from './review-letter';
 
 export const DECISIONS = ['APPROVE', 'APPROVE_WITH_COMMENTS', 'OBJECT'] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -74,6 +75,15 @@ export class ReviewResponseDto {
   signatory: SignatoryDto;
 }
 
+/** An answer's signed letter, beside its fields (the same for an account and the link). */
+export const LETTER_UPLOAD = {
+  field: LETTER_FIELD,
+  mediaTypes: [...LETTER_MEDIA_TYPES],
+  required: false,
+  jsonFields: ['signatory'],
+  fieldsType: ReviewResponseDto,
+};
+
 export class LinkDocumentQuery {
   @ApiPropertyOptional({ enum: ['docx'], default: 'docx' })
   @IsOptional()
@@ -124,6 +134,19 @@ export class SignatoryView {
   @ApiProperty() title: string;
 }
 
+/** The agency's signed letter attached to an answer (its facts; the file is GET /api/reviews/:id/letter). */
+export class LetterView {
+  @ApiProperty({
+    description:
+      'The name of the file on the sender’s computer, for display only (the download is named from the record)',
+  })
+  fileName: string;
+  @ApiProperty({ enum: LETTER_MEDIA_TYPES, description: 'What the file is, judged by its content' })
+  mediaType: LetterMediaType;
+  @ApiProperty({ type: 'integer', description: 'Bytes' }) size: number;
+  @ApiProperty({ description: 'SHA-256 of the file, hex' }) sha256: string;
+}
+
 export class ReviewAnswerView {
   @ApiProperty({ enum: DECISIONS }) decision: Decision;
   @ApiProperty() comments: string;
@@ -137,6 +160,12 @@ export class ReviewAnswerView {
   @ApiProperty({ enum: ['ACCOUNT', 'LINK'], description: 'LINK: through the agency’s answer link' })
   through: 'ACCOUNT' | 'LINK';
   @ApiProperty({ format: 'date-time' }) answeredAt: string;
+  @ApiProperty({
+    type: LetterView,
+    nullable: true,
+    description: 'The signed letter sent with the answer; null without one',
+  })
+  letter: LetterView | null;
 }
 
 export class AnswerLinkView {
@@ -174,6 +203,11 @@ export class ReviewActionsView {
   @ApiProperty({ description: 'Answer it (a reviewer of the agency asked, while pending)' })
   respond: boolean;
   @ApiProperty({ description: 'Move its due day (while pending)' }) changeDueDate: boolean;
+  @ApiProperty({
+    description:
+      'Download the signed letter of its answer (GET /api/reviews/:id/letter): there is one, and you are the secretariat, an observer or a reviewer of that agency',
+  })
+  downloadLetter: boolean;
 }
 
 export class ReviewView {
@@ -242,6 +276,12 @@ export class LinkAnswerView {
   @ApiProperty() comments: string;
   @ApiProperty({ type: SignatoryView }) signatory: SignatoryView;
   @ApiProperty({ format: 'date-time' }) answeredAt: string;
+  @ApiProperty({
+    type: LetterView,
+    nullable: true,
+    description: 'The signed letter sent with the answer; null without one',
+  })
+  letter: LetterView | null;
 }
 
 /** What the agency's link shows: the request and the version to read. Nothing else. */

@@ -1,12 +1,16 @@
 import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-key.decorator';
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
-import { AuthUser, Role } from '../court/roles';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { AuthUser, Locale, Role } from '../court/roles';
+import { ApiErrors, ApiFileAnswer, BINARY } from '../common/api-errors.decorator';
+import { attachment } from '../common/attachment';
+import { AcceptsUpload, Upload, Uploaded } from '../common/upload';
+import { RequestLocale } from '../common/request-locale';
 import {
   DueDateDto,
+  LETTER_UPLOAD,
   ReviewDetailView,
   ReviewListView,
   ReviewQuery,
@@ -41,19 +45,44 @@ export class ReviewsController {
     return this.reviews.get(user, id);
   }
 
-  /** The agency's answer (its reviewers only); a second answer, or one to a withdrawn request, is 409. */
+  /**
+   * The agency's answer (its reviewers only); a second answer, or one to a withdrawn request, is 409.
+   * As JSON, or as multipart/form-data with the same fields (`signatory` as JSON text) and the
+   * agency's signed letter in `letter`: a PDF, JPEG or PNG by its content, at most 10 MB (another
+   * type 415, larger 413, an empty, cut-off or truncated upload 400; nothing is then recorded).
+   */
   @Post(':id/response')
   @HttpCode(200)
   @Roles(...RESPONDING_ROLES)
+  @AcceptsUpload(LETTER_UPLOAD)
   @ApiOkResponse({ type: ReviewDetailView })
-  @ApiErrors(400, 401, 403, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409, 413, 415)
   respond(
     @CurrentUser() user: AuthUser,
     @UuidParam() id: string,
     @Body() dto: ReviewResponseDto,
+    @Uploaded() letter: Upload | undefined,
     @IdempotencyKey() idempotent: IdempotentRequest | null,
+    @RequestLocale() locale: Locale,
   ): Promise<ReviewDetailView> {
-    return this.reviews.respond(user, id, dto, idempotent);
+    return this.reviews.respond(user, id, dto, idempotent, letter, locale);
+  }
+
+  /**
+   * The agency's signed letter sent with the answer, as it was sent (PDF, JPEG or PNG), as an
+   * attachment named from the record. For the secretariat, observers and that agency's reviewers;
+   * 404 for anyone else, as for a request without a letter.
+   */
+  @Get(':id/letter')
+  @ApiFileAnswer('The letter, as an attachment', {
+    'application/pdf': BINARY,
+    'image/jpeg': BINARY,
+    'image/png': BINARY,
+  })
+  @ApiErrors(400, 401, 404)
+  async letter(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<StreamableFile> {
+    const file = await this.reviews.letter(user, id);
+    return attachment(file.content, file.contentType, file.fileName);
   }
 
   /**

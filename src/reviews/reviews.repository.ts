@@ -8,6 +8,7 @@ import { insertIntoOutbox } from '../outbox/outbox.writer';
 import { JOB, queueOf } from '../queues/queues';
 import { PlannedReminder } from '../reminders/reminder-schedule';
 import { insertReminders, REMINDER_JOB_ID_PREFIX } from '../reminders/reminders.repository';
+import type { CheckedLetter, LetterMediaType } from './review-letter';
 import { Decision, ReviewStatus } from './review.dto';
 
 // The 'review requested' job of a request: `review-requested-<requestId>` (BullMQ's, so no ':').
@@ -76,6 +77,11 @@ export interface ReviewRow {
   answered_through: 'ACCOUNT' | 'LINK' | null;
   withdrawn_at: Date | null;
   withdrawn_reason: string | null;
+  /** The signed letter attached to the answer (its facts, never its bytes); null without one. */
+  letter_file_name: string | null;
+  letter_media_type: LetterMediaType | null;
+  letter_size: number | null;
+  letter_sha256: string | null;
 }
 
 export interface DueDateChangeRow {
@@ -92,11 +98,14 @@ const SELECT_REVIEW = `
     q.agency_id, a.code AS agency_code, a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
     to_char(q.due_date, 'YYYY-MM-DD') AS due_date, q.status, q.requested_at, q.decision,
     q.response_comments, q.signatory_name, q.signatory_title, q.answered_by,
-    ub.name AS answered_by_name, q.answered_at, q.answered_through, q.withdrawn_at, q.withdrawn_reason
+    ub.name AS answered_by_name, q.answered_at, q.answered_through, q.withdrawn_at, q.withdrawn_reason,
+    l.file_name AS letter_file_name, l.media_type AS letter_media_type, l.size AS letter_size,
+    encode(l.sha256, 'hex') AS letter_sha256
   FROM review_requests q
   JOIN guidelines g ON g.id = q.guideline_id
   JOIN agencies a ON a.id = q.agency_id
-  LEFT JOIN users ub ON ub.id = q.answered_by`;
+  LEFT JOIN users ub ON ub.id = q.answered_by
+  LEFT JOIN review_letters l ON l.review_request_id = q.id`;
 
 /**
  * A request is late when its due day is before today ($-parameter after it, APP_TIMEZONE);
@@ -200,6 +209,26 @@ export class ReviewsRepository {
       ],
     );
     return rows.length === 1;
+  }
+
+  /** Stores the signed letter of an answer, in the answer's transaction. */
+  async attachLetter(manager: EntityManager, id: string, letter: CheckedLetter): Promise<void> {
+    await manager.query(
+      `INSERT INTO review_letters (review_request_id, media_type, file_name, size, sha256, content)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, letter.mediaType, letter.fileName, letter.size, letter.sha256, letter.content],
+    );
+  }
+
+  /** The letter's bytes and type; null when the request has none. */
+  async letterContent(
+    id: string,
+  ): Promise<{ content: Buffer; media_type: LetterMediaType } | null> {
+    const rows = await this.dataSource.query(
+      `SELECT content, media_type FROM review_letters WHERE review_request_id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /** Locks the request for a change (due date, link); null when unknown. */

@@ -1,9 +1,9 @@
 import { IdempotentWrites } from '../idempotency/idempotent-writes';
-import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
+import { withFileDigest, type IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, Role } from '../court/roles';
+import { AuthUser, Locale, Role } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { isCalendarDay } from '../court/local-day';
 import { toPage } from '../common/pagination';
@@ -24,11 +24,14 @@ import {
   ReviewListView,
   ReviewQuery,
   ReviewResponseDto,
+  LetterView,
   ReviewStatus,
   ReviewView,
 } from './review.dto';
 import { ReviewRow, ReviewsRepository } from './reviews.repository';
-import { mayReissueLink, reviewActions } from './review-rules';
+import { mayReadLetter, mayReissueLink, reviewActions } from './review-rules';
+import { checkLetter, letterExtension, type LetterMediaType } from './review-letter';
+import type { Upload } from '../common/upload';
 
 const iso = (d: Date) => new Date(d).toISOString();
 
@@ -97,14 +100,19 @@ export class ReviewsService {
     id: string,
     dto: ReviewResponseDto,
     idempotent: IdempotentRequest | null = null,
+    letterFile?: Upload,
+    locale: Locale = user.locale,
   ): Promise<ReviewDetailView> {
     const agencyId = this.agencyScope(user);
     if (!agencyId) throw AppError.forbidden('Only the agency asked may answer');
     assertCommentsGiven(dto);
+    // Checked before anything is written: a refused letter leaves the request unanswered.
+    const letter = letterFile ? await checkLetter(letterFile, locale) : null;
     let cancelled: string[] = [];
     // The answer is read in the transaction: with a key, it is stored with the key (a replay
     // cancels nothing again).
-    const view = await this.idempotency.transaction(idempotent, user.locale, async (manager) => {
+    const request = withFileDigest(idempotent, letter?.sha256);
+    const view = await this.idempotency.transaction(request, user.locale, async (manager) => {
       const answered = await this.reviews.answer(manager, id, agencyId, {
         decision: dto.decision,
         comments: dto.comments,
@@ -117,6 +125,7 @@ export class ReviewsService {
         if (!current) throw AppError.notFound('Review request');
         throw notOpen(current.status);
       }
+      if (letter) await this.reviews.attachLetter(manager, id, letter);
       await this.links.revokeAll(manager, [id], 'ANSWERED');
       cancelled = await this.planner.cancelForRequests(manager, [id]);
       const row = await this.reviews.findVisible(id, agencyId, manager);
@@ -124,6 +133,24 @@ export class ReviewsService {
     });
     await this.planner.removeJobs(cancelled);
     return view;
+  }
+
+  /**
+   * The agency's signed letter, as it was sent, for the secretariat, observers and that agency's
+   * reviewers; 404 for anyone else, as for a request without a letter or an unknown one.
+   */
+  async letter(user: AuthUser, id: string): Promise<LetterFile> {
+    const row = await this.reviews.findVisible(id, null);
+    if (!row || !row.letter_media_type || !mayReadLetter({ agencyId: row.agency_id }, user)) {
+      throw AppError.notFound('Signed letter');
+    }
+    const stored = await this.reviews.letterContent(id);
+    if (!stored) throw AppError.notFound('Signed letter');
+    return {
+      content: stored.content,
+      contentType: stored.media_type,
+      fileName: letterDownloadName(row, stored.media_type),
+    };
   }
 
   /**
@@ -309,14 +336,44 @@ export class ReviewsService {
                 : null,
               through: row.answered_through ?? 'ACCOUNT',
               answeredAt: iso(row.answered_at),
+              letter: letterOf(row),
             }
           : null,
       withdrawn: row.withdrawn_at
         ? { at: iso(row.withdrawn_at), reason: row.withdrawn_reason }
         : null,
-      yourActions: reviewActions({ agencyId: row.agency_id, status: row.status }, user),
+      yourActions: reviewActions(
+        { agencyId: row.agency_id, status: row.status, hasLetter: row.letter_sha256 !== null },
+        user,
+      ),
     };
   }
+}
+
+/** A letter as the download gives it. */
+export interface LetterFile {
+  content: Buffer;
+  contentType: LetterMediaType;
+  fileName: string;
+}
+
+/** The facts of a request's signed letter, as the views show them; null without one. */
+export function letterOf(row: ReviewRow): LetterView | null {
+  if (!row.letter_media_type || row.letter_sha256 === null) return null;
+  return {
+    fileName: row.letter_file_name ?? '',
+    mediaType: row.letter_media_type,
+    size: Number(row.letter_size),
+    sha256: row.letter_sha256,
+  };
+}
+
+/**
+ * The download's name, from the record (guideline, version, agency) and the type the content
+ * is; never the sender's own file name, which may say anything.
+ */
+function letterDownloadName(row: ReviewRow, mediaType: LetterMediaType): string {
+  return `${row.guideline_code}-v${row.version_number}-${row.agency_code}-signed-letter.${letterExtension(mediaType)}`;
 }
 
 /** An answer needs words unless it approves outright (the same rule for an account and a link). */

@@ -692,9 +692,29 @@ export type paths = {
         put?: never;
         /**
          * The agency's answer (its reviewers only); a second answer, or one to a withdrawn request, is 409.
-         * @description The agency's answer (its reviewers only); a second answer, or one to a withdrawn request, is 409.
+         * @description The agency's answer (its reviewers only); a second answer, or one to a withdrawn request, is 409. As JSON, or as multipart/form-data with the same fields (`signatory` as JSON text) and the agency's signed letter in `letter`: a PDF, JPEG or PNG by its content, at most 10 MB (another type 415, larger 413, an empty, cut-off or truncated upload 400; nothing is then recorded).
          */
         post: operations["ReviewsController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's signed letter sent with the answer, as it was sent (PDF, JPEG or PNG), as an attachment named from the record.
+         * @description The agency's signed letter sent with the answer, as it was sent (PDF, JPEG or PNG), as an attachment named from the record. For the secretariat, observers and that agency's reviewers; 404 for anyone else, as for a request without a letter.
+         */
+        get: operations["ReviewsController_letter"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -791,8 +811,8 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * The agency's answer (the body of POST /api/reviews/:id/response), once: a second one is 409.
-         * @description The agency's answer (the body of POST /api/reviews/:id/response), once: a second one is 409.
+         * The agency's answer (the body of POST /api/reviews/:id/response, JSON or a form with the signed letter in `letter`), once: a second one is 409.
+         * @description The agency's answer (the body of POST /api/reviews/:id/response, JSON or a form with the signed letter in `letter`), once: a second one is 409.
          */
         post: operations["ReviewLinksController_respond"];
         delete?: never;
@@ -2046,6 +2066,19 @@ export type components = {
             id: string;
             name: string;
         };
+        LetterView: {
+            /** @description The name of the file on the sender’s computer, for display only (the download is named from the record) */
+            fileName: string;
+            /**
+             * @description What the file is, judged by its content
+             * @enum {string}
+             */
+            mediaType: "application/pdf" | "image/jpeg" | "image/png";
+            /** @description Bytes */
+            size: number;
+            /** @description SHA-256 of the file, hex */
+            sha256: string;
+        };
         ReviewAnswerView: {
             /** @enum {string} */
             decision: "APPROVE" | "APPROVE_WITH_COMMENTS" | "OBJECT";
@@ -2060,6 +2093,8 @@ export type components = {
             through: "ACCOUNT" | "LINK";
             /** Format: date-time */
             answeredAt: string;
+            /** @description The signed letter sent with the answer; null without one */
+            letter: components["schemas"]["LetterView"] | null;
         };
         WithdrawalView: {
             /** Format: date-time */
@@ -2071,6 +2106,8 @@ export type components = {
             respond: boolean;
             /** @description Move its due day (while pending) */
             changeDueDate: boolean;
+            /** @description Download the signed letter of its answer (GET /api/reviews/:id/letter): there is one, and you are the secretariat, an observer or a reviewer of that agency */
+            downloadLetter: boolean;
         };
         ReviewView: {
             /** Format: uuid */
@@ -2198,6 +2235,8 @@ export type components = {
             signatory: components["schemas"]["SignatoryView"];
             /** Format: date-time */
             answeredAt: string;
+            /** @description The signed letter sent with the answer; null without one */
+            letter: components["schemas"]["LetterView"] | null;
         };
         LinkSectionView: {
             key: string;
@@ -5815,6 +5854,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReviewResponseDto"];
+                "multipart/form-data": components["schemas"]["ReviewResponseDto"] & {
+                    /**
+                     * Format: binary
+                     * @description Optional: the file (application/pdf, image/jpeg, image/png), at most 10485760 bytes
+                     */
+                    letter?: string;
+                };
             };
         };
         responses: {
@@ -5882,6 +5928,68 @@ export interface operations {
             };
             /** @description A body or file of a type this route does not read */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    ReviewsController_letter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter, as an attachment */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…" on a file (not on JSON) */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6197,6 +6305,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReviewResponseDto"];
+                "multipart/form-data": components["schemas"]["ReviewResponseDto"] & {
+                    /**
+                     * Format: binary
+                     * @description Optional: the file (application/pdf, image/jpeg, image/png), at most 10485760 bytes
+                     */
+                    letter?: string;
+                };
             };
         };
         responses: {
