@@ -13,6 +13,7 @@ import { homeView } from './views/home';
 import { loginView } from './views/login';
 import { matrixView } from './views/matrix';
 import { moveView } from './views/move';
+import { notificationPreferencesView } from './views/notification-preferences';
 import { commentLinkView, notificationsView } from './views/notifications';
 import { publishView } from './views/publish';
 import { redlineView } from './views/redline';
@@ -29,6 +30,7 @@ export const routes: Route[] = [
   { path: '/answer/:token', view: answerView, public: true },
   { path: '/account/password', view: changePasswordView },
   { path: '/account/sessions', view: sessionsView },
+  { path: '/account/notifications', view: notificationPreferencesView },
   { path: '/admin/users', view: usersView },
   { path: '/admin/users/new', view: newUserView },
   { path: '/admin/users/:id', view: userView },

@@ -144,6 +144,13 @@ export class Env {
   @Max(23)
   REMINDER_HOUR = 9;
 
+  /** Local hour (APP_TIMEZONE) at which the daily digest e-mails are sent. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  DIGEST_HOUR = 8;
+
   /** Password reset requests allowed per e-mail address (any account or none) per hour. */
   @Transform(toInt)
   @IsInt()

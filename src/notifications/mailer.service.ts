@@ -19,6 +19,8 @@ export interface OutgoingMail {
   trace: Record<string, string>;
   /** Where the reader changes how often such messages come (List-Unsubscribe), for digests. */
   unsubscribeUrl?: string;
+  /** The HTML part when it is more than the text's paragraphs (a digest's headings); else built from `text`. */
+  html?: string;
 }
 
 /** SMTP through nodemailer (SMTP_URL, MAIL_FROM). Without SMTP_URL e-mail is off. */
@@ -57,7 +59,7 @@ export class Mailer implements OnModuleInit, OnModuleDestroy {
       to: { name: mail.to.name, address: mail.to.address },
       subject: mail.subject,
       text: mail.text,
-      html: emailHtml({ subject: mail.subject, body: mail.text, locale: mail.locale }),
+      html: mail.html ?? emailHtml({ subject: mail.subject, body: mail.text, locale: mail.locale }),
       messageId: stableMessageId(mail.messageKey, this.env.MAIL_FROM, this.env.PUBLIC_URL),
       ...(mail.unsubscribeUrl ? { list: { unsubscribe: mail.unsubscribeUrl } } : {}),
       headers: {

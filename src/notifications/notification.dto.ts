@@ -4,7 +4,7 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { NotificationKind } from './templates';
 
-const EMAIL_STATES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED'] as const;
+const EMAIL_STATES = ['PENDING', 'SENT', 'FAILED', 'SKIPPED', 'DAILY', 'OFF'] as const;
 export type EmailState = (typeof EMAIL_STATES)[number];
 
 export class NotificationQuery extends PageQuery {
@@ -16,7 +16,11 @@ export class NotificationQuery extends PageQuery {
 }
 
 export class EmailDeliveryView {
-  @ApiProperty({ enum: EMAIL_STATES, description: 'SKIPPED when e-mail is off (no SMTP_URL)' })
+  @ApiProperty({
+    enum: EMAIL_STATES,
+    description:
+      'SKIPPED when e-mail is off (no SMTP_URL); DAILY while it waits for the daily digest (SENT once the digest went); OFF when the reader wants no e-mail of this kind',
+  })
   state: EmailState;
   @ApiProperty({ type: 'integer' }) attempts: number;
   @ApiProperty({ nullable: true, type: String }) error: string | null;

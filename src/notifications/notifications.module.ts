@@ -1,10 +1,15 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module';
 import { AgencyMailbox } from './agency-mailbox.service';
+import { DigestsRepository } from './digests.repository';
+import { Digests } from './digests.service';
 import { DomainEventNotices } from './domain-events.service';
 import { EmailDelivery } from './email-delivery.service';
 import { Mailer } from './mailer.service';
 import { MessageFactsRepository } from './message-facts.repository';
+import { NotificationPreferencesController } from './notification-preferences.controller';
+import { NotificationPreferencesRepository } from './notification-preferences.repository';
+import { NotificationPreferencesService } from './notification-preferences.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
@@ -13,7 +18,7 @@ import { RecipientsRepository } from './recipients.repository';
 
 @Module({
   imports: [OutboxModule],
-  controllers: [NotificationsController],
+  controllers: [NotificationsController, NotificationPreferencesController],
   providers: [
     NotificationsRepository,
     NotificationsService,
@@ -24,8 +29,13 @@ import { RecipientsRepository } from './recipients.repository';
     EmailDelivery,
     DomainEventNotices,
     AgencyMailbox,
+    NotificationPreferencesRepository,
+    NotificationPreferencesService,
+    DigestsRepository,
+    Digests,
   ],
   exports: [
+    Digests,
     AgencyMailbox,
     Mailer,
     Notifier,

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Env } from '../config/env';
 import { JOB } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
+import { EmailFrequency, effectiveFrequency } from './email-preferences';
 import { Recipient } from './recipients.repository';
 import {
   Bilingual,
@@ -25,10 +26,17 @@ export interface Announcement {
   data?: Record<string, unknown>;
 }
 
+/** The e-mail state a new notice starts in, by its reader's choice for its kind. */
+const EMAIL_STATE_OF: Record<EmailFrequency, string> = {
+  [EmailFrequency.IMMEDIATE]: 'PENDING',
+  [EmailFrequency.DAILY]: 'DAILY',
+  [EmailFrequency.OFF]: 'OFF',
+};
+
 /**
  * Turns an event into in-app notifications, one per recipient in their own language, and queues
- * one e-mail job per notification actually created (through the outbox, in the caller's
- * transaction). A repeat of the same announcement creates nothing and sends nothing.
+ * one e-mail job per notification actually created whose reader wants it at once (through the
+ * outbox, in the caller's transaction; see email-preferences.ts). A repeat of the same announcement creates nothing and sends nothing.
  */
 @Injectable()
 export class Notifier {
@@ -52,12 +60,15 @@ export class Notifier {
     const messages = unique.map((r) =>
       renderMessage(announcement.kind, r.locale, announcement.context, this.env.APP_TIMEZONE),
     );
-    const inserted: { id: string }[] = await manager.query(
+    const states = this.emailEnabled
+      ? await this.emailStates(manager, unique, announcement.kind)
+      : unique.map(() => 'SKIPPED');
+    const inserted: { id: string; email_state: string }[] = await manager.query(
       `INSERT INTO notifications (user_id, kind, dedupe_key, guideline_id, subject, body, link, data, email_state)
-       SELECT user_id, $2, $3, $4, subject, body, $5, $6::jsonb, $7
-       FROM unnest($1::uuid[], $8::text[], $9::text[]) AS t(user_id, subject, body)
+       SELECT user_id, $2, $3, $4, subject, body, $5, $6::jsonb, email_state
+       FROM unnest($1::uuid[], $7::text[], $8::text[], $9::text[]) AS t(user_id, subject, body, email_state)
        ON CONFLICT (user_id, dedupe_key) DO NOTHING
-       RETURNING id`,
+       RETURNING id, email_state`,
       [
         unique.map((r) => r.id),
         announcement.kind,
@@ -65,23 +76,38 @@ export class Notifier {
         announcement.guidelineId,
         announcement.context.link,
         JSON.stringify(announcement.data ?? {}),
-        this.emailEnabled ? 'PENDING' : 'SKIPPED',
         messages.map((m) => m.subject),
         messages.map((m) => m.body),
+        states,
       ],
     );
-    const ids = inserted.map((row) => row.id);
-    if (this.emailEnabled && ids.length) {
+    // DAILY ones wait for the digest (src/notifications/digests.service.ts); OFF ones send nothing.
+    const immediate = inserted.filter((row) => row.email_state === 'PENDING').map((row) => row.id);
+    if (immediate.length) {
       await this.outbox.enqueue(
         manager,
-        ...ids.map((notificationId) => ({
+        ...immediate.map((notificationId) => ({
           name: JOB.SEND_EMAIL,
           jobId: `email-${notificationId}`,
           payload: { notificationId },
         })),
       );
     }
-    return ids;
+    return inserted.map((row) => row.id);
+  }
+
+  /** Each recipient's e-mail state for a notice of this kind, from their preferences. */
+  private async emailStates(
+    manager: EntityManager,
+    recipients: Recipient[],
+    kind: GuidelineKind,
+  ): Promise<string[]> {
+    const stored: { user_id: string; email: string }[] = await manager.query(
+      `SELECT user_id, email FROM notification_preferences WHERE kind = $1 AND user_id = ANY($2::uuid[])`,
+      [kind, recipients.map((r) => r.id)],
+    );
+    const byUser = new Map(stored.map((row) => [row.user_id, row.email]));
+    return recipients.map((r) => EMAIL_STATE_OF[effectiveFrequency(kind, byUser.get(r.id))]);
   }
 
   /**

@@ -124,7 +124,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           AND ((queue = $1 AND job_id IN
                  (SELECT 'reminder-' || id FROM reminders WHERE state = 'PLANNED'))
             OR (queue = $2 AND job_id IN
-                 (SELECT 'email-' || id FROM notifications WHERE email_state = 'PENDING')))`,
+                 (SELECT 'email-' || id FROM notifications WHERE email_state = 'PENDING'))
+            OR (queue = $2 AND job_id IN
+                 (SELECT 'digest-' || id FROM email_digests WHERE state = 'PENDING')))`,
       [QUEUE.REMINDERS, QUEUE.EMAIL],
     );
     return count;

@@ -28,6 +28,10 @@ export const JOB = {
   SEND_AGENCY_EMAIL: 'agency-email.send',
   /** Written by every password reset request, known address or not: the worker sends the link. */
   PASSWORD_RESET_REQUESTED: 'account.password-reset-requested',
+  /** Daily (job scheduler, DIGEST_HOUR): gathers the notices set to DAILY into one digest per reader. */
+  DAILY_DIGEST_SCAN: 'digest.daily-scan',
+  /** One digest e-mail (job id `digest-<id>`), written with the digest that claimed its notices. */
+  SEND_DIGEST: 'digest.send',
 } as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
@@ -87,6 +91,13 @@ export interface PasswordResetRequestedPayload {
 /** The scheduler's jobs carry nothing: the scan reads the database. */
 export type ConsultationClosingScanPayload = Record<string, never>;
 
+/** The scheduler's jobs carry nothing: the scan reads the database. */
+export type DailyDigestScanPayload = Record<string, never>;
+
+export interface SendDigestPayload {
+  digestId: string;
+}
+
 export interface JobPayloads {
   [JOB.STAGE_CHANGED]: StageChangedPayload;
   [JOB.DISPOSITION_GIVEN]: DispositionGivenPayload;
@@ -98,6 +109,8 @@ export interface JobPayloads {
   [JOB.REVIEW_WITHDRAWN]: ReviewWithdrawnPayload;
   [JOB.CONSULTATION_CLOSING_SCAN]: ConsultationClosingScanPayload;
   [JOB.PASSWORD_RESET_REQUESTED]: PasswordResetRequestedPayload;
+  [JOB.DAILY_DIGEST_SCAN]: DailyDigestScanPayload;
+  [JOB.SEND_DIGEST]: SendDigestPayload;
 }
 
 /**
@@ -114,8 +127,10 @@ export const QUEUE_OF: { readonly [N in JobName]: QueueName } = {
   [JOB.PASSWORD_RESET_REQUESTED]: QUEUE.DOMAIN_EVENTS,
   [JOB.REVIEW_REMINDER]: QUEUE.REMINDERS,
   [JOB.CONSULTATION_CLOSING_SCAN]: QUEUE.REMINDERS,
+  [JOB.DAILY_DIGEST_SCAN]: QUEUE.REMINDERS,
   [JOB.SEND_EMAIL]: QUEUE.EMAIL,
   [JOB.SEND_AGENCY_EMAIL]: QUEUE.EMAIL,
+  [JOB.SEND_DIGEST]: QUEUE.EMAIL,
 };
 
 export function queueOf(name: JobName): QueueName {

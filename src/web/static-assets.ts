@@ -23,6 +23,8 @@ const LINK_PATHS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^\/guidelines\/([0-9a-f-]{36})\/comments\/([0-9a-f-]{36})\/?$/i, (m) => `/#/c/${m[2]}`],
   [/^\/guidelines\/([0-9a-f-]{36})\/?$/i, (m) => `/#/g/${m[1]}`],
   [/^\/reviews\/([0-9a-f-]{36})\/?$/i, (m) => `/#/reviews/${m[1]}`],
+  // The e-mail preferences (a digest's List-Unsubscribe).
+  [/^\/account\/notifications\/?$/, () => '/#/account/notifications'],
   // An agency's answer link (e-mailed to its contact address): the page needs no sign-in.
   [/^\/answer\/([A-Za-z0-9_-]{16,128})\/?$/, (m) => `/#/answer/${m[1]}`],
 ];

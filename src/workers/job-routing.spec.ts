@@ -17,8 +17,8 @@ describe('every job runs on the queue the outbox writes it to', () => {
   const calls: string[] = [];
   const processors: JobProcessor[] = [
     new DomainEventsProcessor(recorder(calls), recorder(calls), recorder(calls)),
-    new RemindersProcessor(recorder(calls), recorder(calls)),
-    new EmailProcessor(recorder(calls), recorder(calls)),
+    new RemindersProcessor(recorder(calls), recorder(calls), recorder(calls)),
+    new EmailProcessor(recorder(calls), recorder(calls), recorder(calls)),
   ];
 
   it('has one processor per queue', () => {

@@ -8,6 +8,7 @@ import {
 import { Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { Env } from '../config/env';
+import { DAILY_DIGEST_SCHEDULER } from '../notifications/digests.service';
 import { CONSULTATION_SCAN_SCHEDULER } from '../reminders/consultation-closing.service';
 import { defaultJobOptions } from '../queues/job-options';
 import { JOB_PROCESSORS, JobProcessor } from '../queues/job-processor';
@@ -54,25 +55,33 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       this.workers.push(worker);
     }
     this.logger.log(`Workers running for ${this.processors.map((p) => p.queue).join(', ')}`);
-    void this.scheduleConsultationScan();
+    void this.schedule(
+      CONSULTATION_SCAN_SCHEDULER,
+      JOB.CONSULTATION_CLOSING_SCAN,
+      this.env.REMINDER_HOUR,
+    );
+    void this.schedule(DAILY_DIGEST_SCHEDULER, JOB.DAILY_DIGEST_SCAN, this.env.DIGEST_HOUR);
   }
 
   /**
-   * The daily scan for consultations closing soon, at REMINDER_HOUR in APP_TIMEZONE. Upserting is
+   * A daily job at `hour` o'clock in APP_TIMEZONE: the scan for consultations closing soon
+   * (REMINDER_HOUR) and the digest of the notices set to DAILY (DIGEST_HOUR). Upserting is
    * idempotent, so every worker process does it at start (retrying until Redis answers).
    */
-  private async scheduleConsultationScan(): Promise<void> {
+  private async schedule(
+    schedulerId: string,
+    name: typeof JOB.CONSULTATION_CLOSING_SCAN | typeof JOB.DAILY_DIGEST_SCAN,
+    hour: number,
+  ): Promise<void> {
     for (let attempt = 0; !this.stopping; attempt += 1) {
       try {
-        await this.queues.get(queueOf(JOB.CONSULTATION_CLOSING_SCAN)).upsertJobScheduler(
-          CONSULTATION_SCAN_SCHEDULER,
-          { pattern: `0 ${this.env.REMINDER_HOUR} * * *`, tz: this.env.APP_TIMEZONE },
-          {
-            name: JOB.CONSULTATION_CLOSING_SCAN,
-            data: {},
-            opts: defaultJobOptions(queueOf(JOB.CONSULTATION_CLOSING_SCAN), this.env),
-          },
-        );
+        await this.queues
+          .get(queueOf(name))
+          .upsertJobScheduler(
+            schedulerId,
+            { pattern: `0 ${hour} * * *`, tz: this.env.APP_TIMEZONE },
+            { name, data: {}, opts: defaultJobOptions(queueOf(name), this.env) },
+          );
         return;
       } catch {
         await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** attempt, 30_000)).unref());

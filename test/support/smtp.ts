@@ -12,6 +12,8 @@ export interface ReceivedMail {
   notificationId: string;
   /** The X-Agency-Message-Id header: which e-mail to an agency's contact address this is. */
   agencyMessageId: string;
+  /** The X-Digest-Id header: which daily digest this is. */
+  digestId: string;
   raw: string;
 }
 
@@ -48,7 +50,7 @@ export function parseMail(mail: ReceivedMail): Promise<ParsedMail> {
 /**
  * What every e-mail of the service is: multipart/alternative with a text and an HTML part, its
  * language in Content-Language, Auto-Submitted: auto-generated, the reader's name in To, a
- * Message-ID derived from its notification, and no remote images. Returns the problems found.
+ * Message-ID derived from its notification (or agency message, or digest), and no remote images. Returns the problems found.
  */
 export function checkRealEmail(parsed: ParsedMail): string[] {
   const problems: string[] = [];
@@ -74,9 +76,12 @@ export function checkRealEmail(parsed: ParsedMail): string[] {
   if (!to?.name) problems.push('To has no name');
   const notificationId = parsed.headers.get('x-notification-id');
   const agencyMessageId = parsed.headers.get('x-agency-message-id');
+  const digestId = parsed.headers.get('x-digest-id');
   const expectedId = notificationId
     ? `<notification-${String(notificationId)}@guidelines.local>`
-    : `<agency-message-${String(agencyMessageId)}@guidelines.local>`;
+    : digestId
+      ? `<digest-${String(digestId)}@guidelines.local>`
+      : `<agency-message-${String(agencyMessageId)}@guidelines.local>`;
   if (parsed.messageId !== expectedId) {
     problems.push(`Message-ID ${parsed.messageId} is not derived from what it carries`);
   }
@@ -151,6 +156,7 @@ export async function startSmtp(initialMode: SmtpMode = 'accept'): Promise<TestS
             subject: headerOf(raw, 'Subject'),
             notificationId: headerOf(raw, 'X-Notification-Id'),
             agencyMessageId: headerOf(raw, 'X-Agency-Message-Id'),
+            digestId: headerOf(raw, 'X-Digest-Id'),
             raw,
           });
           callback();

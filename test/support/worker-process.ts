@@ -28,6 +28,7 @@ export function workerEnvOf(env: Env, extra: Record<string, string> = {}): Recor
     REVIEW_REMINDER_DAYS: env.REVIEW_REMINDER_DAYS.join(','),
     REVIEW_OVERDUE_EVERY_DAYS: String(env.REVIEW_OVERDUE_EVERY_DAYS),
     REMINDER_HOUR: String(env.REMINDER_HOUR),
+    DIGEST_HOUR: String(env.DIGEST_HOUR),
     APP_TIMEZONE: env.APP_TIMEZONE,
     PUBLIC_URL: env.PUBLIC_URL,
     ...(env.SMTP_URL ? { SMTP_URL: env.SMTP_URL } : {}),

@@ -901,6 +901,30 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How often the caller gets the e-mail of each kind of notice, and what they may choose.
+         * @description How often the caller gets the e-mail of each kind of notice, and what they may choose.
+         */
+        get: operations["NotificationPreferencesController_read"];
+        /**
+         * Changes the caller's choices (kinds not named keep theirs).
+         * @description Changes the caller's choices (kinds not named keep theirs). DAILY notices come in one digest e-mail a day; the inbox always has every notice at once.
+         */
+        put: operations["NotificationPreferencesController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -2264,10 +2288,10 @@ export type components = {
         };
         EmailDeliveryView: {
             /**
-             * @description SKIPPED when e-mail is off (no SMTP_URL)
+             * @description SKIPPED when e-mail is off (no SMTP_URL); DAILY while it waits for the daily digest (SENT once the digest went); OFF when the reader wants no e-mail of this kind
              * @enum {string}
              */
-            state: "PENDING" | "SENT" | "FAILED" | "SKIPPED";
+            state: "PENDING" | "SENT" | "FAILED" | "SKIPPED" | "DAILY" | "OFF";
             attempts: number;
             error: string | null;
             /** Format: date-time */
@@ -2333,6 +2357,90 @@ export type components = {
         ReadAllView: {
             /** @description How many were marked read now */
             marked: number;
+        };
+        EmailFrequenciesView: {
+            /** @enum {string} */
+            REVIEW_REQUESTED: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            REVIEW_REMINDER: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            REVIEW_DUE_TODAY: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            REVIEW_OVERDUE: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            REVIEW_WITHDRAWN: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            REVIEW_DUE_DATE_CHANGED: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            STAGE_CHANGED: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            DISPOSITION_GIVEN: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            COMMENT_REPLIED: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            CONSULTATION_CLOSING: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            COMMENTS_OPEN: "IMMEDIATE" | "DAILY" | "OFF";
+        };
+        KindNameView: {
+            en: string;
+            lo: string;
+        };
+        /**
+         * @description What the caller may choose for this kind (OFF is missing for official notices)
+         * @enum {string}
+         */
+        EmailFrequency: "IMMEDIATE" | "DAILY" | "OFF";
+        KindPreferenceView: {
+            /** @enum {string} */
+            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "REVIEW_DUE_DATE_CHANGED" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN";
+            name: components["schemas"]["KindNameView"];
+            /** @description What the caller may choose for this kind (OFF is missing for official notices) */
+            choices: components["schemas"]["EmailFrequency"][];
+            /** @description One of the court's official notices to agencies: its e-mail cannot be turned off */
+            official: boolean;
+        };
+        NotificationPreferencesView: {
+            /** @description How often the e-mail of each kind of notice comes (default IMMEDIATE) */
+            email: {
+                [key: string]: unknown;
+            } & components["schemas"]["EmailFrequenciesView"];
+            /** @description Every kind, in the order to show them */
+            kinds: components["schemas"]["KindPreferenceView"][];
+            /** @description The hour (0-23, in timeZone) at which the daily digest is sent */
+            digestHour: number;
+            /** @description The court's time zone (APP_TIMEZONE) */
+            timeZone: string;
+        };
+        EmailFrequenciesDto: {
+            /** @enum {string} */
+            REVIEW_REQUESTED?: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            REVIEW_REMINDER?: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            REVIEW_DUE_TODAY?: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            REVIEW_OVERDUE?: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            REVIEW_WITHDRAWN?: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            REVIEW_DUE_DATE_CHANGED?: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            STAGE_CHANGED?: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            DISPOSITION_GIVEN?: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            COMMENT_REPLIED?: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            CONSULTATION_CLOSING?: "IMMEDIATE" | "DAILY" | "OFF";
+            /** @enum {string} */
+            COMMENTS_OPEN?: "IMMEDIATE" | "DAILY" | "OFF";
+        };
+        NotificationPreferencesDto: {
+            /** @description How often the e-mail of each kind of notice comes. Kinds not named keep their setting; an unknown kind or value, or OFF for one of the court's official notices, is refused (400) and nothing is saved. */
+            email: {
+                [key: string]: unknown;
+            } & components["schemas"]["EmailFrequenciesDto"];
         };
         ParticipantsDto: {
             /** @example 6 */
@@ -6595,6 +6703,120 @@ export interface operations {
             };
             /** @description Unknown id (or one you may not see) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    NotificationPreferencesController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferencesView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
