@@ -100,6 +100,12 @@ export class DomainMetrics implements OnModuleInit, OnModuleDestroy {
       ['kind'],
       fromDatabase((s) => byKind(s, 'PENDING')),
     );
+    this.gauge(
+      'emails_waiting_for_digest',
+      'E-mails of notifications set to DAILY, waiting for the next daily digest, by kind',
+      ['kind'],
+      fromDatabase((s) => byKind(s, 'DAILY')),
+    );
     this.counter(
       'reminders_planned_total',
       'Review reminders planned, whatever became of them since',
