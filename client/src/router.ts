@@ -89,7 +89,7 @@ function errorView(error: unknown): View {
       : status === 403
         ? t('error.forbidden')
         : t('error.generic');
-  const detail = error instanceof Error ? error.message : '';
+  const detail = error instanceof Error && !/^HTTP \d+$/.test(error.message) ? error.message : '';
   return {
     title: t('error.title'),
     node: h(
@@ -100,6 +100,11 @@ function errorView(error: unknown): View {
       h('p', {}, h('a', { href: '#/' }, t('nav.backHome'))),
     ),
   };
+}
+
+/** The page of a screen this person may not use (the server's answers said so). */
+export function forbiddenView(): View {
+  return errorView(new ApiError(403, { message: '' }));
 }
 
 let renderCount = 0;

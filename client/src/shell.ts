@@ -10,18 +10,36 @@ import {
   type MessageKey,
 } from './i18n';
 import { navigate, onRendered, parseHash, render } from './router';
-import { currentUser, onSessionChange, signOut, unreadCount } from './session';
+import { currentUser, onSessionChange, onUnreadChange, signOut, unreadCount } from './session';
 
+/** The menu: what /api/me says this person may open (yourActions), no list of roles here. */
 function navItems(): { href: string; key: MessageKey }[] {
-  const role = currentUser()?.role;
+  const user = currentUser();
   const items: { href: string; key: MessageKey }[] = [{ href: '#/', key: 'nav.home' }];
-  if (role === 'AGENCY_REVIEWER') items.push({ href: '#/reviews', key: 'nav.reviews.agency' });
-  if (role === 'ADMIN') items.push({ href: '#/admin/users', key: 'nav.admin.users' });
-  if (role === 'SECRETARIAT' || role === 'OBSERVER' || role === 'ADMIN') {
-    items.push({ href: '#/reviews', key: 'nav.reviews' });
-    items.push({ href: '#/reports', key: 'nav.reports' });
+  if (!user) return items;
+  const may = user.yourActions;
+  if (may.administer) items.push({ href: '#/admin/users', key: 'nav.admin.users' });
+  if (may.readReviews) {
+    // An agency's reviewer sees their own agency's requests: the same list, named for them.
+    const own = user.role === 'AGENCY_REVIEWER';
+    items.push({ href: '#/reviews', key: own ? 'nav.reviews.agency' : 'nav.reviews' });
   }
+  if (may.readReports) items.push({ href: '#/reports', key: 'nav.reports' });
   return items;
+}
+
+/** The bell's words: its accessible name, with the unread count, in the page's language. */
+function bellLabel(count: number): string {
+  return count ? t('bell.unread', { count }) : t('bell.none');
+}
+
+/** The bell follows the unread count in place (focus and the rest of the header untouched). */
+function updateBell(count: number, previous: number): void {
+  const label = document.getElementById('bell-label');
+  const badge = document.getElementById('bell-count');
+  if (label) label.textContent = bellLabel(count);
+  if (badge) badge.textContent = String(count);
+  if (count > previous) announce(t('bell.new', { count }));
 }
 
 function bellIcon(): SVGSVGElement {
@@ -87,11 +105,7 @@ export function renderHeader(): void {
         'a',
         { class: 'bell', href: '#/notifications', id: 'bell' },
         bellIcon(),
-        h(
-          'span',
-          { class: 'visually-hidden' },
-          unreadCount() ? t('bell.unread', { count: unreadCount() }) : t('bell.none'),
-        ),
+        h('span', { class: 'visually-hidden', id: 'bell-label' }, bellLabel(unreadCount())),
         h(
           'span',
           { class: 'count', id: 'bell-count', 'aria-hidden': 'true' },
@@ -128,6 +142,7 @@ async function logout(): Promise<void> {
 /** The header follows the session (sign-in, bell count) and every page render. */
 export function startShell(): void {
   onSessionChange(renderHeader);
+  onUnreadChange(updateBell);
   onRendered(renderHeader);
   document.getElementById('skip-link')!.addEventListener('click', (event) => {
     event.preventDefault();

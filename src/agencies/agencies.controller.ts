@@ -2,7 +2,7 @@ import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth-decorators';
-import { Role } from '../court/roles';
+import { ADMINISTRATORS } from '../court/access-rules';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AgenciesService } from './agencies.service';
 import { AgencyListView, AgencyView, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
@@ -23,7 +23,7 @@ export class AgenciesController {
 
   /** Add an agency (ADMIN). */
   @Post()
-  @Roles(Role.ADMIN)
+  @Roles(...ADMINISTRATORS)
   @ApiErrors(400, 401, 403, 409)
   async create(@Body() dto: CreateAgencyDto): Promise<AgencyView> {
     return AgencyView.of(await this.agencies.create(dto));
@@ -31,7 +31,7 @@ export class AgenciesController {
 
   /** Correct an agency's names or contact address (ADMIN). */
   @Patch(':id')
-  @Roles(Role.ADMIN)
+  @Roles(...ADMINISTRATORS)
   @ApiErrors(400, 401, 403, 404)
   async update(@UuidParam() id: string, @Body() dto: UpdateAgencyDto): Promise<AgencyView> {
     return AgencyView.of(await this.agencies.update(id, dto));

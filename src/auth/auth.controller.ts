@@ -1,3 +1,4 @@
+import { accountActions } from '../court/access-rules';
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -53,6 +54,10 @@ export class AuthController {
   async me(@CurrentUser() caller: AuthUser): Promise<MeView> {
     const user = await this.users.findById(caller.id);
     if (!user) throw AppError.notFound('User');
-    return { ...UserView.of(user), timeZone: this.env.APP_TIMEZONE };
+    return {
+      ...UserView.of(user),
+      timeZone: this.env.APP_TIMEZONE,
+      yourActions: accountActions(user.role),
+    };
   }
 }

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
-import { AuthUser, Role } from '../court/roles';
+import { AuthUser } from '../court/roles';
+import { GUIDELINE_CREATORS } from '../court/access-rules';
 import { ApiErrors } from '../common/api-errors.decorator';
 import {
   CreateGuidelineDto,
@@ -20,7 +21,7 @@ export class GuidelinesController {
 
   /** Start a guideline (SECRETARIAT): it begins in DRAFTING with no version. */
   @Post()
-  @Roles(Role.SECRETARIAT)
+  @Roles(...GUIDELINE_CREATORS)
   @ApiCreatedResponse({ type: GuidelineView })
   @ApiErrors(400, 401, 403, 409)
   create(@Body() dto: CreateGuidelineDto, @CurrentUser() user: AuthUser): Promise<GuidelineView> {

@@ -1,7 +1,8 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../common/auth-decorators';
+import { CurrentUser, Roles } from '../common/auth-decorators';
 import { AuthUser } from '../court/roles';
+import { REPORT_READERS } from '../court/access-rules';
 import { ApiErrors, ApiFileAnswer, MEDIA_TYPE, TEXT } from '../common/api-errors.decorator';
 import { ParticipationQuery, ParticipationReportView } from './report.dto';
 import { ReportsService } from './reports.service';
@@ -18,6 +19,7 @@ export class ReportsController {
    * as the programme's fact sheet writes them. `format=csv`: UTF-8 with BOM, one row per figure.
    */
   @Get('participation')
+  @Roles(...REPORT_READERS)
   @ApiFileAnswer('JSON; with `format=csv`, a CSV file as an attachment', {
     [MEDIA_TYPE.json]: ParticipationReportView,
     [MEDIA_TYPE.csv]: TEXT,

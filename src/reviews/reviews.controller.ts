@@ -3,7 +3,8 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query, StreamableFile } fro
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
-import { AuthUser, Locale, Role } from '../court/roles';
+import { AuthUser, Locale } from '../court/roles';
+import { REVIEW_READERS } from '../court/access-rules';
 import { ApiErrors, ApiFileAnswer, BINARY } from '../common/api-errors.decorator';
 import { attachment } from '../common/attachment';
 import { AcceptsUpload, Upload, Uploaded } from '../common/upload';
@@ -19,7 +20,6 @@ import {
 import { ReviewsService } from './reviews.service';
 import { DUE_DATE_ROLES, LINK_ROLES, RESPONDING_ROLES } from './review-rules';
 
-const READERS = [Role.AGENCY_REVIEWER, Role.SECRETARIAT, Role.OBSERVER, Role.ADMIN];
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -29,7 +29,7 @@ export class ReviewsController {
 
   /** Review requests: a reviewer sees its own agency's; the secretariat, observers and admins see all. */
   @Get()
-  @Roles(...READERS)
+  @Roles(...REVIEW_READERS)
   @ApiOkResponse({ type: ReviewListView })
   @ApiErrors(400, 401, 403)
   list(@CurrentUser() user: AuthUser, @Query() query: ReviewQuery): Promise<ReviewListView> {
@@ -38,7 +38,7 @@ export class ReviewsController {
 
   /** One request with its reminders and due-date history (404 for another agency's). */
   @Get(':id')
-  @Roles(...READERS)
+  @Roles(...REVIEW_READERS)
   @ApiOkResponse({ type: ReviewDetailView })
   @ApiErrors(400, 401, 403, 404)
   get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReviewDetailView> {

@@ -1,3 +1,4 @@
+import type { AccountActions } from '../court/access-rules';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayUnique,
@@ -212,6 +213,16 @@ export class UserView {
   }
 }
 
+/** What the caller may open whatever the guideline, from src/court/access-rules.ts. */
+export class AccountActionsView implements AccountActions {
+  @ApiProperty({ description: 'Create guidelines (POST /api/guidelines)' })
+  createGuideline: boolean;
+  @ApiProperty({ description: 'Read review requests (GET /api/reviews)' }) readReviews: boolean;
+  @ApiProperty({ description: 'Read the participation report (GET /api/reports/participation)' })
+  readReports: boolean;
+  @ApiProperty({ description: 'Manage users and agencies' }) administer: boolean;
+}
+
 /** The caller, with what the screens need to know of the court: its time zone. */
 export class MeView extends UserView {
   @ApiProperty({
@@ -219,6 +230,8 @@ export class MeView extends UserView {
     description: 'The court’s time zone (APP_TIMEZONE): due dates are calendar days there',
   })
   timeZone: string;
+  @ApiProperty({ type: AccountActionsView, description: 'What you may open' })
+  yourActions: AccountActionsView;
 }
 
 export class UserListView {

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
-import { AuthUser, Locale, Role } from '../court/roles';
+import { AuthUser, Locale } from '../court/roles';
+import { ADMINISTRATORS } from '../court/access-rules';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { RequestLocale } from '../common/request-locale';
 import { CreateUserDto, UpdateUserDto, UserListView, UserQuery, UserView } from './user.dto';
@@ -10,7 +11,7 @@ import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@Roles(Role.ADMIN)
+@Roles(...ADMINISTRATORS)
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

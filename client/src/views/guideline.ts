@@ -1,8 +1,8 @@
 import { api, apiUrl, getAll, ApiError, type Schema } from '../api/client';
-import { can, crumbs, errorBox, guidelineTitle, road, stageBadge, stageLabel } from '../components';
+import { crumbs, errorBox, guidelineTitle, road, stageBadge, stageLabel } from '../components';
 import { field, h, uid } from '../dom';
 import { formatDate, formatDateTime, t } from '../i18n';
-import { navigate, type View, type ViewContext } from '../router';
+import { forbiddenView, navigate, type View, type ViewContext } from '../router';
 import { searchForm } from './search';
 
 type Guideline = Schema<'GuidelineView'>;
@@ -119,7 +119,7 @@ export async function guidelineView({ params, user }: ViewContext): Promise<View
   }
   if (g.currentVersion)
     actions.push(h('a', { class: 'button', href: `#/g/${g.id}/matrix` }, t('matrix.title')));
-  if (can(user, 'SECRETARIAT', 'OBSERVER', 'ADMIN')) {
+  if (user.yourActions.readReports) {
     actions.push(
       h('a', { class: 'button', href: `#/reports?guidelineId=${g.id}` }, t('report.title')),
     );
@@ -174,7 +174,8 @@ export async function guidelineView({ params, user }: ViewContext): Promise<View
   };
 }
 
-export async function newGuidelineView() {
+export async function newGuidelineView({ user }: ViewContext): Promise<View> {
+  if (!user.yourActions.createGuideline) return forbiddenView();
   const code = h('input', { type: 'text', name: 'code', required: true, autocomplete: 'off' });
   const titleLo = h('input', { type: 'text', name: 'titleLo', lang: 'lo', required: true });
   const titleEn = h('input', { type: 'text', name: 'titleEn', lang: 'en', required: true });

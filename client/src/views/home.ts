@@ -183,7 +183,7 @@ export async function homeView({ user }: ViewContext): Promise<View> {
         'section',
         { 'aria-labelledby': listId },
         h('h2', { id: listId }, t('home.guidelines')),
-        can(user, 'SECRETARIAT')
+        user.yourActions.createGuideline
           ? h('p', {}, h('a', { class: 'button', href: '#/new' }, t('guideline.new')))
           : null,
         guidelines.length
