@@ -1265,6 +1265,16 @@ export type components = {
             expiresIn: number;
             user: components["schemas"]["UserView"];
         };
+        AccountActionsView: {
+            /** @description Create guidelines (POST /api/guidelines) */
+            createGuideline: boolean;
+            /** @description Read review requests (GET /api/reviews) */
+            readReviews: boolean;
+            /** @description Read the participation report (GET /api/reports/participation) */
+            readReports: boolean;
+            /** @description Manage users and agencies */
+            administer: boolean;
+        };
         MeView: {
             /** Format: uuid */
             id: string;
@@ -1285,6 +1295,8 @@ export type components = {
              * @example Asia/Vientiane
              */
             timeZone: string;
+            /** @description What you may open */
+            yourActions: components["schemas"]["AccountActionsView"];
         };
         SessionItemView: {
             /** Format: uuid */
