@@ -1,3 +1,4 @@
+import { reviewStatus } from '../court/review-status';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -105,7 +106,8 @@ export class ReviewLinksService {
         name: { en: row.agency_name_en, lo: row.agency_name_lo },
         locale: facts.locale,
       },
-      status: row.status === 'ANSWERED' ? 'ANSWERED' : row.due_date < today ? 'OVERDUE' : 'PENDING',
+      // A link of a withdrawn request answers 404 before this: what is left is one of the three.
+      status: reviewStatus(row.status, row.due_date, today) as 'PENDING' | 'OVERDUE' | 'ANSWERED',
       answer:
         row.status === 'ANSWERED' && row.decision && row.answered_at
           ? {

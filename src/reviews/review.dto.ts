@@ -14,13 +14,14 @@ import {
 import { IsDayOrInstant } from '../common/day-or-instant';
 import { PageQuery } from '../common/pagination';
 import { LETTER_FIELD, LETTER_MEDIA_TYPES, type LetterMediaType } from './review-letter';
+import { REVIEW_STATUSES, ReviewStatus } from '../court/review-status';
 
 export const DECISIONS = ['APPROVE', 'APPROVE_WITH_COMMENTS', 'OBJECT'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-/** OVERDUE is derived: PENDING and the due day (APP_TIMEZONE) has passed. */
-export const REVIEW_STATUSES = ['PENDING', 'ANSWERED', 'OVERDUE', 'WITHDRAWN'] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+// OVERDUE is derived (src/court/review-status.ts): PENDING and the due day (APP_TIMEZONE) has passed.
+export { REVIEW_STATUSES };
+export type { ReviewStatus };
 
 export const REMINDER_STATES = ['PLANNED', 'SENT', 'CANCELLED'] as const;
 

@@ -9,6 +9,7 @@ import { JOB, queueOf } from '../queues/queues';
 import { PlannedReminder } from '../reminders/reminder-schedule';
 import { insertReminders, REMINDER_JOB_ID_PREFIX } from '../reminders/reminders.repository';
 import type { CheckedLetter, LetterMediaType } from './review-letter';
+import { overdueCondition, pendingInTimeCondition } from '../court/review-status';
 import { Decision, ReviewStatus } from './review.dto';
 
 // The 'review requested' job of a request: `review-requested-<requestId>` (BullMQ's, so no ':').
@@ -107,12 +108,6 @@ const SELECT_REVIEW = `
   LEFT JOIN users ub ON ub.id = q.answered_by
   LEFT JOIN review_letters l ON l.review_request_id = q.id`;
 
-/**
- * A request is late when its due day is before today ($-parameter after it, APP_TIMEZONE);
- * OVERDUE is a PENDING request that is late (the views derive it from the same rule).
- */
-const LATE = 'q.due_date <';
-
 export interface ReviewFilter {
   /** Only this agency's requests (a reviewer); null for every agency. */
   agencyId: string | null;
@@ -130,12 +125,14 @@ export class ReviewsRepository {
   /** Ordered by due day (the most urgent first), keyset pages on (due_date, id). */
   page(filter: ReviewFilter, limit: number, cursor?: string): Promise<ReviewRow[]> {
     const after = decodeCheckedCursor<[string, string]>(cursor, [isCalendarDayText, isUuidText]);
-    const status = filter.status === 'OVERDUE' ? 'PENDING' : (filter.status ?? null);
+    // OVERDUE and PENDING are told apart by the one rule (src/court/review-status.ts).
+    const status =
+      filter.status === 'OVERDUE' || filter.status === 'PENDING' ? null : (filter.status ?? null);
     const lateness =
       filter.status === 'OVERDUE'
-        ? `AND ${LATE} $4::date`
+        ? `AND ${overdueCondition('q', '$4::date')}`
         : filter.status === 'PENDING'
-          ? 'AND q.due_date >= $4::date'
+          ? `AND ${pendingInTimeCondition('q', '$4::date')}`
           : 'AND $4::date IS NOT NULL';
     return this.dataSource.query(
       `${SELECT_REVIEW}
@@ -158,7 +155,7 @@ export class ReviewsRepository {
   /** How many requests are OVERDUE today (`YYYY-MM-DD` in APP_TIMEZONE). */
   async countOverdue(today: string): Promise<number> {
     const rows: { n: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM review_requests q WHERE q.status = 'PENDING' AND ${LATE} $1::date`,
+      `SELECT count(*)::int AS n FROM review_requests q WHERE ${overdueCondition('q', '$1::date')}`,
       [today],
     );
     return rows[0].n;

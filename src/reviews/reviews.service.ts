@@ -1,5 +1,6 @@
 import { IdempotentWrites } from '../idempotency/idempotent-writes';
 import { withFileDigest, type IdempotentRequest } from '../idempotency/idempotency-key.decorator';
+import { reviewStatus } from '../court/review-status';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -25,7 +26,6 @@ import {
   ReviewQuery,
   ReviewResponseDto,
   LetterView,
-  ReviewStatus,
   ReviewView,
 } from './review.dto';
 import { ReviewRow, ReviewsRepository } from './reviews.repository';
@@ -307,8 +307,7 @@ export class ReviewsService {
   }
 
   private toView(row: ReviewRow, today: string, user: AuthUser): ReviewView {
-    const status: ReviewStatus =
-      row.status === 'PENDING' && row.due_date < today ? 'OVERDUE' : row.status;
+    const status = reviewStatus(row.status, row.due_date, today);
     return {
       id: row.id,
       guideline: {
