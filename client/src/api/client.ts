@@ -23,6 +23,9 @@ type RequestBodyOf<O> = O extends { requestBody?: infer R } ? NonNullable<R> : n
 // Distributive over R, so an operation without a body (never) stays never.
 type JsonContent<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 type JsonBody<O> = JsonContent<RequestBodyOf<O>>;
+type FormContent<R> = R extends { content: { 'multipart/form-data': unknown } } ? true : never;
+/** Whether the operation also takes its body's fields as a form with files. */
+type TakesForm<O> = FormContent<RequestBodyOf<O>>;
 type Responses<O> = O extends { responses: infer R } ? R : never;
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : null;
 /** The JSON of the operation's success answer (200, 201 or 204 as null). */
@@ -31,7 +34,9 @@ export type Answer<O> = JsonOf<Responses<O>[keyof Responses<O> & (200 | 201 | 20
 /** What a call needs: path parameters when the path has some, then query and body when typed. */
 type Options<O> = ([PathParams<O>] extends [never] ? { path?: never } : { path: PathParams<O> }) &
   ([QueryParams<O>] extends [never] ? { query?: never } : { query?: QueryParams<O> }) &
-  ([JsonBody<O>] extends [never] ? { body?: never } : { body: JsonBody<O> });
+  ([JsonBody<O>] extends [never] ? { body?: never } : { body: JsonBody<O> }) &
+  // Files beside the body, on routes that take a form: sent as multipart/form-data.
+  ([TakesForm<O>] extends [never] ? { files?: never } : { files?: Record<string, File | null> });
 
 type OptionalIfEmpty<O> = [PathParams<O>] extends [never]
   ? [JsonBody<O>] extends [never]
@@ -111,17 +116,42 @@ export function apiUrl<P extends PathFor<'get'>>(
   return `${fillPath(path, options.path as object | undefined)}${queryString(options.query as object | undefined)}`;
 }
 
+/**
+ * A body with files as the form the route reads: each field of the body as text (an object as
+ * JSON text), then the files.
+ */
+function formOf(body: unknown, files: Record<string, File>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    form.append(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  for (const [name, file] of Object.entries(files)) form.append(name, file, file.name);
+  return form;
+}
+
 async function call(
   method: Method,
   template: string,
-  options: { path?: object; query?: object; body?: unknown; idempotencyKey?: string } = {},
+  options: {
+    path?: object;
+    query?: object;
+    body?: unknown;
+    files?: Record<string, File | null>;
+    idempotencyKey?: string;
+  } = {},
 ): Promise<unknown> {
   // The API words refusals and gates in the language the screen shows.
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': document.documentElement.lang || 'lo',
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const files = Object.fromEntries(
+    Object.entries(options.files ?? {}).filter((entry): entry is [string, File] => !!entry[1]),
+  );
+  const asForm = Object.keys(files).length > 0;
+  // A form's Content-Type (with its boundary) is set by the browser.
+  if (options.body !== undefined && !asForm) headers['Content-Type'] = 'application/json';
   if (method !== 'get') {
     const token = csrfToken();
     if (token) headers['X-CSRF-Token'] = token;
@@ -135,7 +165,11 @@ async function call(
     res = await fetch(url, {
       method: method.toUpperCase(),
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: asForm
+        ? formOf(options.body, files)
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       credentials: 'same-origin',
     });
     if (res.status === 204) return null;

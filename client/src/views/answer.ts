@@ -62,10 +62,11 @@ export async function answerView({ params }: ViewContext<Me | null>): Promise<Vi
       h('h2', { id: answerId }, t('answer.yours')),
       answerForm(
         review.agency.code,
-        async (body, key) => {
+        async (body, key, letter) => {
           const answered = await postOnce(key, '/api/review-links/{token}/response', {
             path: { token: params.token },
             body,
+            files: { letter },
           });
           showAnswered(answered).focus();
         },

@@ -1,7 +1,7 @@
-import { api, getAll, ApiError, postOnce, type Schema } from '../api/client';
+import { api, apiUrl, getAll, ApiError, postOnce, type Schema } from '../api/client';
 import { can, crumbs, errorBox, notice } from '../components';
 import { field, h, scrollTable, uid } from '../dom';
-import { formatDate, formatDateTime, pick, t, todayInCourt } from '../i18n';
+import { formatDate, formatDateTime, lang, pick, t, todayInCourt } from '../i18n';
 import { keepText } from '../kept-text';
 import type { RenderOptions, View, ViewContext } from '../router';
 
@@ -87,6 +87,7 @@ export async function reviewsView({ user, query }: ViewContext): Promise<View> {
         h('th', { scope: 'col' }, t('review.version')),
         h('th', { scope: 'col' }, t('review.dueDate')),
         h('th', { scope: 'col' }, t('review.statusCol')),
+        h('th', { scope: 'col' }, t('review.letter')),
       ),
     ),
     h(
@@ -101,6 +102,25 @@ export async function reviewsView({ user, query }: ViewContext): Promise<View> {
           h('td', { class: 'num' }, String(r.versionNumber)),
           h('td', {}, formatDate(dueDateOf(r))),
           h('td', {}, statusBadge(r)),
+          h(
+            'td',
+            {},
+            r.answer?.letter && r.yourActions.downloadLetter
+              ? h(
+                  'a',
+                  {
+                    href: letterUrl(r.id),
+                    download: '',
+                    'aria-label': t('review.letterDownload', {
+                      name: `${r.agency.code}, ${r.answer.letter.fileName}`,
+                    }),
+                  },
+                  t('review.letter'),
+                )
+              : r.answer?.letter
+                ? t('review.letter')
+                : '',
+          ),
         ),
       ),
     ),
@@ -121,14 +141,51 @@ export async function reviewsView({ user, query }: ViewContext): Promise<View> {
 
 export type AnswerBody = Schema<'ReviewResponseDto'>;
 
-export function answerSummary(answer: {
-  decision: Decision;
-  comments: string;
-  signatory: { name: string; title: string };
-  answeredAt?: string;
-  answeredBy?: { name: string } | null;
-  through?: 'ACCOUNT' | 'LINK';
-}): HTMLElement {
+type Letter = Schema<'LetterView'>;
+
+/** A file's size as people read it: 840 KB, 2.4 MB. */
+export function fileSize(bytes: number): string {
+  const format = (n: number, digits: number) =>
+    n.toLocaleString(lang() === 'lo' ? 'lo-LA' : 'en-GB', { maximumFractionDigits: digits });
+  return bytes < 1024 * 1024
+    ? `${format(Math.max(1, Math.round(bytes / 1024)), 0)} KB`
+    : `${format(bytes / (1024 * 1024), 1)} MB`;
+}
+
+/** The address that downloads a request's signed letter. */
+export function letterUrl(reviewId: string): string {
+  return apiUrl('/api/reviews/{id}/letter', { path: { id: reviewId } });
+}
+
+/** The signed letter of an answer: a download link when the server offers it, else its name. */
+function letterLine(letter: { name: string; size: number } | null, href?: string): HTMLElement {
+  if (!letter) return h('dd', { class: 'muted' }, t('review.letterNone'));
+  const text = t('review.letterFile', { name: letter.name, size: fileSize(letter.size) });
+  return h(
+    'dd',
+    {},
+    href ? h('a', { href, download: '' }, t('review.letterDownload', { name: text })) : text,
+  );
+}
+
+export function answerSummary(
+  answer: {
+    decision: Decision;
+    comments: string;
+    signatory: { name: string; title: string };
+    answeredAt?: string;
+    answeredBy?: { name: string } | null;
+    through?: 'ACCOUNT' | 'LINK';
+    letter?: Letter | null;
+  },
+  options: { letterHref?: string; attached?: File | null } = {},
+): HTMLElement {
+  const letter =
+    options.attached !== undefined
+      ? options.attached && { name: options.attached.name, size: options.attached.size }
+      : answer.letter
+        ? { name: answer.letter.fileName, size: answer.letter.size }
+        : null;
   return h(
     'dl',
     {},
@@ -138,6 +195,8 @@ export function answerSummary(answer: {
     h('dd', {}, answer.comments),
     h('dt', {}, t('review.signatory')),
     h('dd', {}, `${answer.signatory.name}, ${answer.signatory.title}`),
+    h('dt', {}, t('review.letter')),
+    letterLine(letter, letter ? options.letterHref : undefined),
     answer.answeredAt
       ? [
           h('dt', {}, t('review.answeredAt')),
@@ -159,7 +218,7 @@ export function answerSummary(answer: {
  */
 export function answerForm(
   agencyCode: string,
-  submit: (body: AnswerBody, idempotencyKey: string) => Promise<void>,
+  submit: (body: AnswerBody, idempotencyKey: string, letter: File | null) => Promise<void>,
   keep: { userId: string; formKey: string },
 ): HTMLFormElement {
   const message = h('div', {});
@@ -180,6 +239,13 @@ export function answerForm(
     required: true,
   });
   const signTitle = h('input', { type: 'text', name: 'signatoryTitle', required: true });
+  // What the picker offers first; the server judges the file by its content.
+  const letter = h('input', {
+    type: 'file',
+    name: 'letter',
+    accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png',
+  });
+  const chosenLetter = () => letter.files?.[0] ?? null;
   const confirmArea = h('div', {});
   const next = h('button', { type: 'submit', class: 'primary' }, t('review.next'));
   const form = h(
@@ -193,6 +259,7 @@ export function answerForm(
       h('div', {}, field(t('review.signatoryName'), signName)),
       h('div', {}, field(t('review.signatoryTitle'), signTitle)),
     ),
+    field(t('review.letter'), letter, t('review.letterHint')),
     message,
     h('div', { class: 'actions' }, next),
     confirmArea,
@@ -254,11 +321,14 @@ export function answerForm(
         { class: 'confirm', role: 'group', 'aria-labelledby': confirmId },
         confirmHeading,
         h('p', {}, t('review.confirmText', { agency: agencyCode })),
-        answerSummary({
-          decision,
-          comments: comments.value.trim(),
-          signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
-        }),
+        answerSummary(
+          {
+            decision,
+            comments: comments.value.trim(),
+            signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
+          },
+          { attached: chosenLetter() },
+        ),
         h('div', { class: 'actions' }, send, back),
       ),
     );
@@ -276,8 +346,11 @@ export function answerForm(
         comments: comments.value.trim(),
         signatory: { name: signName.value.trim(), title: signTitle.value.trim() },
       };
+      const file = chosenLetter();
+      // Another file is another request: it gets a key of its own.
+      const sent = file ? { ...body, letter: [file.name, file.size, file.lastModified] } : body;
       try {
-        await submit(body, kept.keyFor(body));
+        await submit(body, kept.keyFor(sent), file);
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         confirmArea.replaceChildren(errorBox(error));
@@ -506,7 +579,9 @@ export async function reviewView({ params, user, rerender }: ViewContext): Promi
               { class: 'notice', role: 'status', id: 'review-answered', tabindex: '-1' },
               t('review.answered'),
             ),
-            answerSummary(answered),
+            answerSummary(answered, {
+              letterHref: review.yourActions.downloadLetter ? letterUrl(review.id) : undefined,
+            }),
           )
         : null,
       mayAnswer
@@ -516,10 +591,11 @@ export async function reviewView({ params, user, rerender }: ViewContext): Promi
             h('h2', { id: answerId }, t('review.answer')),
             answerForm(
               review.agency.code,
-              async (body, key) => {
+              async (body, key, letter) => {
                 await postOnce(key, '/api/reviews/{id}/response', {
                   path: { id: review.id },
                   body,
+                  files: { letter },
                 });
                 await rerender({ focusSelector: '#review-answered' });
               },
