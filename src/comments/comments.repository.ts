@@ -206,6 +206,34 @@ const INSERT_IF_ALLOWED: PreparedStatement = {
        SELECT ${NEW_COMMENT_COLUMNS} FROM c ${COMMENT_JOINS}`,
 };
 
+/**
+ * The hot statements of a new comment (CommentsService.create): the guideline share-locked with
+ * the version and section the comment is for, then the insert answering the row as the views
+ * need it. Prepared: PostgreSQL plans each once per connection.
+ */
+const LOCK_TARGET: PreparedStatement = {
+  name: 'comments-lock-target',
+  text: `SELECT g.id, g.stage, g.current_version_number, v.id AS version_id,
+                s.key IS NOT NULL AS section_found, s.heading, s.body
+           FROM guidelines g
+           LEFT JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = $2
+           LEFT JOIN version_sections s ON s.version_id = v.id AND s.key = $3
+          WHERE g.id = $1
+            FOR SHARE OF g`,
+};
+
+const INSERT_COMMENT: PreparedStatement = {
+  name: 'comments-insert',
+  text: `WITH c AS (
+           INSERT INTO comments (guideline_id, version_id, version_number, section_key, parent_id, in_reply_to_id,
+                                 author_id, body, quote, stage, spoken_by_name, spoken_by_institution, event_id,
+                                 suggestion)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+           RETURNING *
+         )
+         SELECT ${NEW_COMMENT_COLUMNS} FROM c ${COMMENT_JOINS}`,
+};
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UTC_MICROS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/;
 
@@ -404,16 +432,7 @@ export class CommentsRepository {
       section_found: boolean;
       heading: string | null;
       body: string | null;
-    }[] = await manager.query(
-      `SELECT g.id, g.stage, g.current_version_number, v.id AS version_id,
-              s.key IS NOT NULL AS section_found, s.heading, s.body
-         FROM guidelines g
-         LEFT JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = $2
-         LEFT JOIN version_sections s ON s.version_id = v.id AND s.key = $3
-        WHERE g.id = $1
-          FOR SHARE OF g`,
-      [guidelineId, versionNumber, sectionKey],
-    );
+    }[] = await runPrepared(manager, LOCK_TARGET, [guidelineId, versionNumber, sectionKey]);
     const row = rows[0];
     if (!row) return null;
     return {
@@ -449,32 +468,22 @@ export class CommentsRepository {
   }
 
   async insert(manager: EntityManager, fields: NewComment): Promise<CommentRow> {
-    const rows: CommentRow[] = await manager.query(
-      `WITH c AS (
-         INSERT INTO comments (guideline_id, version_id, version_number, section_key, parent_id, in_reply_to_id,
-                               author_id, body, quote, stage, spoken_by_name, spoken_by_institution, event_id,
-                               suggestion)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-         RETURNING *
-       )
-       SELECT ${NEW_COMMENT_COLUMNS} FROM c ${COMMENT_JOINS}`,
-      [
-        fields.guidelineId,
-        fields.versionId,
-        fields.versionNumber,
-        fields.sectionKey,
-        fields.parentId,
-        fields.inReplyToId,
-        fields.authorId,
-        fields.body,
-        fields.quote,
-        fields.stage,
-        fields.spokenByName,
-        fields.spokenByInstitution,
-        fields.eventId,
-        fields.suggestion,
-      ],
-    );
+    const rows = await runPrepared<CommentRow>(manager, INSERT_COMMENT, [
+      fields.guidelineId,
+      fields.versionId,
+      fields.versionNumber,
+      fields.sectionKey,
+      fields.parentId,
+      fields.inReplyToId,
+      fields.authorId,
+      fields.body,
+      fields.quote,
+      fields.stage,
+      fields.spokenByName,
+      fields.spokenByInstitution,
+      fields.eventId,
+      fields.suggestion,
+    ]);
     return rows[0];
   }
 

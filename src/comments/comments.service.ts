@@ -59,7 +59,9 @@ export class CommentsService {
    * A top-level comment on the current version, or a reply in a thread of any version, while the
    * stage lets this person comment. The guideline row is share-locked so a stage move or a new
    * version cannot slip in between the checks and the insert. A top-level comment in one's own
-   * name is first tried in a single statement holding the same rules (insertIfAllowed).
+   * name is first tried in a single statement holding the same rules (insertIfAllowed), held to
+   * insertChecked on every combination of the rules' facts by
+   * test/comment-insert-agreement.e2e-spec.ts.
    */
   async create(
     guidelineId: string,

@@ -157,14 +157,16 @@ export class VersionsRepository {
    * A version with its sections and their comment counts as the API answers it (VersionView),
    * serialised by PostgreSQL in one statement: a version of hundreds of sections reaches the
    * client without being parsed into rows and stringified again here. `json` is null when the
-   * guideline has no such version; `guideline` is false when the guideline does not exist.
+   * guideline has no such version; `guideline` is false when the guideline does not exist. The
+   * one builder of the view: a publication answers it too, read in its own transaction.
    */
   async findViewJson(
     guidelineId: string,
     number: number,
+    manager: EntityManager = this.repo.manager,
   ): Promise<{ guideline: boolean; json: string | null }> {
     const rows = await runPrepared<{ guideline: boolean; json: string | null }>(
-      this.repo.manager,
+      manager,
       VERSION_VIEW_JSON,
       [guidelineId, number],
     );

@@ -15,20 +15,9 @@ import { GuidelinesRepository } from './guidelines.repository';
 import { GuidelinesService } from './guidelines.service';
 import { publishRefusal } from '../court/publish-rules';
 import { checkedSections } from './section-rules';
-import {
-  PublishVersionDto,
-  SectionView,
-  VersionDiffView,
-  VersionSummaryView,
-  VersionView,
-} from './version.dto';
+import { PublishVersionDto, VersionDiffView, VersionSummaryView, VersionView } from './version.dto';
 import { SectionContent } from './section-content';
-import {
-  AppliedSuggestion,
-  SectionRow,
-  VersionRow,
-  VersionsRepository,
-} from './versions.repository';
+import { AppliedSuggestion, VersionRow, VersionsRepository } from './versions.repository';
 
 /**
  * The work one diff request may spend on word diffs (units of sequence-diff.ts's DiffBudget: a
@@ -107,30 +96,10 @@ export class VersionsService {
     const applied = next.appliedSuggestions ?? [];
     if (applied.length) await this.versions.insertAppliedSuggestions(manager, inserted.id, applied);
     await this.guidelines.setCurrentVersion(manager, guidelineId, number);
-    return {
-      guidelineId,
-      number,
-      contentHash: hash,
-      changeSummary: next.changeSummary,
-      stage: guideline.stage,
-      publishedAt: inserted.published_at.toISOString(),
-      publishedBy: { id: actor.id, name: actor.name },
-      sectionCount: sections.length,
-      appliedSuggestions: applied.map((a) => ({
-        commentId: a.commentId,
-        sectionKey: a.sectionKey,
-      })),
-      sections: sections.map((s, position) => ({
-        ...sectionView({
-          ...s,
-          position,
-          indicator_code: s.code,
-          indicator_category: s.category,
-          comment_count: 0,
-          open_comment_count: 0,
-        }),
-      })),
-    };
+    // The answer is the view GET answers (one statement of VersionsRepository, in this
+    // transaction), so the two never differ.
+    const view = await this.versions.findViewJson(guidelineId, number, manager);
+    return JSON.parse(view.json!) as VersionView;
   }
 
   async list(
@@ -218,21 +187,4 @@ function summaryView(v: VersionRow): VersionSummaryView {
     sectionCount: v.section_count,
     appliedSuggestions: v.applied_suggestions,
   };
-}
-
-function sectionView(s: SectionRow): SectionView {
-  const view: SectionView = {
-    key: s.key,
-    position: s.position,
-    kind: s.kind,
-    heading: s.heading,
-    body: s.body,
-    commentCount: s.comment_count,
-    openCommentCount: s.open_comment_count,
-  };
-  if (s.kind === 'indicator') {
-    view.code = s.indicator_code ?? undefined;
-    view.category = s.indicator_category;
-  }
-  return view;
 }
