@@ -81,7 +81,12 @@ describe('notification preferences and daily digests', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    t = await startTestApp('digests', { SMTP_URL: smtp.url, OUTBOX_POLL_MS: '100' });
+    t = await startTestApp('digests', {
+      SMTP_URL: smtp.url,
+      OUTBOX_POLL_MS: '100',
+      EMAIL_ATTEMPTS: '2',
+      EMAIL_BACKOFF_MS: '100',
+    });
     secretariat = await t.user(Role.SECRETARIAT, { locale: 'en', name: 'Somchai' });
     // Every secretariat officer follows every guideline: both are told of each move.
     reader = await t.user(Role.SECRETARIAT, { locale: 'lo', name: 'ທ່ານ ນາງ ແສງ' });
@@ -368,6 +373,44 @@ describe('notification preferences and daily digests', () => {
           .rows[0],
     );
     expect(after).toEqual({ email_state: 'OFF', digest_id: null });
+  });
+
+  it('retries a refused digest, then records it and its notices FAILED for the ADMIN', async () => {
+    const judge = await t.user(Role.JUDGE, { locale: 'en', name: 'Judge Vong' });
+    expect((await save(judge, { email: { COMMENTS_OPEN: 'DAILY' } })).status).toBe(200);
+    // Moving a guideline into consultation invites every judge to comment.
+    await guidelineInConsultation(5);
+    const [invited] = await eventually(async () => {
+      const rows = await notifications(t, `kind = 'COMMENTS_OPEN' AND user_id = $1`, [judge.id]);
+      return rows.length ? rows : undefined;
+    }, 'the invitation');
+    expect(invited.email_state).toBe('DAILY');
+    smtp.setMode('reject');
+    const before = smtp.attempts();
+    try {
+      await t.app.get(Digests).compose(new Date(Date.now() + 3 * DAY));
+      const failed = await eventually(async () => {
+        const rows = await notifications(t, `id = $1 AND email_state = 'FAILED'`, [invited.id]);
+        return rows.length ? rows[0] : undefined;
+      }, 'the notice recorded FAILED');
+      expect(failed.email_error).toMatch(/^554 /);
+      expect(smtp.attempts() - before).toBeGreaterThanOrEqual(2);
+      const digest = await t.sql(
+        async (c) =>
+          (
+            await c.query(
+              `SELECT d.state, d.attempts FROM email_digests d JOIN notifications n ON n.digest_id = d.id WHERE n.id = $1`,
+              [invited.id],
+            )
+          ).rows[0],
+      );
+      expect(digest).toEqual({ state: 'FAILED', attempts: 2 });
+      const list = await t.http().get('/api/notifications/failed-emails').set(auth(t.admin));
+      expect(list.body.items.map((n: { id: string }) => n.id)).toContain(invited.id);
+      expect(mailsTo(judge)).toEqual([]);
+    } finally {
+      smtp.setMode('accept');
+    }
   });
 
   it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {
