@@ -6,10 +6,11 @@ const shared = {
   transform: { '^.+\\.(t|j|mj)s$': '@swc/jest' },
   // Jest can only require() ESM on Node >= 24.9: let SWC down-compile Nest 12's ESM packages,
   // the ESM packages @fastify/static and @fastify/cookie load (nested under them), and the
-  // dynamic import() of @fastify/cookie (a require() once compiled), and file-type (which checks
-  // the signed letters' content) with its ESM dependencies.
+  // dynamic import() of @fastify/cookie (a require() once compiled), file-type (which checks
+  // the signed letters' content) with its ESM dependencies, and the ESM-only crypto and Base32
+  // packages otplib's CommonJS build requires.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|load-esm|file-type|token-types|strtok3|@tokenizer/inflate|uint8array-extras|@borewit/text-codec|@fastify/cookie|cookie|@fastify/static|content-disposition)/)',
+    '/node_modules/(?!(@nestjs|load-esm|file-type|token-types|strtok3|@tokenizer/inflate|uint8array-extras|@borewit/text-codec|@fastify/cookie|cookie|@fastify/static|content-disposition|otplib|@otplib|@noble|@scure)/)',
   ],
 };
 

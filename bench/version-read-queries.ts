@@ -98,6 +98,7 @@ async function main(): Promise<void> {
       institution: null,
       locale: 'en',
       mustChangePassword: false,
+      totpEnabled: false,
     };
     const guideline = await app
       .get(GuidelinesService)

@@ -18,6 +18,7 @@ import {
   CallerSession,
   CurrentSession,
   CurrentUser,
+  OpenBeforeTotpEnrolment,
   OpenWithTemporaryPassword,
   Public,
 } from '../common/auth-decorators';
@@ -54,6 +55,7 @@ export class AccountsController {
   @Post('me/password')
   @HttpCode(204)
   @OpenWithTemporaryPassword()
+  @OpenBeforeTotpEnrolment()
   @UseGuards(PasswordChangeThrottlerGuard)
   @Throttle({ login: { limit: LOGIN_ATTEMPTS_PER_MINUTE, ttl: 60_000 } })
   @ApiNoContentResponse({ description: 'Changed' })

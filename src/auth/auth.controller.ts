@@ -11,9 +11,15 @@ import { AppError } from '../common/app-error';
 import { LoginDto, LoginView } from './auth.dto';
 import { AuthService } from './auth.service';
 import { signInClientOf } from './device';
-import { CurrentUser, OpenWithTemporaryPassword, Public } from '../common/auth-decorators';
+import {
+  CurrentUser,
+  OpenBeforeTotpEnrolment,
+  OpenWithTemporaryPassword,
+  Public,
+} from '../common/auth-decorators';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AuthUser } from '../court/roles';
+import { totpEnrolmentRequired } from '../second-factor/second-factor-rules';
 
 export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
@@ -28,7 +34,10 @@ export class AuthController {
 
   /**
    * Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions,
-   * ended by DELETE /api/auth/session). 10 attempts a minute per address and e-mail.
+   * ended by DELETE /api/auth/session). 10 attempts a minute per address and e-mail. With
+   * two-factor sign-in on, the password alone is 401 with details[0].code TOTP_REQUIRED (no
+   * token): send it again with `totp` (or `recoveryCode`); a wrong or reused code is 401
+   * TOTP_WRONG, too many wrong codes for the account 429 TOTP_THROTTLED.
    */
   @Public()
   @Post('auth/login')
@@ -41,6 +50,11 @@ export class AuthController {
       dto.email,
       dto.password,
       signInClientOf(req),
+      {
+        totp: dto.totp,
+        recoveryCode: dto.recoveryCode,
+        acceptLanguage: req.headers['accept-language'],
+      },
     );
     return { accessToken, expiresIn, user: UserView.of(user) };
   }
@@ -49,6 +63,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Get('me')
   @OpenWithTemporaryPassword()
+  @OpenBeforeTotpEnrolment()
   @ApiOkResponse({ type: MeView })
   @ApiErrors(401)
   async me(@CurrentUser() caller: AuthUser): Promise<MeView> {
@@ -58,6 +73,8 @@ export class AuthController {
       ...UserView.of(user),
       timeZone: this.env.APP_TIMEZONE,
       yourActions: accountActions(user.role),
+      totpEnabled: caller.totpEnabled,
+      totpEnrolmentRequired: totpEnrolmentRequired(caller, this.env.REQUIRE_TOTP_ROLES),
     };
   }
 }

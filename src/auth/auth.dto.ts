@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { UserView } from '../users/user.dto';
 
 export class LoginDto {
@@ -12,6 +12,27 @@ export class LoginDto {
   @IsString()
   @MaxLength(200)
   password: string;
+
+  @ApiProperty({
+    required: false,
+    description:
+      'The 6-digit code of the authenticator app, when two-factor sign-in is on (without it: 401 TOTP_REQUIRED)',
+    example: '123456',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'totp must be the 6 digits the app shows' })
+  totp?: string;
+
+  @ApiProperty({
+    required: false,
+    description: 'Instead of totp: one of the recovery codes given at enrolment (each works once)',
+    example: '7K3M-Q9TB-2XWD-HN4R',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  recoveryCode?: string;
 }
 
 export class LoginView {

@@ -4,12 +4,19 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, ErrorCode } from '../common/app-error';
 import { Env } from '../config/env';
 import { AuthService } from './auth.service';
-import { IS_PUBLIC, OPEN_WITH_TEMPORARY_PASSWORD, ROLES } from '../common/auth-decorators';
+import {
+  IS_PUBLIC,
+  OPEN_BEFORE_TOTP_ENROLMENT,
+  OPEN_WITH_TEMPORARY_PASSWORD,
+  ROLES,
+} from '../common/auth-decorators';
 import { ACCOUNT_TEXT } from '../common/auth-texts';
 import { resolveLocale } from '../common/request-locale';
 import { AuthUser, Role } from '../court/roles';
 import { CallerSession } from '../common/auth-decorators';
 import { csrfSatisfied, RequestHead, sessionCookieToken } from './session-cookie';
+import { totpEnrolmentRequired } from '../second-factor/second-factor-rules';
+import { SECOND_FACTOR_TEXT } from '../second-factor/second-factor-texts';
 
 export type AuthedRequest = FastifyRequest & { user?: AuthUser; authSession?: CallerSession };
 
@@ -45,6 +52,14 @@ export class AuthGuard implements CanActivate {
       const locale = resolveLocale(request.headers['accept-language'], request.user.locale);
       const message = ACCOUNT_TEXT.PASSWORD_CHANGE_REQUIRED[locale];
       throw AppError.forbidden(message, [{ code: 'PASSWORD_CHANGE_REQUIRED', message }]);
+    }
+    if (
+      totpEnrolmentRequired(request.user, this.env.REQUIRE_TOTP_ROLES) &&
+      !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_TOTP_ENROLMENT, targets)
+    ) {
+      const locale = resolveLocale(request.headers['accept-language'], request.user.locale);
+      const message = SECOND_FACTOR_TEXT.TOTP_ENROLMENT_REQUIRED[locale];
+      throw AppError.forbidden(message, [{ code: 'TOTP_ENROLMENT_REQUIRED', message }]);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(request.user.role)) {

@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Env } from '../config/env';
 import { UsersModule } from '../users/users.module';
+import { SecondFactorModule } from '../second-factor/second-factor.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -15,6 +16,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [
     UsersModule,
+    SecondFactorModule,
     JwtModule.registerAsync({
       inject: [Env],
       useFactory: (env: Env) => ({

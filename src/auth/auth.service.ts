@@ -7,7 +7,9 @@ import { ActiveUsers } from '../users/active-users';
 import { UsersRepository } from '../users/users.repository';
 import { PasswordHasher } from '../users/password-hasher';
 import { SessionsRepository } from '../users/sessions.repository';
-import { AuthUser } from '../court/roles';
+import { AuthUser, Locale } from '../court/roles';
+import { resolveLocale } from '../common/request-locale';
+import { SecondFactorAnswer, SecondFactorService } from '../second-factor/second-factor.service';
 
 const BAD_CREDENTIALS = 'E-mail or password is wrong';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,13 +47,20 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly env: Env,
+    private readonly secondFactor: SecondFactorService,
   ) {}
 
   /**
    * Checks the password and opens a session. Same answer, and about the same time, for an unknown
-   * e-mail, a wrong password or a deactivated user.
+   * e-mail, a wrong password or a deactivated user. When the user's two-factor sign-in is on, the
+   * right password is not enough: `second` must carry a code (src/second-factor/).
    */
-  async login(email: string, password: string, client: SignInClient): Promise<SignedIn> {
+  async login(
+    email: string,
+    password: string,
+    client: SignInClient,
+    second: SecondFactorAnswer & { acceptLanguage?: string } = {},
+  ): Promise<SignedIn> {
     const user = await this.users.findForLogin(email);
     if (!user) {
       await this.hasher.burn(password);
@@ -59,6 +68,8 @@ export class AuthService {
     }
     const ok = await this.hasher.verify(password, user.passwordHash);
     if (!ok || !user.active) throw new AppError(ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+    const locale: Locale = resolveLocale(second.acceptLanguage, user.locale);
+    await this.secondFactor.checkSignIn(user.id, second, locale);
     return this.openSession(user, client);
   }
 

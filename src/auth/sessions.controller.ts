@@ -6,6 +6,7 @@ import {
   CallerSession,
   CurrentSession,
   CurrentUser,
+  OpenBeforeTotpEnrolment,
   OpenWithTemporaryPassword,
   Roles,
 } from '../common/auth-decorators';
@@ -22,6 +23,7 @@ export class SessionsController {
   /** The caller's open sessions (every signed-in browser and API token), most recently used first. */
   @Get('me/sessions')
   @OpenWithTemporaryPassword()
+  @OpenBeforeTotpEnrolment()
   @ApiErrors(401)
   list(
     @CurrentUser() caller: AuthUser,
@@ -33,6 +35,7 @@ export class SessionsController {
   @Delete('me/sessions/:id')
   @HttpCode(204)
   @OpenWithTemporaryPassword()
+  @OpenBeforeTotpEnrolment()
   @ApiOperation({
     summary: 'End one of your sessions',
     description:

@@ -11,6 +11,7 @@ import { AuthUser, Role } from '../court/roles';
 export const IS_PUBLIC = 'isPublic';
 export const ROLES = 'roles';
 export const OPEN_WITH_TEMPORARY_PASSWORD = 'openWithTemporaryPassword';
+export const OPEN_BEFORE_TOTP_ENROLMENT = 'openBeforeTotpEnrolment';
 
 /**
  * An empty security requirement: what the OpenAPI document (src/common/api-document.ts) turns into
@@ -30,6 +31,13 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
  * password); every other route answers them 403 PASSWORD_CHANGE_REQUIRED.
  */
 export const OpenWithTemporaryPassword = () => SetMetadata(OPEN_WITH_TEMPORARY_PASSWORD, true);
+
+/**
+ * The route stays open to a caller whose role requires two-factor sign-in (REQUIRE_TOTP_ROLES) and
+ * who has not enrolled yet (reading oneself and one's sessions, changing the password, enrolling);
+ * every other route answers them 403 TOTP_ENROLMENT_REQUIRED.
+ */
+export const OpenBeforeTotpEnrolment = () => SetMetadata(OPEN_BEFORE_TOTP_ENROLMENT, true);
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): AuthUser => {

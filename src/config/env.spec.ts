@@ -82,3 +82,31 @@ describe('the test-only reminder divisor', () => {
     expect(problemOf({ REMINDER_DELAY_DIVISOR: '1' })).toBe('');
   });
 });
+
+describe('two-factor settings', () => {
+  it('reads REQUIRE_TOTP_ROLES as a list of roles and names a wrong one', () => {
+    expect(validateEnv({ REQUIRE_TOTP_ROLES: 'ADMIN, SECRETARIAT' }).REQUIRE_TOTP_ROLES).toEqual([
+      'ADMIN',
+      'SECRETARIAT',
+    ]);
+    expect(validateEnv({}).REQUIRE_TOTP_ROLES).toEqual([]);
+    expect(problemOf({ REQUIRE_TOTP_ROLES: 'ADMIN,ADMINS' })).toBe(
+      'Invalid configuration: REQUIRE_TOTP_ROLES must be roles among ADMIN, SECRETARIAT, JUDGE, AGENCY_REVIEWER, OBSERVER, comma-separated',
+    );
+  });
+
+  it('refuses a short TOTP_SECRET_KEY, and a low-entropy one in production', () => {
+    expect(problemOf({ TOTP_SECRET_KEY: 'short' })).toContain(
+      'TOTP_SECRET_KEY must be at least 32 characters',
+    );
+    expect(
+      problemOf({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'f3a9c41e8b27d05c6e9a1f4b3d8c72e0a5b6c9d1e2f30718',
+        TOTP_SECRET_KEY: 'a'.repeat(40),
+      }),
+    ).toBe(
+      'Invalid configuration: TOTP_SECRET_KEY looks low-entropy or is a published example: use a random one (openssl rand -hex 32)',
+    );
+  });
+});

@@ -16,6 +16,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { passwordProblem, passwordProblemText } from '../common/password-policy';
+import { Role } from '../court/roles';
 import { MIN_SECRET_LENGTH, secretWeakness } from './secret-strength';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -24,6 +25,13 @@ const toBool = ({ value }: { value: unknown }) =>
     : value;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : value;
 const toIntList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value.split(',').map((part) => (/^\s*-?\d+\s*$/.test(part) ? Number(part) : part))
@@ -69,6 +77,29 @@ export class Env {
     message: `JWT_TTL_SECONDS must be at most ${MAX_TOKEN_TTL_SECONDS} (24 h)`,
   })
   JWT_TTL_SECONDS = 3600;
+
+  /**
+   * Roles whose members must use two-factor sign-in (TOTP): comma-separated, e.g.
+   * `ADMIN,SECRETARIAT`. One of them without an enrolment signs in with the password and can then
+   * only enrol (every other route answers 403 TOTP_ENROLMENT_REQUIRED). Unset: optional for all.
+   */
+  @Transform(toList)
+  @IsIn(Object.values(Role), {
+    each: true,
+    message: `REQUIRE_TOTP_ROLES must be roles among ${Object.values(Role).join(', ')}, comma-separated`,
+  })
+  REQUIRE_TOTP_ROLES: Role[] = [];
+
+  /**
+   * Encrypts the TOTP secrets stored in the database (AES-256-GCM with a key derived from it).
+   * Unset: derived from JWT_SECRET, so set one of the two to keep enrolments across restarts.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_SECRET_LENGTH, {
+    message: `TOTP_SECRET_KEY must be at least ${MIN_SECRET_LENGTH} characters (openssl rand -hex 32)`,
+  })
+  TOTP_SECRET_KEY?: string;
 
   @IsOptional()
   @IsEmail({}, { message: 'ADMIN_EMAIL must be an e-mail address' })
@@ -294,6 +325,12 @@ function productionWeaknesses(env: Env): string[] {
     );
   }
   if (weakness === 'PUBLIC') problems.push('JWT_SECRET is a published example: use a random one');
+  const totpKeyWeakness = env.TOTP_SECRET_KEY && secretWeakness(env.TOTP_SECRET_KEY);
+  if (totpKeyWeakness) {
+    problems.push(
+      'TOTP_SECRET_KEY looks low-entropy or is a published example: use a random one (openssl rand -hex 32)',
+    );
+  }
   if (env.PASSWORD_SCRYPT_LOG_N < MIN_PRODUCTION_SCRYPT_LOG_N) {
     problems.push(
       `PASSWORD_SCRYPT_LOG_N must be at least ${MIN_PRODUCTION_SCRYPT_LOG_N} when NODE_ENV=production`,

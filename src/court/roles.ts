@@ -27,4 +27,6 @@ export interface AuthUser {
   locale: Locale;
   /** A temporary password was set: only the password change (and reading oneself) is open. */
   mustChangePassword: boolean;
+  /** Two-factor sign-in (TOTP) is on for this user. */
+  totpEnabled: boolean;
 }

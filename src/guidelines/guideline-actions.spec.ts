@@ -14,6 +14,7 @@ const person = (role: Role, extra: Partial<AuthUser> = {}): AuthUser => ({
   institution: null,
   locale: 'en',
   mustChangePassword: false,
+  totpEnabled: false,
   ...extra,
 });
 

@@ -54,7 +54,9 @@ export class SessionsRepository {
     const rows: AuthUser[] = await this.db.query(
       `SELECT u.id, u.email, u.name, u.role, u.committees, u.agency_id AS "agencyId",
               a.code AS "agencyCode", u.institution, u.locale,
-              u.must_change_password AS "mustChangePassword"
+              u.must_change_password AS "mustChangePassword",
+              EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL)
+                AS "totpEnabled"
          FROM sessions s
          JOIN users u ON u.id = s.user_id
          LEFT JOIN agencies a ON a.id = u.agency_id

@@ -232,6 +232,15 @@ export class MeView extends UserView {
   timeZone: string;
   @ApiProperty({ type: AccountActionsView, description: 'What you may open' })
   yourActions: AccountActionsView;
+
+  @ApiProperty({ description: 'Two-factor sign-in (TOTP) is on: sign-in asks for a code' })
+  totpEnabled: boolean;
+
+  @ApiProperty({
+    description:
+      'The role requires two-factor sign-in (REQUIRE_TOTP_ROLES) and it is not set up: until it is, only enrolment (POST /api/me/totp), this route, the sessions and the password change are open; every other route answers 403 TOTP_ENROLMENT_REQUIRED',
+  })
+  totpEnrolmentRequired: boolean;
 }
 
 export class UserListView {

@@ -20,6 +20,7 @@ export class SessionController {
    * (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login. A request
    * a browser marks as coming from another site (Sec-Fetch-Site, else Origin) is 403
    * CROSS_SITE_REQUEST, so no other site can sign a browser into an account of its choosing.
+   * Two-factor sign-in as for /api/auth/login (`totp` or `recoveryCode`; 401 TOTP_REQUIRED).
    */
   @Public()
   @Post()
@@ -33,7 +34,7 @@ export class SessionController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<SessionView> {
-    return this.sessions.open(dto.email, dto.password, req, res);
+    return this.sessions.open(dto, req, res);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { bearerToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
+import { LoginDto } from '../auth/auth.dto';
 import { signInClientOf } from '../auth/device';
 import {
   clearSessionCookies,
@@ -22,12 +23,7 @@ export class SessionService {
     private readonly env: Env,
   ) {}
 
-  async open(
-    email: string,
-    password: string,
-    req: FastifyRequest,
-    res: FastifyReply,
-  ): Promise<SessionView> {
+  async open(dto: LoginDto, req: FastifyRequest, res: FastifyReply): Promise<SessionView> {
     // Login CSRF: another site's page must not sign this browser into an account of its choice.
     // (A form cannot send JSON, the only body the edge reads: this refuses a script's fetch too.)
     if (crossSite(req, this.env.PUBLIC_URL)) {
@@ -35,7 +31,11 @@ export class SessionService {
         { code: 'CROSS_SITE_REQUEST', message: 'Sign-in from another site is refused' },
       ]);
     }
-    const session = await this.auth.login(email, password, signInClientOf(req));
+    const session = await this.auth.login(dto.email, dto.password, signInClientOf(req), {
+      totp: dto.totp,
+      recoveryCode: dto.recoveryCode,
+      acceptLanguage: req.headers['accept-language'],
+    });
     const csrfToken = setSessionCookies(req, res, session, this.env);
     return { csrfToken, expiresIn: session.expiresIn, user: UserView.of(session.user) };
   }
