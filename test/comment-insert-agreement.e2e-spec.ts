@@ -99,6 +99,7 @@ describe('the one-statement comment insert agrees with the full check', () => {
           institution: row.institution,
           locale: row.locale,
           mustChangePassword: false,
+          totpEnabled: false,
         },
       });
     }

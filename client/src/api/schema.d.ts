@@ -104,7 +104,7 @@ export type paths = {
         put?: never;
         /**
          * Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions, ended by DELETE /api/auth/session).
-         * @description Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions, ended by DELETE /api/auth/session). 10 attempts a minute per address and e-mail.
+         * @description Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions, ended by DELETE /api/auth/session). 10 attempts a minute per address and e-mail. With two-factor sign-in on, the password alone is 401 with details[0].code TOTP_REQUIRED (no token): send it again with `totp` (or `recoveryCode`); a wrong or reused code is 401 TOTP_WRONG, too many wrong codes for the account 429 TOTP_THROTTLED.
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -1004,7 +1004,7 @@ export type paths = {
         put?: never;
         /**
          * Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie.
-         * @description Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login. A request a browser marks as coming from another site (Sec-Fetch-Site, else Origin) is 403 CROSS_SITE_REQUEST, so no other site can sign a browser into an account of its choosing.
+         * @description Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login. A request a browser marks as coming from another site (Sec-Fetch-Site, else Origin) is 403 CROSS_SITE_REQUEST, so no other site can sign a browser into an account of its choosing. Two-factor sign-in as for /api/auth/login (`totp` or `recoveryCode`; 401 TOTP_REQUIRED).
          */
         post: operations["SessionController_open"];
         /**
@@ -1092,6 +1092,78 @@ export type paths = {
          */
         post: operations["QueueDashboardController_open"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the caller's two-factor sign-in is on, and how many recovery codes are left.
+         * @description Whether the caller's two-factor sign-in is on, and how many recovery codes are left.
+         */
+        get: operations["SecondFactorController_status"];
+        put?: never;
+        /**
+         * Start two-factor enrolment: a new TOTP secret (RFC 6238, 30 s, 6 digits), its otpauth:// URI and the URI as a QR code.
+         * @description Start two-factor enrolment: a new TOTP secret (RFC 6238, 30 s, 6 digits), its otpauth:// URI and the URI as a QR code. Nothing changes at sign-in until the first code confirms it (POST /api/me/totp/confirm); starting again replaces an unconfirmed secret. 409 TOTP_ALREADY_ENABLED when it is on.
+         */
+        post: operations["SecondFactorController_start"];
+        /**
+         * Turn one's two-factor sign-in off, with the password or a current code (400 TOTP_CONFIRMATION_WRONG otherwise; limited like codes).
+         * @description Turn one's two-factor sign-in off, with the password or a current code (400 TOTP_CONFIRMATION_WRONG otherwise; limited like codes). 403 TOTP_REQUIRED_FOR_ROLE when the caller's role requires it (REQUIRE_TOTP_ROLES).
+         */
+        delete: operations["SecondFactorController_disable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm enrolment with the code the app shows: two-factor sign-in is on from now, and the answer holds the ten single-use recovery codes (shown this once).
+         * @description Confirm enrolment with the code the app shows: two-factor sign-in is on from now, and the answer holds the ten single-use recovery codes (shown this once). A wrong code is 400 TOTP_WRONG; wrong codes are limited per account (429 TOTP_THROTTLED with Retry-After).
+         */
+        post: operations["SecondFactorController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's two-factor sign-in and its history: enrolment, recovery codes used, resets (ADMIN).
+         * @description A user's two-factor sign-in and its history: enrolment, recovery codes used, resets (ADMIN).
+         */
+        get: operations["SecondFactorController_ofUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Reset a user's second factor (ADMIN)
+         * @description Removes the authenticator secret and recovery codes (for a lost phone), recorded in the user's two-factor history with who did it. The user signs in with the password alone, or, when the role requires a second factor, is asked to enrol again. 204 also when none was set.
+         */
+        delete: operations["SecondFactorController_reset"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1257,6 +1329,16 @@ export type components = {
              */
             email: string;
             password: string;
+            /**
+             * @description The 6-digit code of the authenticator app, when two-factor sign-in is on (without it: 401 TOTP_REQUIRED)
+             * @example 123456
+             */
+            totp?: string;
+            /**
+             * @description Instead of totp: one of the recovery codes given at enrolment (each works once)
+             * @example 7K3M-Q9TB-2XWD-HN4R
+             */
+            recoveryCode?: string;
         };
         LoginView: {
             /** @description Bearer token for the Authorization header */
@@ -1297,6 +1379,10 @@ export type components = {
             timeZone: string;
             /** @description What you may open */
             yourActions: components["schemas"]["AccountActionsView"];
+            /** @description Two-factor sign-in (TOTP) is on: sign-in asks for a code */
+            totpEnabled: boolean;
+            /** @description The role requires two-factor sign-in (REQUIRE_TOTP_ROLES) and it is not set up: until it is, only enrolment (POST /api/me/totp), this route, the sessions and the password change are open; every other route answers 403 TOTP_ENROLMENT_REQUIRED */
+            totpEnrolmentRequired: boolean;
         };
         SessionItemView: {
             /** Format: uuid */
@@ -2796,6 +2882,82 @@ export type components = {
         DashboardSessionView: {
             /** @example /admin/queues */
             url: string;
+        };
+        TotpStatusView: {
+            /** @description Two-factor sign-in is on: sign-in asks for a code */
+            enabled: boolean;
+            /** Format: date-time */
+            enabledAt: string | null;
+            /** @description Recovery codes not used yet */
+            recoveryCodesLeft: number;
+            /** @description The role requires a second factor (REQUIRE_TOTP_ROLES): it cannot be turned off */
+            requiredForRole: boolean;
+        };
+        TotpEnrolmentView: {
+            /**
+             * @description The Base32 secret, for typing into an authenticator app; answered only here, when enrolment starts
+             * @example JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+             */
+            secret: string;
+            /**
+             * @description The otpauth:// URI an authenticator app reads from the QR code
+             * @example otpauth://totp/Court%20guidelines:secretariat%40demo.court.la?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Court%20guidelines
+             */
+            otpauthUri: string;
+            /**
+             * @description The URI as a QR code: an SVG image as a data: URL (made by the service, no remote image)
+             * @example data:image/svg+xml;base64,PHN2Zy...
+             */
+            qrCode: string;
+        };
+        TotpConfirmDto: {
+            /**
+             * @description The 6-digit code the app shows now
+             * @example 123456
+             */
+            code: string;
+        };
+        RecoveryCodesView: {
+            /**
+             * @description 10 single-use recovery codes, shown this once (only their hashes are kept)
+             * @example [
+             *       "7K3M-Q9TB-2XWD-HN4R"
+             *     ]
+             */
+            recoveryCodes: string[];
+        };
+        TotpDisableDto: {
+            /** @description The account password */
+            password?: string;
+            /**
+             * @description Or a current 6-digit code
+             * @example 123456
+             */
+            code?: string;
+        };
+        TotpHistoryEntryView: {
+            /** @enum {string} */
+            event: "ENROLLED" | "RECOVERY_CODE_USED" | "RESET_BY_ADMIN" | "DISABLED";
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: uuid
+             * @description Who did it
+             */
+            actorId: string | null;
+            actorName: string | null;
+        };
+        UserTotpView: {
+            /** @description Two-factor sign-in is on: sign-in asks for a code */
+            enabled: boolean;
+            /** Format: date-time */
+            enabledAt: string | null;
+            /** @description Recovery codes not used yet */
+            recoveryCodesLeft: number;
+            /** @description The role requires a second factor (REQUIRE_TOTP_ROLES): it cannot be turned off */
+            requiredForRole: boolean;
+            /** @description Newest first (the last 50) */
+            history: components["schemas"]["TotpHistoryEntryView"][];
         };
     };
     responses: never;
@@ -7581,6 +7743,427 @@ export interface operations {
             };
             /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SecondFactorController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpStatusView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SecondFactorController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Stale state or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SecondFactorController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpDisableDto"];
+            };
+        };
+        responses: {
+            /** @description Turned off */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Stale state or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SecondFactorController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpConfirmDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Stale state or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A body or file of a type this route does not read */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SecondFactorController_ofUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserTotpView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    SecondFactorController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reset */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
