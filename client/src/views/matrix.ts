@@ -1,5 +1,5 @@
 import { api, apiUrl, ApiError, type Schema } from '../api/client';
-import { crumbs, errorBox, guidelineTitle } from '../components';
+import { crumbs, errorBox, foldedText, guidelineTitle } from '../components';
 import { announce, h, scrollTable, uid } from '../dom';
 import { formatDate, lang, t, type MessageKey } from '../i18n';
 import type { View, ViewContext } from '../router';
@@ -19,7 +19,7 @@ function savedDecision(row: MatrixRow): HTMLElement[] {
   if (!row.dispositionStatus) return [h('span', { class: 'muted' }, t('matrix.none'))];
   return [
     h('strong', { class: 'saved-status' }, t(`disposition.${row.dispositionStatus}`)),
-    row.response ? h('p', { class: 'saved-response' }, row.response) : null,
+    row.response ? foldedText(row.response, { class: 'saved-response' }) : null,
     row.answeredInVersion
       ? h('p', { class: 'muted' }, t('matrix.answeredIn', { number: row.answeredInVersion }))
       : null,
@@ -182,6 +182,16 @@ function dispositionCell(
   );
 }
 
+const COLUMNS = [
+  'matrix.n',
+  'matrix.version',
+  'matrix.section',
+  'matrix.author',
+  'matrix.comment',
+  'matrix.disposition',
+] satisfies MessageKey[];
+const label = (column: number) => ({ label: t(COLUMNS[column]) });
+
 export async function matrixView({ params, rerender }: ViewContext): Promise<View> {
   const [g, matrix] = await Promise.all([
     api.get('/api/guidelines/{id}', { path: { id: params.id } }),
@@ -206,16 +216,7 @@ export async function matrixView({ params, rerender }: ViewContext): Promise<Vie
       h(
         'tr',
         {},
-        (
-          [
-            'matrix.n',
-            'matrix.version',
-            'matrix.section',
-            'matrix.author',
-            'matrix.comment',
-            'matrix.disposition',
-          ] satisfies MessageKey[]
-        ).map((k) => h('th', { scope: 'col' }, t(k))),
+        COLUMNS.map((k) => h('th', { scope: 'col' }, t(k))),
       ),
     ),
     h(
@@ -225,23 +226,28 @@ export async function matrixView({ params, rerender }: ViewContext): Promise<Vie
         h(
           'tr',
           { id: `matrix-row-${index}`, tabindex: '-1' },
-          h('th', { scope: 'row', class: 'num' }, String(index + 1)),
-          h('td', { class: 'num' }, String(row.versionNumber)),
-          h('td', {}, row.sectionHeading),
+          // On a phone the rows stack and each cell names its column (data-label).
+          h('th', { scope: 'row', class: 'num', dataset: label(0) }, String(index + 1)),
+          h('td', { class: 'num', dataset: label(1) }, String(row.versionNumber)),
+          h('td', { dataset: label(2) }, row.sectionHeading),
           h(
             'td',
-            {},
+            { dataset: label(3) },
             row.commenter,
             row.institution ? h('span', { class: 'muted' }, ` (${row.institution})`) : null,
           ),
           h(
             'td',
-            {},
+            { dataset: label(4), class: 'matrix-text' },
             row.quote ? h('blockquote', {}, row.quote) : null,
-            h('p', {}, row.text),
+            foldedText(row.text),
             h('p', { class: 'muted' }, formatDate(row.createdAt)),
           ),
-          h('td', {}, editable ? dispositionCell(row, index, onSaved) : savedDecision(row)),
+          h(
+            'td',
+            { dataset: label(5) },
+            editable ? dispositionCell(row, index, onSaved) : savedDecision(row),
+          ),
         ),
       ),
     ),
