@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describeLoop, folderGraph, folderLoops } from '../scripts/folder-graph';
+import { servicesWithSql, tableWriters } from '../scripts/table-writers';
 
 describe('the folders of src/', () => {
   const graph = folderGraph(join(__dirname));
@@ -24,5 +25,22 @@ describe('the folders of src/', () => {
       ['c', new Map([['a', new Set(['c/z.ts'])]])],
     ]);
     expect(folderLoops(looped)).toEqual([['a', 'b']]);
+  });
+
+  it('write each table from one module only', () => {
+    const shared = [...tableWriters(__dirname)]
+      .filter(([, byModule]) => byModule.size > 1)
+      .map(([table, byModule]) => `${table}: ${[...byModule.keys()].join(', ')}`);
+    expect(shared).toEqual([]);
+  });
+
+  it('keep SQL in repositories: no service runs a query itself', () => {
+    expect(servicesWithSql(__dirname)).toEqual([]);
+  });
+
+  it('sees the writers it is meant to see (the check itself can fail)', () => {
+    const writers = tableWriters(__dirname);
+    expect([...(writers.get('comments')?.keys() ?? [])]).toEqual(['comments']);
+    expect([...(writers.get('review_requests')?.keys() ?? [])]).toEqual(['reviews']);
   });
 });

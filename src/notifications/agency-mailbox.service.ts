@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Env } from '../config/env';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { JOB } from '../queues/queues';
+import { AgencyMessagesRepository } from './agency-messages.repository';
 import { MessageFactsRepository } from './message-facts.repository';
 import { Bilingual, MessageContext, NotificationKind, renderMessage } from './templates';
 
@@ -35,6 +36,7 @@ export class AgencyMailbox {
     private readonly env: Env,
     private readonly outbox: OutboxWriter,
     private readonly facts: MessageFactsRepository,
+    private readonly messages: AgencyMessagesRepository,
   ) {}
 
   /** Returns the message's id, or null (no contact address, e-mail off, or written already). */
@@ -58,22 +60,16 @@ export class AgencyMailbox {
       this.env.APP_TIMEZONE,
       ANSWER_HERE,
     );
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO agency_messages (agency_id, review_request_id, kind, dedupe_key, address, locale, subject, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [
-        agency.id,
-        message.reviewRequestId,
-        message.kind,
-        message.dedupeKey,
-        agency.email,
-        agency.locale,
-        rendered.subject,
-        rendered.body,
-      ],
-    );
-    const id = rows[0]?.id ?? null;
+    const id = await this.messages.insert(manager, {
+      agencyId: agency.id,
+      reviewRequestId: message.reviewRequestId,
+      kind: message.kind,
+      dedupeKey: message.dedupeKey,
+      address: agency.email,
+      locale: agency.locale,
+      subject: rendered.subject,
+      body: rendered.body,
+    });
     if (id) {
       await this.outbox.enqueue(manager, {
         name: JOB.SEND_AGENCY_EMAIL,

@@ -82,11 +82,9 @@ export class DomainEventNotices {
     return this.dataSource.transaction(async (manager) => {
       const guideline = await this.facts.guideline(manager, event.guidelineId);
       if (!guideline) return [];
-      const decided = await manager.query(
-        `SELECT decided_by FROM comment_dispositions WHERE id = $1`,
-        [event.dispositionId],
-      );
-      if (decided[0]?.decided_by === event.authorId) return [];
+      if ((await this.facts.dispositionDecider(manager, event.dispositionId)) === event.authorId) {
+        return [];
+      }
       return this.notifier.announce(
         manager,
         await this.recipients.byIds(manager, [event.authorId]),

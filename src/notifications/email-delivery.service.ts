@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Mailer } from './mailer.service';
+import { NotificationsRepository } from './notifications.repository';
 
 export type EmailOutcome = 'SENT' | 'ALREADY_DONE' | 'RETRY' | 'FAILED';
 
@@ -17,18 +18,13 @@ export class EmailDelivery {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async deliver(notificationId: string, finalAttempt: boolean): Promise<EmailOutcome> {
     let failure: Error | null = null;
     const outcome = await this.dataSource.transaction(async (manager): Promise<EmailOutcome> => {
-      const rows = await manager.query(
-        `SELECT n.subject, n.body, n.email_state, u.email, u.name, u.locale
-         FROM notifications n JOIN users u ON u.id = n.user_id
-         WHERE n.id = $1 FOR UPDATE OF n`,
-        [notificationId],
-      );
-      const row = rows[0];
+      const row = await this.notifications.lockForEmail(manager, notificationId);
       if (!row || row.email_state !== 'PENDING') return 'ALREADY_DONE';
       try {
         await this.mailer.send({
@@ -41,19 +37,15 @@ export class EmailDelivery {
         });
       } catch (error) {
         failure = error as Error;
-        await manager.query(
-          `UPDATE notifications SET email_attempts = email_attempts + 1, email_error = $2,
-             email_state = CASE WHEN $3::boolean THEN 'FAILED' ELSE email_state END
-           WHERE id = $1`,
-          [notificationId, describeMailError(failure), finalAttempt],
+        await this.notifications.recordEmailFailure(
+          manager,
+          notificationId,
+          describeMailError(failure),
+          finalAttempt,
         );
         return finalAttempt ? 'FAILED' : 'RETRY';
       }
-      await manager.query(
-        `UPDATE notifications SET email_state = 'SENT', email_sent_at = now(),
-           email_attempts = email_attempts + 1, email_error = NULL WHERE id = $1`,
-        [notificationId],
-      );
+      await this.notifications.recordEmailSent(manager, notificationId);
       return 'SENT';
     });
     // Thrown after the commit, so the attempt is recorded and BullMQ schedules the retry.

@@ -69,4 +69,13 @@ export class MessageFactsRepository {
     const rows = await manager.query(`SELECT name FROM users WHERE id = $1`, [id]);
     return rows[0]?.name ?? null;
   }
+
+  /** Who gave this disposition (null when there is none). */
+  async dispositionDecider(manager: EntityManager, dispositionId: string): Promise<string | null> {
+    const rows: { decided_by: string }[] = await manager.query(
+      `SELECT decided_by FROM comment_dispositions WHERE id = $1`,
+      [dispositionId],
+    );
+    return rows[0]?.decided_by ?? null;
+  }
 }

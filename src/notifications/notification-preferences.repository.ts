@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_FREQUENCY, EmailFrequency } from './email-preferences';
 
 /** The stored choices (rows only for kinds set away from the default). */
@@ -12,6 +12,18 @@ export class NotificationPreferencesRepository {
     return this.dataSource.query(
       `SELECT kind, email FROM notification_preferences WHERE user_id = $1`,
       [userId],
+    );
+  }
+
+  /** The stored choice for one kind of each of these people (none: the default). */
+  storedForKind(
+    manager: EntityManager,
+    kind: string,
+    userIds: string[],
+  ): Promise<{ user_id: string; email: string }[]> {
+    return manager.query(
+      `SELECT user_id, email FROM notification_preferences WHERE kind = $1 AND user_id = ANY($2::uuid[])`,
+      [kind, userIds],
     );
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module';
 import { AgencyMailbox } from './agency-mailbox.service';
+import { AgencyMessagesRepository } from './agency-messages.repository';
 import { DigestsRepository } from './digests.repository';
 import { Digests } from './digests.service';
 import { DomainEventNotices } from './domain-events.service';
@@ -29,6 +30,7 @@ import { RecipientsRepository } from './recipients.repository';
     EmailDelivery,
     DomainEventNotices,
     AgencyMailbox,
+    AgencyMessagesRepository,
     NotificationPreferencesRepository,
     NotificationPreferencesService,
     DigestsRepository,
@@ -37,6 +39,7 @@ import { RecipientsRepository } from './recipients.repository';
   exports: [
     Digests,
     AgencyMailbox,
+    AgencyMessagesRepository,
     Mailer,
     Notifier,
     RecipientsRepository,

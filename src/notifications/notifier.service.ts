@@ -4,6 +4,8 @@ import { Env } from '../config/env';
 import { JOB } from '../queues/queues';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { EmailFrequency, effectiveFrequency } from './email-preferences';
+import { NotificationPreferencesRepository } from './notification-preferences.repository';
+import { NotificationsRepository } from './notifications.repository';
 import { Recipient } from './recipients.repository';
 import {
   Bilingual,
@@ -43,6 +45,8 @@ export class Notifier {
   constructor(
     private readonly env: Env,
     private readonly outbox: OutboxWriter,
+    private readonly notifications: NotificationsRepository,
+    private readonly preferences: NotificationPreferencesRepository,
   ) {}
 
   get emailEnabled(): boolean {
@@ -63,24 +67,17 @@ export class Notifier {
     const states = this.emailEnabled
       ? await this.emailStates(manager, unique, announcement.kind)
       : unique.map(() => 'SKIPPED');
-    const inserted: { id: string; email_state: string }[] = await manager.query(
-      `INSERT INTO notifications (user_id, kind, dedupe_key, guideline_id, subject, body, link, data, email_state)
-       SELECT user_id, $2, $3, $4, subject, body, $5, $6::jsonb, email_state
-       FROM unnest($1::uuid[], $7::text[], $8::text[], $9::text[]) AS t(user_id, subject, body, email_state)
-       ON CONFLICT (user_id, dedupe_key) DO NOTHING
-       RETURNING id, email_state`,
-      [
-        unique.map((r) => r.id),
-        announcement.kind,
-        announcement.dedupeKey,
-        announcement.guidelineId,
-        announcement.context.link,
-        JSON.stringify(announcement.data ?? {}),
-        messages.map((m) => m.subject),
-        messages.map((m) => m.body),
-        states,
-      ],
-    );
+    const inserted = await this.notifications.insertAnnounced(manager, {
+      userIds: unique.map((r) => r.id),
+      kind: announcement.kind,
+      dedupeKey: announcement.dedupeKey,
+      guidelineId: announcement.guidelineId,
+      link: announcement.context.link,
+      data: announcement.data ?? {},
+      subjects: messages.map((m) => m.subject),
+      bodies: messages.map((m) => m.body),
+      emailStates: states,
+    });
     // DAILY ones wait for the digest (src/notifications/digests.service.ts); OFF ones send nothing.
     const immediate = inserted.filter((row) => row.email_state === 'PENDING').map((row) => row.id);
     if (immediate.length) {
@@ -102,9 +99,10 @@ export class Notifier {
     recipients: Recipient[],
     kind: GuidelineKind,
   ): Promise<string[]> {
-    const stored: { user_id: string; email: string }[] = await manager.query(
-      `SELECT user_id, email FROM notification_preferences WHERE kind = $1 AND user_id = ANY($2::uuid[])`,
-      [kind, recipients.map((r) => r.id)],
+    const stored = await this.preferences.storedForKind(
+      manager,
+      kind,
+      recipients.map((r) => r.id),
     );
     const byUser = new Map(stored.map((row) => [row.user_id, row.email]));
     return recipients.map((r) => EMAIL_STATE_OF[effectiveFrequency(kind, byUser.get(r.id))]);
@@ -127,23 +125,16 @@ export class Notifier {
       inApp: boolean;
     },
   ): Promise<string | null> {
-    const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO notifications (user_id, kind, dedupe_key, subject, body, link, email_state, in_app, read_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $8 THEN NULL ELSE now() END)
-       ON CONFLICT (user_id, dedupe_key) DO NOTHING
-       RETURNING id`,
-      [
-        recipient.id,
-        message.kind,
-        message.dedupeKey,
-        message.subject,
-        message.body,
-        message.link,
-        this.emailEnabled ? 'PENDING' : 'SKIPPED',
-        message.inApp,
-      ],
-    );
-    const id = inserted[0]?.id ?? null;
+    const id = await this.notifications.insertDirect(manager, {
+      userId: recipient.id,
+      kind: message.kind,
+      dedupeKey: message.dedupeKey,
+      subject: message.subject,
+      body: message.body,
+      link: message.link,
+      emailState: this.emailEnabled ? 'PENDING' : 'SKIPPED',
+      inApp: message.inApp,
+    });
     if (id && this.emailEnabled) {
       await this.outbox.enqueue(manager, {
         name: JOB.SEND_EMAIL,
@@ -161,12 +152,7 @@ export class Notifier {
     instead: Bilingual,
   ): Promise<void> {
     if (!notificationIds.length) return;
-    await manager.query(
-      `UPDATE notifications n SET body = CASE WHEN u.locale = 'en' THEN $2 ELSE $3 END, link = NULL
-         FROM users u
-        WHERE u.id = n.user_id AND n.id = ANY($1::uuid[]) AND n.link IS NOT NULL`,
-      [notificationIds, instead.en, instead.lo],
-    );
+    await this.notifications.replaceLinks(manager, notificationIds, instead);
   }
 
   /** A link into the web interface. */

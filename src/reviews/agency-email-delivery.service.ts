@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Env } from '../config/env';
+import { AgencyMessagesRepository } from '../notifications/agency-messages.repository';
 import { ANSWER_LINK_MARK } from '../notifications/agency-mailbox.service';
 import { describeMailError, EmailOutcome } from '../notifications/email-delivery.service';
 import { Mailer } from '../notifications/mailer.service';
@@ -19,27 +20,17 @@ export class AgencyEmailDelivery {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mailer: Mailer,
     private readonly links: AnswerLinksRepository,
+    private readonly messages: AgencyMessagesRepository,
     private readonly env: Env,
   ) {}
 
   async deliver(messageId: string, finalAttempt: boolean): Promise<EmailOutcome> {
     let failure: Error | null = null;
     const outcome = await this.dataSource.transaction(async (manager): Promise<EmailOutcome> => {
-      const rows = await manager.query(
-        `SELECT m.subject, m.body, m.email_state, m.address, m.locale, m.review_request_id,
-                q.status, a.name_en, a.name_lo
-           FROM agency_messages m
-           JOIN review_requests q ON q.id = m.review_request_id
-           JOIN agencies a ON a.id = m.agency_id
-          WHERE m.id = $1 FOR UPDATE OF m`,
-        [messageId],
-      );
-      const row = rows[0];
+      const row = await this.messages.lockForSending(manager, messageId);
       if (!row || row.email_state !== 'PENDING') return 'ALREADY_DONE';
       if (row.status !== 'PENDING') {
-        await manager.query(`UPDATE agency_messages SET email_state = 'SKIPPED' WHERE id = $1`, [
-          messageId,
-        ]);
+        await this.messages.markSkipped(manager, messageId);
         return 'ALREADY_DONE';
       }
       const token = newAnswerToken();
@@ -55,20 +46,16 @@ export class AgencyEmailDelivery {
         });
       } catch (error) {
         failure = error as Error;
-        await manager.query(
-          `UPDATE agency_messages SET email_attempts = email_attempts + 1, email_error = $2,
-             email_state = CASE WHEN $3::boolean THEN 'FAILED' ELSE email_state END
-           WHERE id = $1`,
-          [messageId, describeMailError(failure), finalAttempt],
+        await this.messages.recordFailure(
+          manager,
+          messageId,
+          describeMailError(failure),
+          finalAttempt,
         );
         return finalAttempt ? 'FAILED' : 'RETRY';
       }
       await this.links.issue(manager, row.review_request_id, token, messageId);
-      await manager.query(
-        `UPDATE agency_messages SET email_state = 'SENT', email_sent_at = now(),
-           email_attempts = email_attempts + 1, email_error = NULL WHERE id = $1`,
-        [messageId],
-      );
+      await this.messages.markSent(manager, messageId);
       return 'SENT';
     });
     if (failure) throw failure;

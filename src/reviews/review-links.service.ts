@@ -85,16 +85,8 @@ export class ReviewLinksService {
 
   private async toView(manager: EntityManager, reviewRequestId: string): Promise<LinkReviewView> {
     const row: ReviewRow = (await this.reviews.findVisible(reviewRequestId, null, manager))!;
-    const [facts] = await manager.query(
-      `SELECT v.content_hash, a.locale FROM guideline_versions v, agencies a
-        WHERE v.id = (SELECT version_id FROM review_requests WHERE id = $1) AND a.id = $2`,
-      [row.id, row.agency_id],
-    );
-    const sections = await manager.query(
-      `SELECT key, kind, heading, body, indicator_code FROM version_sections
-        WHERE version_id = (SELECT version_id FROM review_requests WHERE id = $1) ORDER BY position`,
-      [row.id],
-    );
+    const facts = await this.reviews.linkFacts(manager, row.id, row.agency_id);
+    const sections = await this.reviews.sectionsUnderReview(manager, row.id);
     const today = calendarDayIn(new Date(), this.env.APP_TIMEZONE);
     return {
       guideline: { code: row.guideline_code, title: { en: row.title_en, lo: row.title_lo } },
@@ -118,21 +110,13 @@ export class ReviewLinksService {
               letter: letterOf(row),
             }
           : null,
-      sections: sections.map(
-        (s: {
-          key: string;
-          kind: 'text' | 'indicator';
-          heading: string;
-          body: string;
-          indicator_code: string | null;
-        }) => ({
-          key: s.key,
-          kind: s.kind,
-          heading: s.heading,
-          body: s.body,
-          indicatorCode: s.indicator_code,
-        }),
-      ),
+      sections: sections.map((s) => ({
+        key: s.key,
+        kind: s.kind,
+        heading: s.heading,
+        body: s.body,
+        indicatorCode: s.indicator_code,
+      })),
     };
   }
 }

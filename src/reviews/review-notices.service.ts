@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReviewsRepository } from './reviews.repository';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AgencyMailbox } from '../notifications/agency-mailbox.service';
@@ -20,6 +21,7 @@ export class ReviewNotices {
     private readonly recipients: RecipientsRepository,
     private readonly facts: MessageFactsRepository,
     private readonly mailbox: AgencyMailbox,
+    private readonly reviews: ReviewsRepository,
   ) {}
 
   requested(reviewRequestId: string): Promise<string[]> {
@@ -36,13 +38,7 @@ export class ReviewNotices {
     whileStatus: 'PENDING' | 'WITHDRAWN',
   ): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query(
-        `SELECT id, guideline_id, agency_id, version_number, status,
-           to_char(due_date, 'YYYY-MM-DD') AS due_date
-         FROM review_requests WHERE id = $1`,
-        [reviewRequestId],
-      );
-      const request = rows[0];
+      const request = await this.reviews.noticeFacts(manager, reviewRequestId);
       // A request withdrawn before this job ran is not announced as requested.
       if (!request || request.status !== whileStatus) return [];
       const guideline = await this.facts.guideline(manager, request.guideline_id);

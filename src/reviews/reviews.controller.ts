@@ -20,7 +20,6 @@ import {
 import { ReviewsService } from './reviews.service';
 import { DUE_DATE_ROLES, LINK_ROLES, RESPONDING_ROLES } from './review-rules';
 
-
 @ApiTags('reviews')
 @ApiBearerAuth()
 @Controller('reviews')

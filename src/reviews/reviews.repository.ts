@@ -323,4 +323,59 @@ export class ReviewsRepository {
     );
     return rows.map((r) => r.id);
   }
+
+  /** What a notice about this request needs; null when there is no such request. */
+  async noticeFacts(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{
+    id: string;
+    guideline_id: string;
+    agency_id: string;
+    version_number: number;
+    status: 'PENDING' | 'ANSWERED' | 'WITHDRAWN';
+    due_date: string;
+  } | null> {
+    const rows = await manager.query(
+      `SELECT id, guideline_id, agency_id, version_number, status,
+         to_char(due_date, 'YYYY-MM-DD') AS due_date
+       FROM review_requests WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The content hash of the request's version and the agency's language (for its link page). */
+  async linkFacts(
+    manager: EntityManager,
+    id: string,
+    agencyId: string,
+  ): Promise<{ content_hash: string; locale: 'lo' | 'en' }> {
+    const [facts] = await manager.query(
+      `SELECT v.content_hash, a.locale FROM guideline_versions v, agencies a
+        WHERE v.id = (SELECT version_id FROM review_requests WHERE id = $1) AND a.id = $2`,
+      [id, agencyId],
+    );
+    return facts;
+  }
+
+  /** The sections of the version under review, in order. */
+  sectionsUnderReview(
+    manager: EntityManager,
+    id: string,
+  ): Promise<
+    {
+      key: string;
+      kind: 'text' | 'indicator';
+      heading: string;
+      body: string;
+      indicator_code: string | null;
+    }[]
+  > {
+    return manager.query(
+      `SELECT key, kind, heading, body, indicator_code FROM version_sections
+        WHERE version_id = (SELECT version_id FROM review_requests WHERE id = $1) ORDER BY position`,
+      [id],
+    );
+  }
 }
