@@ -107,7 +107,15 @@ describe('notification preferences (browser)', () => {
     const ui = await openPage(browser, baseUrl);
     const { page } = ui;
     await signIn(ui, judge.email, { english: true });
-    await page.getByRole('link', { name: 'My e-mail notices' }).click();
+    expect(await page.getByRole('link', { name: 'My e-mail notices' }).count()).toBe(1);
+    // From the inbox too.
+    await page.locator('#bell').click();
+    await waitForRoute(page, '/notifications');
+    await page
+      .getByRole('link', {
+        name: 'Choose which notices also come by e-mail, at once or in a daily digest',
+      })
+      .click();
     await waitForRoute(page, '/account/notifications');
     await page.getByRole('heading', { name: 'E-mail notices', level: 1 }).waitFor();
     await page

@@ -115,6 +115,11 @@ export async function notificationsView({ rerender }: ViewContext): Promise<View
       {},
       crumbs([{ href: '#/', text: t('nav.home') }, { text: t('notifications.title') }]),
       h('h1', { id: 'notifications-heading', tabindex: '-1' }, t('notifications.title')),
+      h(
+        'p',
+        { class: 'muted' },
+        h('a', { href: '#/account/notifications' }, t('notifications.emailChoices')),
+      ),
       message,
       first.unreadCount > 0 ? h('p', { class: 'actions' }, markAll) : null,
       first.items.length
