@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Role } from '../src/court/roles';
 import {
   auth,
@@ -209,6 +211,47 @@ describe('signed letters with the agencies’ answers', () => {
     expect(await state('MOLSW')).toEqual({ status: 'PENDING', letters: 0 });
     // The link still works after every refusal.
     expect((await t.http().get(`/api/review-links/${token}`)).status).toBe(200);
+  });
+
+  it('answers a forged token’s form with 404 before reading its letter', async () => {
+    // Announces a 5 MB form and sends 1 KB of it: only a service that refuses before reading answers.
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const boundary = 'forged-boundary-1';
+    const answer404 = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: `/api/review-links/${'C'.repeat(43)}/response`,
+          headers: {
+            'Content-Type': `multipart/form-data; boundary=${boundary}`,
+            'Content-Length': 5 * MB,
+          },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.write(
+        Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="letter"; filename="l.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+          ),
+          randomBytes(1024),
+        ]),
+      );
+    });
+    expect(answer404.status).toBe(404);
+    expect(JSON.parse(answer404.body)).toMatchObject({ statusCode: 404, error: 'Not Found' });
   });
 
   it('answers through the link with a PDF letter: ANSWERED, reminders cancelled, the secretariat downloads the same bytes', async () => {

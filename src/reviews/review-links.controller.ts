@@ -9,6 +9,7 @@ import { RequestLocale } from '../common/request-locale';
 import { AcceptsUpload, Upload, Uploaded } from '../common/upload';
 import type { Locale } from '../court/roles';
 import { LETTER_UPLOAD, LinkDocumentQuery, LinkReviewView, ReviewResponseDto } from './review.dto';
+import { AnswerLinkGuard } from './answer-link-guard';
 import { ReviewLinkThrottlerGuard } from './review-link-throttler.guard';
 import { ReviewLinksService } from './review-links.service';
 
@@ -52,6 +53,7 @@ export class ReviewLinksController {
    * signed letter in `letter`), once: a second one is 409.
    */
   @Post('response')
+  @UseGuards(AnswerLinkGuard)
   @AcceptsUpload(LETTER_UPLOAD)
   @ApiCreatedResponse({ type: LinkReviewView })
   @ApiErrors(400, 404, 409, 413, 415, 429)

@@ -76,6 +76,17 @@ export class ReviewLinksService {
     return this.toView(this.dataSource.manager, link!.review_request_id);
   }
 
+  /**
+   * Before an answer's body is read (a form may carry a 10 MB letter): 404 for a token that takes
+   * no answer, so nobody without a working link makes the service read a file; 409 for a link its
+   * own answer revoked, as the answer would say. The answer checks again, under the lock.
+   */
+  async assertMayAnswer(token: string): Promise<void> {
+    const link = await this.links.resolve(this.dataSource.manager, token, this.env.APP_TIMEZONE);
+    if (!link || (link.revoked_reason && link.revoked_reason !== 'ANSWERED')) throw gone();
+    if (link.revoked_reason === 'ANSWERED') throw notOpen('ANSWERED');
+  }
+
   /** The link when it works (not revoked, not expired); 404 otherwise. */
   private async usable(manager: EntityManager, token: string): Promise<ResolvedLink> {
     const link = await this.links.resolve(manager, token, this.env.APP_TIMEZONE);
