@@ -234,12 +234,17 @@ describe('web interface: from comment to interagency review (browser)', () => {
     await page.goto(`/#/g/${guidelineId}/move`);
     await waitForRoute(page, `/g/${guidelineId}/move`);
     const toCouncil = page.locator('section.move[data-to="COUNCIL_OF_JUDGES"]');
-    await expect(toCouncil.locator('.alert li').count()).resolves.toBeGreaterThan(0);
+    const noDisposition = /^\d+ comments? still ha(s|ve) no disposition from the secretariat$/;
+    await expect(toCouncil.locator('.alert li').allTextContents()).resolves.toEqual([
+      expect.stringMatching(noDisposition),
+    ]);
     await expectAccessible(ui);
     await toCouncil.getByRole('button', { name: 'Move to Council of Judges' }).click();
     const refusal = toCouncil.getByRole('alert').filter({ hasText: 'The move was refused' });
     await refusal.waitFor();
-    await expect(refusal.locator('li').count()).resolves.toBeGreaterThan(0);
+    await expect(refusal.locator('li').allTextContents()).resolves.toEqual([
+      expect.stringMatching(noDisposition),
+    ]);
     await expectAccessible(ui);
     await screenshot(page, 'secretariat-refused-move');
 
