@@ -67,6 +67,7 @@ describe('guideline documents and indicator coverage', () => {
   let t: TestApp;
   let secretariat: TestUser;
   let reviewer: TestUser;
+  let observer: TestUser;
   let judge: TestUser;
   let guidelineId: string;
   let contentHash: string;
@@ -83,6 +84,7 @@ describe('guideline documents and indicator coverage', () => {
     t = await startTestApp('documents');
     secretariat = await t.user(Role.SECRETARIAT);
     reviewer = await t.user(Role.AGENCY_REVIEWER, { agencyCode: 'MOJ' });
+    observer = await t.user(Role.OBSERVER);
     judge = await t.user(Role.JUDGE);
     const created = await t
       .http()
@@ -110,7 +112,9 @@ describe('guideline documents and indicator coverage', () => {
 
   describe('Word', () => {
     it('holds every heading, every indicator code and the content hash in word/document.xml', async () => {
-      const res = await documentOf('docx', 1, reviewer);
+      // An agency reviewer reads only what its agency was asked about: not this draft.
+      expect((await documentOf('docx', 1, reviewer)).status).toBe(404);
+      const res = await documentOf('docx', 1, observer);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -144,7 +148,7 @@ describe('guideline documents and indicator coverage', () => {
 
     it('is the same file, byte for byte, each time the same version is downloaded', async () => {
       const first = (await documentOf('docx')).body as Buffer;
-      const second = (await documentOf('docx', 1, reviewer)).body as Buffer;
+      const second = (await documentOf('docx', 1, observer)).body as Buffer;
       const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
       expect(sha(second)).toBe(sha(first));
       // Dated from the record, not the clock.

@@ -207,7 +207,8 @@ describe('what the caller may do, in the answers', () => {
       agencies: ['MOFA'],
       reviewDueAt: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
     });
-    expect((await guideline(id, mojReviewer)).body.yourActions.comment).toBe(false);
+    // MOJ was not asked: the guideline does not exist for its reviewer.
+    expect((await guideline(id, mojReviewer)).status).toBe(404);
     const mofaReviewer = await t.user(Role.AGENCY_REVIEWER, { agencyCode: 'MOFA' });
     expect((await guideline(id, mofaReviewer)).body.yourActions.comment).toBe(true);
     const listed = await t.http().get('/api/guidelines').set(as(mofaReviewer));

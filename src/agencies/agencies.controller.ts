@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/auth-decorators';
+import { CurrentUser, Roles } from '../common/auth-decorators';
 import { ADMINISTRATORS } from '../court/access-rules';
+import { readerScope } from '../court/reader-scope';
+import { AuthUser } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AgenciesService } from './agencies.service';
 import { AgencyListView, AgencyView, CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
@@ -13,11 +15,14 @@ import { AgencyListView, AgencyView, CreateAgencyDto, UpdateAgencyDto } from './
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
-  /** Every agency (any signed-in user: screens show agency names). */
+  /**
+   * Every agency (any signed-in user: screens show agency names); an agency reviewer reads its
+   * own agency only.
+   */
   @Get()
   @ApiErrors(401)
-  async list(): Promise<AgencyListView> {
-    const items = await this.agencies.list();
+  async list(@CurrentUser() user: AuthUser): Promise<AgencyListView> {
+    const items = await this.agencies.list(readerScope(user));
     return { items: items.map(AgencyView.of), next: null };
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReaderScope } from '../court/reader-scope';
 import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { AgenciesRepository } from './agencies.repository';
@@ -12,8 +13,10 @@ export class AgenciesService {
     private readonly dataSource: DataSource,
   ) {}
 
-  list(): Promise<Agency[]> {
-    return this.agencies.listAll();
+  /** The agencies this reader may know of: all, or an agency reader's own. */
+  async list(scope: ReaderScope): Promise<Agency[]> {
+    const all = await this.agencies.listAll();
+    return all.filter((agency) => scope.agencyId === null || agency.id === scope.agencyId);
   }
 
   async create(dto: CreateAgencyDto): Promise<Agency> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readerScope, ReaderScope } from '../court/reader-scope';
 import { AuthUser, Locale } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { Env } from '../config/env';
@@ -44,17 +45,19 @@ export class CommentMatrixService {
   /** Every top-level, non-deleted comment of one version (or all), with its disposition. */
   async export(guidelineId: string, query: MatrixQuery, actor: AuthUser): Promise<MatrixExport> {
     const locale = query.locale ?? actor.locale;
-    const guideline = await this.guidelines.findView(guidelineId);
+    // An agency reader's matrix holds its own agency's comments on the versions it was asked about.
+    const scope = readerScope(actor);
+    const guideline = await this.guidelines.findView(guidelineId, scope);
     if (!guideline) throw AppError.notFound('Guideline');
     if (query.version !== undefined) {
-      const found = await this.versions.findGuidelineVersions(guidelineId, [query.version]);
+      const found = await this.versions.findGuidelineVersions(guidelineId, [query.version], scope);
       if (!found.versions.length) throw AppError.notFound('Version');
     }
-    const pages = this.pages(guidelineId, query.version, locale);
+    const pages = this.pages(guidelineId, query.version, locale, scope);
     if (query.format === 'json') return { format: 'json', chunks: matrixJson(pages) };
 
-    const scope = query.version ? `v${query.version}` : 'all-versions';
-    const filename = `${guideline.code}-comment-matrix-${scope}-${locale}.${query.format}`;
+    const versions = query.version ? `v${query.version}` : 'all-versions';
+    const filename = `${guideline.code}-comment-matrix-${versions}-${locale}.${query.format}`;
     if (query.format === 'csv') {
       return {
         format: 'csv',
@@ -100,6 +103,7 @@ export class CommentMatrixService {
     guidelineId: string,
     version: number | undefined,
     locale: Locale,
+    scope: ReaderScope,
   ): AsyncGenerator<MatrixItemView[]> {
     let inDraft: ReadonlySet<string> | null = null;
     let after: MatrixCursor | null = null;
@@ -109,6 +113,7 @@ export class CommentMatrixService {
         version,
         PAGE_SIZE,
         after,
+        scope,
       );
       if (!rows.length) return;
       if (inDraft === null && rows.some((row) => row.suggestion !== null)) {

@@ -10,6 +10,7 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
+import { readerScope } from '../court/reader-scope';
 import { UuidParam } from '../common/path-params';
 import {
   ApiBearerAuth,
@@ -177,7 +178,11 @@ export class GuidelineCommentsController {
   @Get('search')
   @ApiOkResponse({ type: SearchResultView })
   @ApiErrors(400, 401, 404)
-  search(@UuidParam() id: string, @Query() query: SearchQuery): Promise<SearchResultView> {
-    return this.searcher.search(id, query);
+  search(
+    @UuidParam() id: string,
+    @Query() query: SearchQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SearchResultView> {
+    return this.searcher.search(id, query, readerScope(user));
   }
 }

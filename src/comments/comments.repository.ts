@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readableSql, ReaderScope } from '../court/reader-scope';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { Locale } from '../court/roles';
@@ -153,21 +154,31 @@ export interface NewComment {
   eventId: string | null;
 }
 
-/** The number of the version that applied a comment's suggestion (a version's record, guidelines/). */
-const SUGGESTION_APPLIED_IN = `(SELECT av.number FROM version_applied_suggestions sa
-    JOIN guideline_versions av ON av.id = sa.version_id WHERE sa.comment_id = c.id)`;
+/**
+ * The number of the version that applied a comment's suggestion (a version's record, guidelines/),
+ * when the reader (scope in parameter `p`) may read that version.
+ */
+function suggestionAppliedIn(p: string): string {
+  return `(SELECT av.number FROM version_applied_suggestions sa
+    JOIN guideline_versions av ON av.id = sa.version_id
+   WHERE sa.comment_id = c.id AND ${readableSql.version('av.guideline_id', 'av.number', p)})`;
+}
 
-const COMMENT_COLUMNS = `
+/** A comment's columns for a reader (scope in parameter `p`): its replies counted as it reads them. */
+function commentColumns(p: string): string {
+  return `
   c.id, c.guideline_id, c.version_id, c.version_number, c.section_key, c.parent_id, c.in_reply_to_id,
   c.author_id, u.name AS author_name, u.institution AS author_institution,
   a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
-  c.body, c.quote, c.suggestion, ${SUGGESTION_APPLIED_IN} AS suggestion_applied_in,
+  c.body, c.quote, c.suggestion, ${suggestionAppliedIn(p)} AS suggestion_applied_in,
   c.stage, c.spoken_by_name, c.spoken_by_institution, c.event_id,
   c.disposition_status, c.disposition_response, c.disposition_by, du.name AS disposition_by_name,
   c.disposition_at, c.disposition_version_number, c.created_at, c.edited_at, c.deleted_at,
   CASE WHEN c.parent_id IS NULL THEN
-    (SELECT count(*)::int FROM comments r WHERE r.parent_id = c.id AND r.deleted_at IS NULL)
+    (SELECT count(*)::int FROM comments r WHERE r.parent_id = c.id AND r.deleted_at IS NULL
+        AND ${readableSql.comment('r.author_id', p)})
   ELSE 0 END AS reply_count`;
+}
 
 const COMMENT_JOINS = `
   JOIN users u ON u.id = c.author_id
@@ -211,14 +222,16 @@ const INSERT_IF_ALLOWED: PreparedStatement = {
  * the version and section the comment is for, then the insert answering the row as the views
  * need it. Prepared: PostgreSQL plans each once per connection.
  */
+/** CommentsRepository.lockTarget: $1 guideline, $2 version number, $3 section key, $4 the writer's scope. */
 const LOCK_TARGET: PreparedStatement = {
   name: 'comments-lock-target',
   text: `SELECT g.id, g.stage, g.current_version_number, v.id AS version_id,
                 s.key IS NOT NULL AS section_found, s.heading, s.body
            FROM guidelines g
            LEFT JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = $2
+                 AND ${readableSql.version('v.guideline_id', 'v.number', '$4')}
            LEFT JOIN version_sections s ON s.version_id = v.id AND s.key = $3
-          WHERE g.id = $1
+          WHERE g.id = $1 AND ${readableSql.guideline('g.id', '$4')}
             FOR SHARE OF g`,
 };
 
@@ -262,13 +275,16 @@ export function likePattern(q: string): string {
 export class CommentsRepository {
   constructor(@InjectRepository(Comment) private readonly repo: Repository<Comment>) {}
 
+  /** The comment when this reader may read it; otherwise null, as for an unknown id. */
   async findView(
     id: string,
+    scope: ReaderScope,
     manager: EntityManager = this.repo.manager,
   ): Promise<CommentRow | null> {
     const rows: CommentRow[] = await manager.query(
-      `SELECT ${COMMENT_COLUMNS} FROM comments c ${COMMENT_JOINS} WHERE c.id = $1`,
-      [id],
+      `SELECT ${commentColumns('$2')} FROM comments c ${COMMENT_JOINS}
+        WHERE c.id = $1 AND ${readableSql.comment('c.author_id', '$2')}`,
+      [id, scope.agencyId],
     );
     return rows[0] ?? null;
   }
@@ -289,6 +305,7 @@ export class CommentsRepository {
    */
   async pageForVersion(
     versionId: string,
+    scope: ReaderScope,
     filter: {
       sectionKey?: string;
       status?: CommentStatusFilter;
@@ -298,7 +315,7 @@ export class CommentsRepository {
       cursor?: string;
     },
   ): Promise<Page<ListedCommentRow>> {
-    const params: unknown[] = [versionId];
+    const params: unknown[] = [versionId, scope.agencyId];
     // Sections in reading order, and in each the first comments after the cursor by an ordered
     // index scan (comments_page_idx) that stops at the page's size: a page costs the same
     // whether the version has 2,000 comments or 20,000, however they crowd into one section.
@@ -308,6 +325,7 @@ export class CommentsRepository {
       'c.section_key = s.key',
       'c.parent_id IS NULL',
       'c.deleted_at IS NULL',
+      readableSql.comment('c.author_id', '$2'),
     ];
     const add = (where: string[], sql: (p: string) => string, value: unknown) => {
       params.push(value);
@@ -337,7 +355,7 @@ export class CommentsRepository {
     params.push(filter.limit + 1);
     const limit = `$${params.length}`;
     const rows: ListedCommentRow[] = await this.repo.query(
-      `SELECT ${COMMENT_COLUMNS}, s.position AS section_position,
+      `SELECT ${commentColumns('$2')}, s.position AS section_position,
               to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created_key
          FROM version_sections s
          CROSS JOIN LATERAL (
@@ -354,12 +372,14 @@ export class CommentsRepository {
     return toPage(rows, filter.limit, (r) => [r.section_position, r.created_key, r.id]);
   }
 
-  /** The replies of a thread, oldest first, without deleted ones. */
-  replies(parentId: string): Promise<CommentRow[]> {
+  /** The replies of a thread this reader may read, oldest first, without deleted ones. */
+  replies(parentId: string, scope: ReaderScope): Promise<CommentRow[]> {
     return this.repo.query(
-      `SELECT ${COMMENT_COLUMNS} FROM comments c ${COMMENT_JOINS}
-        WHERE c.parent_id = $1 AND c.deleted_at IS NULL ORDER BY c.created_at, c.id`,
-      [parentId],
+      `SELECT ${commentColumns('$2')} FROM comments c ${COMMENT_JOINS}
+        WHERE c.parent_id = $1 AND c.deleted_at IS NULL
+          AND ${readableSql.comment('c.author_id', '$2')}
+        ORDER BY c.created_at, c.id`,
+      [parentId, scope.agencyId],
     );
   }
 
@@ -423,6 +443,7 @@ export class CommentsRepository {
     guidelineId: string,
     versionNumber: number,
     sectionKey: string | null,
+    scope: ReaderScope,
   ): Promise<CommentTarget | null> {
     const rows: {
       id: string;
@@ -432,7 +453,12 @@ export class CommentsRepository {
       section_found: boolean;
       heading: string | null;
       body: string | null;
-    }[] = await runPrepared(manager, LOCK_TARGET, [guidelineId, versionNumber, sectionKey]);
+    }[] = await runPrepared(manager, LOCK_TARGET, [
+      guidelineId,
+      versionNumber,
+      sectionKey,
+      scope.agencyId,
+    ]);
     const row = rows[0];
     if (!row) return null;
     return {
@@ -581,6 +607,7 @@ export class CommentsRepository {
     versionNumber: number | undefined,
     limit: number,
     after: MatrixCursor | null,
+    scope: ReaderScope,
   ): Promise<MatrixRow[]> {
     // The versions' sections in reading order, and in each its comments after the cursor by the
     // ordered partial index comments_page_idx: no page sorts or skips the comments before it
@@ -591,7 +618,7 @@ export class CommentsRepository {
               c.author_id, u.name AS author_name, u.institution AS author_institution,
               a.name_en AS agency_name_en, a.name_lo AS agency_name_lo,
               c.spoken_by_name, c.spoken_by_institution, c.body, c.quote, c.suggestion,
-              ${SUGGESTION_APPLIED_IN} AS suggestion_applied_in, c.created_at,
+              ${suggestionAppliedIn('$8')} AS suggestion_applied_in, c.created_at,
               c.created_at::text AS created_at_key, s.position AS section_position,
               c.disposition_status, c.disposition_response, c.disposition_version_number
          FROM guideline_versions v
@@ -600,6 +627,7 @@ export class CommentsRepository {
            SELECT c.* FROM comments c
             WHERE c.version_id = s.version_id AND c.section_key = s.key
               AND c.parent_id IS NULL AND c.deleted_at IS NULL
+              AND ${readableSql.comment('c.author_id', '$8')}
               AND (c.created_at, c.id) > (
                     CASE WHEN (v.number, s.position) = ($4::int, $5::int) THEN $6::timestamptz
                          ELSE '-infinity'::timestamptz END,
@@ -611,6 +639,7 @@ export class CommentsRepository {
          LEFT JOIN agencies a ON a.id = u.agency_id
         WHERE v.guideline_id = $1
           AND ($2::int IS NULL OR v.number = $2::int)
+          AND ${readableSql.version('v.guideline_id', 'v.number', '$8')}
           AND ($4::int IS NULL OR (v.number, s.position) >= ($4::int, $5::int))
         ORDER BY v.number, s.position, c.created_at, c.id
         LIMIT $3`,
@@ -622,6 +651,7 @@ export class CommentsRepository {
         after?.position ?? null,
         after?.createdAt ?? null,
         after?.id ?? null,
+        scope.agencyId,
       ],
     );
   }
@@ -630,7 +660,13 @@ export class CommentsRepository {
    * Sections of any version, then comments, whose text contains `q`. ILIKE on the very
    * expressions the trigram indexes cover, so Lao substrings (no word boundaries) are found fast.
    */
-  search(guidelineId: string, q: string, limit: number, offset: number): Promise<SearchRow[]> {
+  search(
+    guidelineId: string,
+    q: string,
+    limit: number,
+    offset: number,
+    scope: ReaderScope,
+  ): Promise<SearchRow[]> {
     return this.repo.query(
       `SELECT * FROM (
          SELECT 'section' AS type, v.number AS version_number, s.key AS section_key, s.heading,
@@ -639,6 +675,7 @@ export class CommentsRepository {
                 0 AS rank, s.position
            FROM version_sections s JOIN guideline_versions v ON v.id = s.version_id
           WHERE v.guideline_id = $1 AND (s.heading || ' ' || s.body) ILIKE $2
+            AND ${readableSql.version('v.guideline_id', 'v.number', '$5')}
          UNION ALL
          SELECT 'comment', c.version_number, c.section_key, s.heading, c.body, c.id, c.parent_id,
                 c.author_id, u.name, c.created_at, 1, s.position
@@ -646,10 +683,11 @@ export class CommentsRepository {
            JOIN version_sections s ON s.version_id = c.version_id AND s.key = c.section_key
            JOIN users u ON u.id = c.author_id
           WHERE c.guideline_id = $1 AND c.deleted_at IS NULL AND c.body ILIKE $2
+            AND ${readableSql.comment('c.author_id', '$5')}
        ) hits
        ORDER BY rank, version_number DESC, position, created_at NULLS FIRST, comment_id NULLS FIRST
        LIMIT $3 OFFSET $4`,
-      [guidelineId, likePattern(q), limit, offset],
+      [guidelineId, likePattern(q), limit, offset, scope.agencyId],
     );
   }
 }

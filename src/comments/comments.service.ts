@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readerScope } from '../court/reader-scope';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../court/roles';
@@ -143,9 +144,10 @@ export class CommentsService {
   ) {
     // The parent's thread, section and version never change, so it may be read before the
     // lock; it tells which section to read with the guideline. Errors keep their order below.
-    const parent = dto.parentId ? await this.comments.findView(dto.parentId, manager) : null;
+    const scope = readerScope(actor);
+    const parent = dto.parentId ? await this.comments.findView(dto.parentId, scope, manager) : null;
     const sectionKey = parent ? parent.section_key : (dto.sectionKey ?? null);
-    const target = await this.comments.lockTarget(manager, guidelineId, number, sectionKey);
+    const target = await this.comments.lockTarget(manager, guidelineId, number, sectionKey, scope);
     if (!target) throw AppError.notFound('Guideline');
     const { guideline } = target;
     if (!target.versionId) throw AppError.notFound('Version');
@@ -237,13 +239,20 @@ export class CommentsService {
     query: CommentQuery,
     actor: AuthUser,
   ): Promise<CommentListView> {
-    const found = await this.versions.findGuidelineVersions(guidelineId, [number], undefined, {
-      withCurrent: true,
-    });
+    const scope = readerScope(actor);
+    const found = await this.versions.findGuidelineVersions(
+      guidelineId,
+      [number],
+      scope,
+      undefined,
+      {
+        withCurrent: true,
+      },
+    );
     if (!found.guideline) throw AppError.notFound('Guideline');
     const version = found.versions.find((v) => v.number === number);
     if (!version) throw AppError.notFound('Version');
-    const page = await this.comments.pageForVersion(version.id, query);
+    const page = await this.comments.pageForVersion(version.id, scope, query);
     const inDraft = page.items.some((row) => row.suggestion !== null)
       ? await this.drafting.suggestionsInDraft(guidelineId)
       : NONE_IN_DRAFT;
@@ -264,16 +273,17 @@ export class CommentsService {
   }
 
   async get(id: string, actor: AuthUser): Promise<CommentDetailView> {
-    const row = await this.comments.findView(id);
+    const scope = readerScope(actor);
+    const row = await this.comments.findView(id, scope);
     if (!row || row.deleted_at) throw AppError.notFound('Comment');
     const [revisions, dispositions, replies, inDraft, found] = await Promise.all([
       this.comments.revisions(id),
       this.comments.dispositions(id),
-      row.parent_id ? Promise.resolve([]) : this.comments.replies(id),
+      row.parent_id ? Promise.resolve([]) : this.comments.replies(id, scope),
       row.suggestion !== null
         ? this.drafting.suggestionsInDraft(row.guideline_id)
         : Promise.resolve(NONE_IN_DRAFT),
-      this.versions.findGuidelineVersions(row.guideline_id, []),
+      this.versions.findGuidelineVersions(row.guideline_id, [], scope),
     ]);
     if (!found.guideline) throw AppError.notFound('Comment');
     const may = await this.permissions(found.guideline, actor);
@@ -335,7 +345,7 @@ export class CommentsService {
       throw AppError.badRequest(detail.message, [detail]);
     }
     await this.dataSource.transaction(async (manager) => {
-      const known = await this.comments.findView(id, manager);
+      const known = await this.comments.findView(id, readerScope(actor), manager);
       if (!known) throw AppError.notFound('Comment');
       const guideline = await this.guidelines.lockShared(manager, known.guideline_id);
       const comment = await this.comments.lockForChange(manager, id);
@@ -481,7 +491,7 @@ export class CommentsService {
     id: string,
     actor: AuthUser,
   ): Promise<Comment> {
-    const known = await this.comments.findView(id, manager);
+    const known = await this.comments.findView(id, readerScope(actor), manager);
     if (!known || known.deleted_at) throw AppError.notFound('Comment');
     const guideline = await this.guidelines.lockShared(manager, known.guideline_id);
     const comment = await this.comments.lockForChange(manager, id);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReaderScope } from '../court/reader-scope';
 import { AppError } from '../common/app-error';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
@@ -15,15 +16,19 @@ export class SearchService {
   ) {}
 
   /** Sections of every version, then comments and replies, containing `q` (Lao included). */
-  async search(guidelineId: string, query: SearchQuery): Promise<SearchResultView> {
-    if (!(await this.guidelines.exists(guidelineId))) throw AppError.notFound('Guideline');
+  async search(
+    guidelineId: string,
+    query: SearchQuery,
+    scope: ReaderScope,
+  ): Promise<SearchResultView> {
+    if (!(await this.guidelines.exists(guidelineId, scope))) throw AppError.notFound('Guideline');
     const [offset] = decodeCursor<[number]>(query.cursor, 1) ?? [0];
     if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000) {
       throw AppError.badRequest('Invalid cursor', [
         { field: 'cursor', message: 'cursor is not one this API gave' },
       ]);
     }
-    const rows = await this.comments.search(guidelineId, query.q, query.limit + 1, offset);
+    const rows = await this.comments.search(guidelineId, query.q, query.limit + 1, offset, scope);
     const items = rows.slice(0, query.limit).map((row) => hit(row, query.q));
     const next = rows.length > query.limit ? encodeCursor([offset + query.limit]) : null;
     return { items, next };

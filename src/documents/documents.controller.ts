@@ -6,6 +6,9 @@ import { VersionNumberParam } from '../guidelines/version-number.pipe';
 import { DocumentQuery, IndicatorListView, IndicatorQuery } from './document.dto';
 import { DocumentsService } from './documents.service';
 import { attachment } from '../common/attachment';
+import { CurrentUser } from '../common/auth-decorators';
+import { readerScope } from '../court/reader-scope';
+import { AuthUser } from '../court/roles';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -28,8 +31,9 @@ export class DocumentsController {
     @UuidParam() id: string,
     @VersionNumberParam() number: number,
     @Query() query: DocumentQuery,
+    @CurrentUser() user: AuthUser,
   ): Promise<StreamableFile> {
-    const file = await this.documents.render(id, number, query.format);
+    const file = await this.documents.render(id, number, query.format, readerScope(user));
     return attachment(file.content, file.contentType, file.fileName);
   }
 
@@ -40,7 +44,11 @@ export class DocumentsController {
   @Get('indicators')
   @ApiOkResponse({ type: IndicatorListView })
   @ApiErrors(400, 401, 404)
-  indicators(@UuidParam() id: string, @Query() query: IndicatorQuery): Promise<IndicatorListView> {
-    return this.documents.indicators(id, query.version);
+  indicators(
+    @UuidParam() id: string,
+    @Query() query: IndicatorQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<IndicatorListView> {
+    return this.documents.indicators(id, readerScope(user), query.version);
   }
 }

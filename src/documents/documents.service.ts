@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReaderScope } from '../court/reader-scope';
 import { AppError } from '../common/app-error';
 import { Env } from '../config/env';
 import { ExportPool } from '../exports/export-pool';
@@ -34,8 +35,9 @@ export class DocumentsService {
     guidelineId: string,
     number: number,
     format: DocumentFormat,
+    scope: ReaderScope,
   ): Promise<RenderedDocument> {
-    const doc = await this.load(guidelineId, number);
+    const doc = await this.load(guidelineId, scope, number);
     const content =
       format === 'docx'
         ? // Word documents are built in the export threads, off the event loop.
@@ -52,8 +54,12 @@ export class DocumentsService {
     };
   }
 
-  async indicators(guidelineId: string, number?: number): Promise<IndicatorListView> {
-    const doc = await this.load(guidelineId, number);
+  async indicators(
+    guidelineId: string,
+    scope: ReaderScope,
+    number?: number,
+  ): Promise<IndicatorListView> {
+    const doc = await this.load(guidelineId, scope, number);
     const items = indicatorCoverage(doc.sections);
     return {
       guidelineId,
@@ -64,13 +70,20 @@ export class DocumentsService {
     };
   }
 
-  /** The guideline, one of its versions (default: the current one) and its sections, in order. */
-  private async load(guidelineId: string, number?: number): Promise<GuidelineDocument> {
-    const guideline = await this.guidelines.findView(guidelineId);
+  /**
+   * The guideline, one of its versions (default: the current one, as this reader reads it) and
+   * its sections, in order.
+   */
+  private async load(
+    guidelineId: string,
+    scope: ReaderScope,
+    number?: number,
+  ): Promise<GuidelineDocument> {
+    const guideline = await this.guidelines.findView(guidelineId, scope);
     if (!guideline) throw AppError.notFound('Guideline');
     const wanted = number ?? guideline.current_version_number;
     if (wanted === null) throw AppError.notFound('Version (none published yet)');
-    const found = await this.versions.findGuidelineVersions(guidelineId, [wanted]);
+    const found = await this.versions.findGuidelineVersions(guidelineId, [wanted], scope);
     const version = found.versions[0];
     if (!version) throw AppError.notFound('Version');
     const contents = await this.versions.sectionContents([version.id]);

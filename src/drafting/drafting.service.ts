@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WHOLE_RECORD } from '../court/reader-scope';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -119,7 +120,8 @@ export class DraftingService {
   ) {}
 
   async get(guidelineId: string): Promise<DraftView> {
-    const guideline = await this.guidelines.findView(guidelineId);
+    // Only the court's own people read and write the draft (DRAFT_READERS, PUBLISHING_ROLES).
+    const guideline = await this.guidelines.findView(guidelineId, WHOLE_RECORD);
     if (!guideline) throw AppError.notFound('Guideline');
     const row = await this.drafts.find(guidelineId);
     const content = await this.contentOf(this.dataSource.manager, guidelineId, row, {
@@ -157,7 +159,8 @@ export class DraftingService {
     revision: number | undefined,
     actor: AuthUser,
   ): Promise<DraftImportView> {
-    const guideline = await this.guidelines.findView(guidelineId);
+    // Only the court's own people read and write the draft (DRAFT_READERS, PUBLISHING_ROLES).
+    const guideline = await this.guidelines.findView(guidelineId, WHOLE_RECORD);
     if (!guideline) throw AppError.notFound('Guideline');
     const frozen = draftChangeRefusal(guideline.stage);
     if (frozen) throw unprocessable(frozen, actor.locale);
@@ -395,7 +398,12 @@ export class DraftingService {
   ): Promise<SectionContent[]> {
     const number = guideline.current_version_number;
     if (number === null) return [];
-    const found = await this.versions.findGuidelineVersions(guideline.id, [number], manager);
+    const found = await this.versions.findGuidelineVersions(
+      guideline.id,
+      [number],
+      WHOLE_RECORD,
+      manager,
+    );
     const version = found.versions[0];
     if (!version) return [];
     return (await this.versions.sectionContents([version.id], manager)).get(version.id) ?? [];

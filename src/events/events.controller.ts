@@ -1,4 +1,5 @@
 import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-key.decorator';
+import { COURT_RECORD_READERS } from '../court/reader-scope';
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -40,14 +41,16 @@ export class EventsController {
 
   /** Events, newest first, by guideline, period (inclusive days), province, stage and kind. */
   @Get()
-  @ApiErrors(400, 401)
+  @Roles(...COURT_RECORD_READERS)
+  @ApiErrors(400, 401, 403)
   list(@Query() query: EventListQuery): Promise<EventListView> {
     return this.events.list(query);
   }
 
   /** One event with its correction history and the comments gathered there. */
   @Get(':id')
-  @ApiErrors(400, 401, 404)
+  @Roles(...COURT_RECORD_READERS)
+  @ApiErrors(400, 401, 403, 404)
   get(@UuidParam() id: string): Promise<EventDetailView> {
     return this.events.get(id);
   }

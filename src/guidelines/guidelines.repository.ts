@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { decodeCursor, Page, toPage } from '../common/pagination';
+import { readableSql, ReaderScope } from '../court/reader-scope';
 import { inCurrentReviewRound } from '../court/review-round';
 import { Stage } from '../court/stage';
 import { Guideline } from './guideline.entity';
@@ -33,17 +34,31 @@ export interface LockedGuideline {
   current_version_number: number | null;
 }
 
-const VIEW_SELECT = `
-  SELECT g.id, g.code, g.title_en, g.title_lo, g.stage, g.current_version_number,
+/**
+ * The guideline rows a reader may read (parameter `p`: the reader's scope), with the counts and
+ * the current version as that reader reads them: an agency reader counts its own agency's open
+ * requests and comments, and its current version is the newest it was asked to review.
+ */
+function viewSelect(p: string): string {
+  return `
+  SELECT g.id, g.code, g.title_en, g.title_lo, g.stage,
+         CASE WHEN ${p}::uuid IS NULL THEN g.current_version_number
+              ELSE (SELECT max(sv.number) FROM guideline_versions sv
+                     WHERE sv.guideline_id = g.id AND ${readableSql.version('sv.guideline_id', 'sv.number', p)})
+         END AS current_version_number,
          g.consultation_closes_at, g.adopted_version_number, g.adopted_content_hash, g.adopted_at,
          g.created_by, u.name AS created_by_name, g.created_at, g.updated_at,
          (SELECT count(*)::int FROM review_requests r
-           WHERE r.guideline_id = g.id AND r.status = 'PENDING') AS open_review_count,
+           WHERE r.guideline_id = g.id AND r.status = 'PENDING'
+             AND ${readableSql.reviewRequest('r.agency_id', p)}) AS open_review_count,
          (SELECT count(*)::int FROM comments c
            WHERE c.guideline_id = g.id AND c.parent_id IS NULL AND c.deleted_at IS NULL
-             AND c.disposition_status IS NULL) AS open_comment_count
+             AND c.disposition_status IS NULL
+             AND ${readableSql.comment('c.author_id', p)}) AS open_comment_count
     FROM guidelines g
-    JOIN users u ON u.id = g.created_by`;
+    JOIN users u ON u.id = g.created_by
+   WHERE ${readableSql.guideline('g.id', p)}`;
+}
 
 /** What changes on the guideline row when it moves. */
 export interface StageChange {
@@ -56,22 +71,30 @@ export interface StageChange {
 export class GuidelinesRepository {
   constructor(@InjectRepository(Guideline) private readonly repo: Repository<Guideline>) {}
 
+  /** The guideline when this reader may read it; otherwise null, as for an unknown id. */
   async findView(
     id: string,
+    scope: ReaderScope,
     manager: EntityManager = this.repo.manager,
   ): Promise<GuidelineRow | null> {
-    const rows: GuidelineRow[] = await manager.query(`${VIEW_SELECT} WHERE g.id = $1`, [id]);
+    const rows: GuidelineRow[] = await manager.query(`${viewSelect('$2')} AND g.id = $1`, [
+      id,
+      scope.agencyId,
+    ]);
     return rows[0] ?? null;
   }
 
-  async page(filter: {
-    stage?: Stage;
-    limit: number;
-    cursor?: string;
-  }): Promise<Page<GuidelineRow>> {
+  async page(
+    filter: {
+      stage?: Stage;
+      limit: number;
+      cursor?: string;
+    },
+    scope: ReaderScope,
+  ): Promise<Page<GuidelineRow>> {
     const after = decodeCursor<[string, string]>(filter.cursor, 2);
     const where: string[] = [];
-    const params: unknown[] = [];
+    const params: unknown[] = [scope.agencyId];
     if (filter.stage) {
       params.push(filter.stage);
       where.push(`g.stage = $${params.length}`);
@@ -82,7 +105,7 @@ export class GuidelinesRepository {
     }
     params.push(filter.limit + 1);
     const rows: GuidelineRow[] = await this.repo.query(
-      `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `${viewSelect('$1')} ${where.map((w) => `AND ${w}`).join(' ')}
        ORDER BY g.code, g.id::text LIMIT $${params.length}`,
       params,
     );
@@ -156,8 +179,12 @@ export class GuidelinesRepository {
     );
   }
 
-  async exists(id: string): Promise<boolean> {
-    const rows = await this.repo.query(`SELECT 1 FROM guidelines WHERE id = $1`, [id]);
+  /** The guideline exists and this reader may read it. */
+  async exists(id: string, scope: ReaderScope): Promise<boolean> {
+    const rows = await this.repo.query(
+      `SELECT 1 FROM guidelines g WHERE g.id = $1 AND ${readableSql.guideline('g.id', '$2')}`,
+      [id, scope.agencyId],
+    );
     return rows.length > 0;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { readerScope } from '../court/reader-scope';
 import { AuthUser, Role } from '../court/roles';
 import { Stage } from '../court/stage';
 import { AppError } from '../common/app-error';
@@ -34,18 +35,18 @@ export class GuidelinesService {
         createdBy: actor.id,
       });
       await this.history.appendCreated(manager, id, actor.id);
-      return this.guidelines.findView(id, manager);
+      return this.guidelines.findView(id, readerScope(actor), manager);
     });
     return (await this.views([row!], actor))[0];
   }
 
   async list(query: GuidelineQuery, actor: AuthUser): Promise<Page<GuidelineView>> {
-    const page = await this.guidelines.page(query);
+    const page = await this.guidelines.page(query, readerScope(actor));
     return { items: await this.views(page.items, actor), next: page.next };
   }
 
   async get(id: string, actor: AuthUser): Promise<GuidelineView> {
-    const row = await this.guidelines.findView(id);
+    const row = await this.guidelines.findView(id, readerScope(actor));
     if (!row) throw AppError.notFound('Guideline');
     return (await this.views([row], actor))[0];
   }

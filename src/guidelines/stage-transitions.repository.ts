@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readableSql, ReaderScope } from '../court/reader-scope';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
@@ -18,6 +19,11 @@ export interface TransitionRow {
   reason: string | null;
   override: boolean;
   details: TransitionDetails;
+}
+
+/** A history row with whether its reader may read the version it names. */
+export interface ReadTransitionRow extends TransitionRow {
+  version_readable: boolean;
 }
 
 export interface NewTransition {
@@ -73,18 +79,25 @@ export class StageTransitionsRepository {
   }
 
   /** Oldest first; the cursor is the last id seen. */
-  async page(guidelineId: string, limit: number, cursor?: string): Promise<Page<TransitionRow>> {
+  async page(
+    guidelineId: string,
+    scope: ReaderScope,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<ReadTransitionRow>> {
     const after = decodeCursor<[string]>(cursor, 1);
     if (after && !/^\d{1,18}$/.test(String(after[0]))) {
       throw AppError.badRequest('Invalid cursor', [
         { field: 'cursor', message: 'cursor is not one this API gave' },
       ]);
     }
-    const rows: TransitionRow[] = await this.repo.query(
-      `SELECT ${COLUMNS} FROM stage_transitions t JOIN users u ON u.id = t.actor_id
+    const rows: ReadTransitionRow[] = await this.repo.query(
+      `SELECT ${COLUMNS},
+              ${readableSql.version('t.guideline_id', 't.version_number', '$4')} AS version_readable
+         FROM stage_transitions t JOIN users u ON u.id = t.actor_id
         WHERE t.guideline_id = $1 AND ($2::bigint IS NULL OR t.id > $2::bigint)
         ORDER BY t.id LIMIT $3`,
-      [guidelineId, after ? String(after[0]) : null, limit + 1],
+      [guidelineId, after ? String(after[0]) : null, limit + 1, scope.agencyId],
     );
     return toPage(rows, limit, (t) => [t.id]);
   }

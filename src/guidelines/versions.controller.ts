@@ -4,6 +4,7 @@ import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PUBLISHING_ROLES } from '../court/publish-rules';
 import { CurrentUser, Roles } from '../common/auth-decorators';
+import { readerScope } from '../court/reader-scope';
 import { AuthUser } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import {
@@ -45,8 +46,12 @@ export class VersionsController {
   @Get()
   @ApiOkResponse({ type: VersionListView })
   @ApiErrors(400, 401, 404)
-  list(@UuidParam() id: string, @Query() query: VersionListQuery): Promise<VersionListView> {
-    return this.versions.list(id, query.limit, query.cursor);
+  list(
+    @UuidParam() id: string,
+    @Query() query: VersionListQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<VersionListView> {
+    return this.versions.list(id, readerScope(user), query.limit, query.cursor);
   }
 
   /**
@@ -73,7 +78,8 @@ export class VersionsController {
     @UuidParam() id: string,
     @VersionNumberParam() number: number,
     @Query() query: DiffQuery,
+    @CurrentUser() user: AuthUser,
   ): Promise<VersionDiffView> {
-    return this.versions.diff(id, number, query.against);
+    return this.versions.diff(id, number, readerScope(user), query.against);
   }
 }

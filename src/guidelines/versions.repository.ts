@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { PreparedStatement, runPrepared } from '../database/prepared';
+import { readableSql, ReaderScope } from '../court/reader-scope';
 import { Stage } from '../court/stage';
 import { GuidelineVersion } from './guideline-version.entity';
 import { SectionContent, SectionKind } from './section-content';
@@ -46,14 +47,24 @@ export interface SectionRow {
   open_comment_count: number;
 }
 
-/** The suggestions a version applied, in the order they were applied, as a JSON array. */
-const APPLIED_SUGGESTIONS_JSON = `coalesce((
+/**
+ * The suggestions a version applied, in the order they were applied, as a JSON array: those of
+ * comments the reader (scope in parameter `p`) may read.
+ */
+function appliedSuggestionsJson(p: string): string {
+  return `coalesce((
     SELECT json_agg(json_build_object('commentId', a.comment_id, 'sectionKey', a.section_key) ORDER BY a.position)
-      FROM version_applied_suggestions a WHERE a.version_id = v.id), '[]')`;
+      FROM version_applied_suggestions a
+     WHERE a.version_id = v.id
+       AND EXISTS (SELECT 1 FROM comments ac WHERE ac.id = a.comment_id
+                     AND ${readableSql.comment('ac.author_id', p)})), '[]')`;
+}
 
-const VERSION_COLUMNS = `v.id, v.guideline_id, v.number, v.stage, v.change_summary, v.content_hash,
+function versionColumns(p: string): string {
+  return `v.id, v.guideline_id, v.number, v.stage, v.change_summary, v.content_hash,
   v.section_count, v.published_by, u.name AS published_by_name, v.published_at,
-  ${APPLIED_SUGGESTIONS_JSON} AS applied_suggestions`;
+  ${appliedSuggestionsJson(p)} AS applied_suggestions`;
+}
 
 /** A section's fields and its comment counts, as json_build_object arguments (VersionView). */
 const SECTION_FIELDS = `'key', s.key, 'position', s.position, 'kind', s.kind, 'heading', s.heading, 'body', s.body`;
@@ -64,7 +75,10 @@ function isoInstant(column: string): string {
   return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/** VersionsRepository.findViewJson: $1 guideline id, $2 version number. */
+/**
+ * VersionsRepository.findViewJson: $1 guideline id, $2 version number, $3 the reader's scope
+ * (the comment counts are of the comments that reader may read).
+ */
 const VERSION_VIEW_JSON: PreparedStatement = {
   name: 'versions-view-json',
   text: `SELECT g.id IS NOT NULL AS guideline, (
@@ -74,7 +88,7 @@ const VERSION_VIEW_JSON: PreparedStatement = {
                   'publishedAt', ${isoInstant('v.published_at')},
                   'publishedBy', json_build_object('id', v.published_by, 'name', u.name),
                   'sectionCount', v.section_count,
-                  'appliedSuggestions', ${APPLIED_SUGGESTIONS_JSON},
+                  'appliedSuggestions', ${appliedSuggestionsJson('$3')},
                   'sections', coalesce((
                     SELECT json_agg(
                              CASE WHEN s.kind = 'indicator'
@@ -89,14 +103,17 @@ const VERSION_VIEW_JSON: PreparedStatement = {
                                count(*) FILTER (WHERE parent_id IS NULL AND disposition_status IS NULL) AS open_comment_count
                           FROM comments
                          WHERE version_id = v.id AND deleted_at IS NULL
+                           AND ${readableSql.comment('author_id', '$3')}
                          GROUP BY section_key
                       ) c ON c.section_key = s.key
                      WHERE s.version_id = v.id), '[]')
                 )::text
            FROM guideline_versions v JOIN users u ON u.id = v.published_by
           WHERE v.guideline_id = g.id AND v.number = $2
+            AND ${readableSql.version('v.guideline_id', 'v.number', '$3')}
        ) AS json
-       FROM (SELECT $1::uuid AS id) wanted LEFT JOIN guidelines g ON g.id = wanted.id`,
+       FROM (SELECT $1::uuid AS id) wanted
+       LEFT JOIN guidelines g ON g.id = wanted.id AND ${readableSql.guideline('g.id', '$3')}`,
 };
 
 @Injectable()
@@ -106,23 +123,26 @@ export class VersionsRepository {
   ) {}
 
   /**
-   * One query whether the guideline is unknown, the version is unknown, or both are found;
+   * One query whether the guideline is unknown, the version is unknown, or both are found, as this
+   * reader may read them (a guideline or version it may not read is not found);
    * `withCurrent` also brings the guideline's current version.
    */
   async findGuidelineVersions(
     guidelineId: string,
     numbers: number[],
+    scope: ReaderScope,
     manager: EntityManager = this.repo.manager,
     options: { withCurrent?: boolean } = {},
   ): Promise<GuidelineVersions> {
     const rows: (VersionRow & { g_stage: Stage; g_current: number | null })[] = await manager.query(
-      `SELECT g.stage AS g_stage, g.current_version_number AS g_current, ${VERSION_COLUMNS}
+      `SELECT g.stage AS g_stage, g.current_version_number AS g_current, ${versionColumns('$4')}
          FROM guidelines g
          LEFT JOIN guideline_versions v ON v.guideline_id = g.id
                AND (v.number = ANY($2::int[]) OR ($3::boolean AND v.number = g.current_version_number))
+               AND ${readableSql.version('v.guideline_id', 'v.number', '$4')}
          LEFT JOIN users u ON u.id = v.published_by
-        WHERE g.id = $1`,
-      [guidelineId, numbers, options.withCurrent ?? false],
+        WHERE g.id = $1 AND ${readableSql.guideline('g.id', '$4')}`,
+      [guidelineId, numbers, options.withCurrent ?? false, scope.agencyId],
     );
     if (!rows.length) return { guideline: null, versions: [] };
     return {
@@ -135,7 +155,13 @@ export class VersionsRepository {
     };
   }
 
-  async page(guidelineId: string, limit: number, cursor?: string): Promise<Page<VersionRow>> {
+  /** The versions this reader may read, newest first. */
+  async page(
+    guidelineId: string,
+    scope: ReaderScope,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<VersionRow>> {
     const after = decodeCursor<[number]>(cursor, 1);
     const before = after ? after[0] : null;
     if (before !== null && !(Number.isInteger(before) && before > 0 && before <= 2147483647)) {
@@ -144,11 +170,12 @@ export class VersionsRepository {
       ]);
     }
     const rows: VersionRow[] = await this.repo.query(
-      `SELECT ${VERSION_COLUMNS}
+      `SELECT ${versionColumns('$4')}
          FROM guideline_versions v JOIN users u ON u.id = v.published_by
         WHERE v.guideline_id = $1 AND ($2::int IS NULL OR v.number < $2::int)
+          AND ${readableSql.version('v.guideline_id', 'v.number', '$4')}
         ORDER BY v.number DESC LIMIT $3`,
-      [guidelineId, before, limit + 1],
+      [guidelineId, before, limit + 1, scope.agencyId],
     );
     return toPage(rows, limit, (v) => [v.number]);
   }
@@ -163,12 +190,13 @@ export class VersionsRepository {
   async findViewJson(
     guidelineId: string,
     number: number,
+    scope: ReaderScope,
     manager: EntityManager = this.repo.manager,
   ): Promise<{ guideline: boolean; json: string | null }> {
     const rows = await runPrepared<{ guideline: boolean; json: string | null }>(
       manager,
       VERSION_VIEW_JSON,
-      [guidelineId, number],
+      [guidelineId, number, scope.agencyId],
     );
     return rows[0];
   }

@@ -3,6 +3,7 @@ import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { readerScope, ReaderScope } from '../court/reader-scope';
 import { AuthUser } from '../court/roles';
 import { AppError } from '../common/app-error';
 import { Page } from '../common/pagination';
@@ -98,17 +99,18 @@ export class VersionsService {
     await this.guidelines.setCurrentVersion(manager, guidelineId, number);
     // The answer is the view GET answers (one statement of VersionsRepository, in this
     // transaction), so the two never differ.
-    const view = await this.versions.findViewJson(guidelineId, number, manager);
+    const view = await this.versions.findViewJson(guidelineId, number, readerScope(actor), manager);
     return JSON.parse(view.json!) as VersionView;
   }
 
   async list(
     guidelineId: string,
+    scope: ReaderScope,
     limit: number,
     cursor?: string,
   ): Promise<Page<VersionSummaryView>> {
-    if (!(await this.guidelines.exists(guidelineId))) throw AppError.notFound('Guideline');
-    const page = await this.versions.page(guidelineId, limit, cursor);
+    if (!(await this.guidelines.exists(guidelineId, scope))) throw AppError.notFound('Guideline');
+    const page = await this.versions.page(guidelineId, scope, limit, cursor);
     return { items: page.items.map(summaryView), next: page.next };
   }
 
@@ -117,9 +119,10 @@ export class VersionsService {
    * one query whatever the number of sections and comments.
    */
   async getJson(guidelineId: string, number: number, actor: AuthUser): Promise<string> {
-    // The guideline's view (404 when there is none) tells what the caller may do on it.
+    // The guideline's view (404 when there is none, or when the caller may not read it) tells
+    // what the caller may do on it.
     const [found, guideline] = await Promise.all([
-      this.versions.findViewJson(guidelineId, number),
+      this.versions.findViewJson(guidelineId, number, readerScope(actor)),
       this.guidelineViews.get(guidelineId, actor),
     ]);
     if (!found.guideline) throw AppError.notFound('Guideline');
@@ -130,14 +133,19 @@ export class VersionsService {
     return `${json.slice(0, -1)},"yourActions":${JSON.stringify(actions)}}`;
   }
 
-  async diff(guidelineId: string, number: number, against?: number): Promise<VersionDiffView> {
+  async diff(
+    guidelineId: string,
+    number: number,
+    scope: ReaderScope,
+    against?: number,
+  ): Promise<VersionDiffView> {
     const base = against ?? number - 1;
     if (base < 1) {
       throw AppError.badRequest('Nothing to compare with', [
         { field: 'against', message: 'version 1 has no previous version: give ?against=' },
       ]);
     }
-    const found = await this.versions.findGuidelineVersions(guidelineId, [number, base]);
+    const found = await this.versions.findGuidelineVersions(guidelineId, [number, base], scope);
     if (!found.guideline) throw AppError.notFound('Guideline');
     const target = found.versions.find((v) => v.number === number);
     const older = found.versions.find((v) => v.number === base);

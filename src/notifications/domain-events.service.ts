@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readerScope, readsCommentOf } from '../court/reader-scope';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -103,10 +104,16 @@ export class DomainEventNotices {
     });
   }
 
-  /** The parent comment's author, unless they replied to themselves. */
+  /**
+   * The parent comment's author, unless they replied to themselves or may not read the reply (an
+   * agency reviewer reads its own agency's comments only: a judge's reply stays inside the court).
+   */
   commentReplied(event: CommentRepliedPayload): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
       if (event.parentAuthorId === event.replyAuthorId) return [];
+      const reader = await this.facts.readerOf(manager, event.parentAuthorId);
+      const replier = await this.facts.readerOf(manager, event.replyAuthorId);
+      if (!reader || !readsCommentOf(readerScope(reader), replier?.agencyId ?? null)) return [];
       const guideline = await this.facts.guideline(manager, event.guidelineId);
       if (!guideline) return [];
       const actorName = (await this.facts.userName(manager, event.replyAuthorId)) ?? '';

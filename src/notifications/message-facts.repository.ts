@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Role } from '../court/roles';
 import { EntityManager } from 'typeorm';
 import { Locale } from '../court/roles';
 import { Stage } from '../court/stage';
@@ -63,6 +64,18 @@ export class MessageFactsRepository {
       [transitionId],
     );
     return rows[0]?.closes_at ? new Date(rows[0].closes_at) : null;
+  }
+
+  /** A user's role and agency: what decides which part of the record they read. */
+  async readerOf(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ role: Role; agencyId: string | null } | null> {
+    const rows = await manager.query(
+      `SELECT role, agency_id AS "agencyId" FROM users WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   async userName(manager: EntityManager, id: string): Promise<string | null> {

@@ -24,7 +24,7 @@ export class ReportsController {
     [MEDIA_TYPE.json]: ParticipationReportView,
     [MEDIA_TYPE.csv]: TEXT,
   })
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 401, 403, 404)
   async participation(
     @Query() query: ParticipationQuery,
     @CurrentUser() user: AuthUser,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WHOLE_RECORD } from '../court/reader-scope';
 import { AppError } from '../common/app-error';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
 import { Locale } from '../court/roles';
@@ -20,7 +21,7 @@ export class ReportsService {
         { field: 'from', message: 'from must be on or before to' },
       ]);
     }
-    if (query.guidelineId && !(await this.guidelines.exists(query.guidelineId))) {
+    if (query.guidelineId && !(await this.guidelines.exists(query.guidelineId, WHOLE_RECORD))) {
       throw AppError.notFound('Guideline');
     }
     const filter = {
@@ -49,7 +50,9 @@ export class ReportsService {
     locale: Locale,
   ): Promise<{ content: Buffer; fileName: string }> {
     const report = await this.participationReport(query);
-    const guideline = query.guidelineId ? await this.guidelines.findView(query.guidelineId) : null;
+    const guideline = query.guidelineId
+      ? await this.guidelines.findView(query.guidelineId, WHOLE_RECORD)
+      : null;
     const scope = guideline ? guideline.code : 'all-guidelines';
     return {
       content: participationCsv(report, locale),

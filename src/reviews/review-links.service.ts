@@ -1,5 +1,6 @@
 import { reviewStatus } from '../court/review-status';
 import { Injectable } from '@nestjs/common';
+import { agencyReader } from '../court/reader-scope';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error';
@@ -41,7 +42,12 @@ export class ReviewLinksService {
   async document(token: string): Promise<RenderedDocument> {
     const link = await this.usable(this.dataSource.manager, token);
     const row = (await this.reviews.findVisible(link.review_request_id, null))!;
-    return this.documents.render(row.guideline_id, row.version_number, 'docx');
+    return this.documents.render(
+      row.guideline_id,
+      row.version_number,
+      'docx',
+      agencyReader(row.agency_id),
+    );
   }
 
   async respond(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readableSql } from '../court/reader-scope';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isCalendarDayText } from '../common/day-or-instant';
@@ -136,7 +137,7 @@ export class ReviewsRepository {
           : 'AND $4::date IS NOT NULL';
     return this.dataSource.query(
       `${SELECT_REVIEW}
-       WHERE ($1::uuid IS NULL OR q.agency_id = $1) AND ($2::text IS NULL OR q.status = $2)
+       WHERE ${readableSql.reviewRequest('q.agency_id', '$1')} AND ($2::text IS NULL OR q.status = $2)
          AND ($3::uuid IS NULL OR q.guideline_id = $3) ${lateness}
          AND ($5::date IS NULL OR (q.due_date, q.id) > ($5::date, $6::uuid))
        ORDER BY q.due_date, q.id LIMIT $7`,
@@ -168,7 +169,7 @@ export class ReviewsRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ReviewRow | null> {
     const rows = await manager.query(
-      `${SELECT_REVIEW} WHERE q.id = $1 AND ($2::uuid IS NULL OR q.agency_id = $2)`,
+      `${SELECT_REVIEW} WHERE q.id = $1 AND ${readableSql.reviewRequest('q.agency_id', '$2')}`,
       [id, agencyId],
     );
     return rows[0] ?? null;

@@ -1,4 +1,5 @@
 import { IdempotentWrites } from '../idempotency/idempotent-writes';
+import { moveReasonFor, readerScope } from '../court/reader-scope';
 import { withFileDigest, type IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { reviewStatus } from '../court/review-status';
 import { Injectable } from '@nestjs/common';
@@ -339,7 +340,10 @@ export class ReviewsService {
             }
           : null,
       withdrawn: row.withdrawn_at
-        ? { at: iso(row.withdrawn_at), reason: row.withdrawn_reason }
+        ? {
+            at: iso(row.withdrawn_at),
+            reason: moveReasonFor(readerScope(user), row.withdrawn_reason),
+          }
         : null,
       yourActions: reviewActions(
         { agencyId: row.agency_id, status: row.status, hasLetter: row.letter_sha256 !== null },

@@ -1,4 +1,5 @@
 import { IdempotencyKey, IdempotentRequest } from '../idempotency/idempotency-key.decorator';
+import { MOVE_LIST_READERS } from '../court/reader-scope';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -44,19 +45,32 @@ export class TransitionsController {
     return this.transitions.move(id, dto, user, locale, idempotent);
   }
 
-  /** The append-only stage history, oldest first. */
+  /**
+   * The append-only stage history, oldest first. An agency reviewer reads the moves without the
+   * reasons written on them, and without the number of a version it was not asked to review.
+   */
   @Get()
   @ApiOkResponse({ type: TransitionListView })
   @ApiErrors(400, 401, 404)
-  list(@UuidParam() id: string, @Query() query: PageQuery): Promise<TransitionListView> {
-    return this.transitions.list(id, query);
+  list(
+    @UuidParam() id: string,
+    @Query() query: PageQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<TransitionListView> {
+    return this.transitions.list(id, query, user);
   }
 
-  /** Each stage reachable from the current one, whether the caller may move there, and what is unmet. */
+  /**
+   * Each stage reachable from the current one, whether the caller may move there, and what is
+   * unmet. For those who move and observers (SECRETARIAT, ADMIN, OBSERVER): the gates speak of
+   * every agency's answer, so judges and agency reviewers are refused (403); `yourActions.move`
+   * on the guideline tells whether to ask.
+   */
   @Get('available')
+  @Roles(...MOVE_LIST_READERS)
   @ApiHeader(LANGUAGE_HEADER)
   @ApiOkResponse({ type: AvailableMovesView })
-  @ApiErrors(400, 401, 404)
+  @ApiErrors(400, 401, 403, 404)
   available(
     @UuidParam() id: string,
     @CurrentUser() user: AuthUser,

@@ -1,4 +1,5 @@
 import { IdempotentWrites } from '../idempotency/idempotent-writes';
+import { historyEntryFor, readerScope } from '../court/reader-scope';
 import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -114,10 +115,17 @@ export class TransitionsService {
     });
   }
 
-  async list(guidelineId: string, query: PageQuery): Promise<TransitionListView> {
-    if (!(await this.facts.exists(guidelineId))) throw AppError.notFound('Guideline');
-    const page = await this.history.page(guidelineId, query.limit, query.cursor);
-    return { items: page.items.map(TransitionView.of), next: page.next };
+  /** The history as this reader reads it (an agency reader: without the court's reasons). */
+  async list(guidelineId: string, query: PageQuery, actor: AuthUser): Promise<TransitionListView> {
+    const scope = readerScope(actor);
+    if (!(await this.facts.exists(guidelineId, scope))) throw AppError.notFound('Guideline');
+    const page = await this.history.page(guidelineId, scope, query.limit, query.cursor);
+    return {
+      items: page.items.map((row) =>
+        historyEntryFor(scope, TransitionView.of(row), row.version_readable),
+      ),
+      next: page.next,
+    };
   }
 
   async available(

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readableSql, ReaderScope } from '../court/reader-scope';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inCurrentReviewRound } from '../court/review-round';
@@ -47,8 +48,12 @@ export class WorkflowFactsRepository {
     return rows[0] ?? null;
   }
 
-  async exists(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM guidelines WHERE id = $1`, [id]);
+  /** The guideline exists and this reader may read it. */
+  async exists(id: string, scope: ReaderScope): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM guidelines g WHERE g.id = $1 AND ${readableSql.guideline('g.id', '$2')}`,
+      [id, scope.agencyId],
+    );
     return rows.length > 0;
   }
 

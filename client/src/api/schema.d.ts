@@ -9,8 +9,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * Every agency (any signed-in user: screens show agency names).
-         * @description Every agency (any signed-in user: screens show agency names).
+         * Every agency (any signed-in user: screens show agency names); an agency reviewer reads its own agency only.
+         * @description Every agency (any signed-in user: screens show agency names); an agency reviewer reads its own agency only.
          */
         get: operations["AgenciesController_list"];
         put?: never;
@@ -606,7 +606,7 @@ export type paths = {
         };
         /**
          * The append-only stage history, oldest first.
-         * @description The append-only stage history, oldest first.
+         * @description The append-only stage history, oldest first. An agency reviewer reads the moves without the reasons written on them, and without the number of a version it was not asked to review.
          */
         get: operations["TransitionsController_list"];
         put?: never;
@@ -630,7 +630,7 @@ export type paths = {
         };
         /**
          * Each stage reachable from the current one, whether the caller may move there, and what is unmet.
-         * @description Each stage reachable from the current one, whether the caller may move there, and what is unmet.
+         * @description Each stage reachable from the current one, whether the caller may move there, and what is unmet. For those who move and observers (SECRETARIAT, ADMIN, OBSERVER): the gates speak of every agency's answer, so judges and agency reviewers are refused (403); `yourActions.move` on the guideline tells whether to ask.
          */
         get: operations["TransitionsController_available"];
         put?: never;

@@ -1,4 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { readerScope } from '../../court/reader-scope';
+import { AuthUser } from '../../court/roles';
+import { CurrentUser } from '../../common/auth-decorators';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -39,8 +42,15 @@ export class RedlineController {
     @UuidParam() id: string,
     @VersionNumberParam() number: number,
     @Query() query: RedlineQuery,
+    @CurrentUser() user: AuthUser,
   ): Promise<StreamableFile> {
-    const file = await this.redlines.render(id, number, query.against, query.format);
+    const file = await this.redlines.render(
+      id,
+      number,
+      query.against,
+      query.format,
+      readerScope(user),
+    );
     if (query.format === 'html') {
       return new StreamableFile(file.content, {
         type: file.contentType,

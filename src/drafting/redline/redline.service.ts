@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReaderScope } from '../../court/reader-scope';
 import { AppError } from '../../common/app-error';
 import { GuidelinesRepository } from '../../guidelines/guidelines.repository';
 import { VersionsRepository } from '../../guidelines/versions.repository';
@@ -28,10 +29,11 @@ export class RedlineService {
     number: number,
     against: number,
     format: RedlineFormat,
+    scope: ReaderScope,
   ): Promise<RedlineFile> {
-    const guideline = await this.guidelines.findView(guidelineId);
+    const guideline = await this.guidelines.findView(guidelineId, scope);
     if (!guideline) throw AppError.notFound('Guideline');
-    const found = await this.versions.findGuidelineVersions(guidelineId, [number, against]);
+    const found = await this.versions.findGuidelineVersions(guidelineId, [number, against], scope);
     const newer = found.versions.find((v) => v.number === number);
     const older = found.versions.find((v) => v.number === against);
     if (!newer) throw AppError.notFound(`Version ${number}`);
