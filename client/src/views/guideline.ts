@@ -61,36 +61,37 @@ function documentLinks(g: Guideline, number: number, label: string): HTMLElement
 
 function versionsTable(g: Guideline, versions: Schema<'VersionSummaryView'>[]): HTMLElement {
   if (!versions.length) return h('p', { class: 'muted' }, t('home.noVersion'));
+  const newestFirst = versions.slice().sort((a, b) => b.number - a.number);
   return h(
     'ul',
     { class: 'plain-list' },
-    versions
-      .slice()
-      .sort((a, b) => b.number - a.number)
-      .map((v) =>
+    newestFirst.map((v, i) => {
+      // The version before it among those the server lists (an agency reviewer reads only the
+      // versions it was asked about, so this is not always number - 1).
+      const previous = newestFirst[i + 1];
+      return h(
+        'li',
+        {},
+        h('a', { href: `#/g/${g.id}/v/${v.number}` }, t('version.n', { number: v.number })),
+        v.number === g.currentVersion
+          ? [' ', h('span', { class: 'badge ok' }, t('version.current'))]
+          : null,
         h(
-          'li',
-          {},
-          h('a', { href: `#/g/${g.id}/v/${v.number}` }, t('version.n', { number: v.number })),
-          v.number === g.currentVersion
-            ? [' ', h('span', { class: 'badge ok' }, t('version.current'))]
-            : null,
-          h(
-            'span',
-            { class: 'muted' },
-            ` · ${formatDate(v.publishedAt)} · ${stageLabel(v.stage)} · ${v.publishedBy?.name ?? ''}`,
-          ),
-          h('p', {}, v.changeSummary),
-          documentLinks(g, v.number, t('version.n', { number: v.number })),
-          v.number > 1
-            ? h(
-                'a',
-                { href: `#/g/${g.id}/diff/${v.number - 1}/${v.number}` },
-                t('diff.withPrevious'),
-              )
-            : null,
+          'span',
+          { class: 'muted' },
+          ` · ${formatDate(v.publishedAt)} · ${stageLabel(v.stage)} · ${v.publishedBy?.name ?? ''}`,
         ),
-      ),
+        h('p', {}, v.changeSummary),
+        documentLinks(g, v.number, t('version.n', { number: v.number })),
+        previous
+          ? h(
+              'a',
+              { href: `#/g/${g.id}/diff/${previous.number}/${v.number}` },
+              t('diff.withPrevious'),
+            )
+          : null,
+      );
+    }),
   );
 }
 
