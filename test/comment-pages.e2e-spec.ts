@@ -1,3 +1,5 @@
+import { encodeCursor } from '../src/common/pagination';
+import { CommentsRepository } from '../src/comments/comments.repository';
 import { Role } from '../src/court/roles';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
@@ -7,6 +9,8 @@ jest.setTimeout(180_000);
  * A page of a version's comments costs the same however many comments the version has: the first
  * page at 20,000 comments reads about as many index entries as at 2,000, even with nine comments
  * in ten crowded into the first section, and walking every page gives each comment once in order.
+ * So does a page deep into the crowded section, and a page of the guideline's search for a term
+ * found in every comment.
  */
 describe('comment pages that stay flat', () => {
   let t: TestApp;
@@ -91,6 +95,139 @@ describe('comment pages that stay flat', () => {
     const small = await entriesOfFirstPage(2_000);
     const large = await entriesOfFirstPage(20_000);
     expect({ small, large, flat: large <= small * 1.5 }).toMatchObject({ flat: true });
+  });
+
+  /**
+   * The rows of `comments` the statements of one request touch, read off PostgreSQL's plan:
+   * each statement the repository ran is run again under EXPLAIN ANALYZE with its own
+   * parameters, and every scan of `comments` counts the rows it returned and the rows it read
+   * and dropped (a filter, a recheck), times its loops.
+   */
+  async function commentRowsTouched(request: () => Promise<unknown>): Promise<number> {
+    const repo = t.app.get(CommentsRepository)['repo'] as {
+      query: (...args: unknown[]) => unknown;
+    };
+    const spy = jest.spyOn(repo, 'query');
+    let statements: [string, unknown[]][];
+    try {
+      await request();
+    } finally {
+      statements = [...spy.mock.calls] as unknown as [string, unknown[]][];
+      spy.mockRestore();
+    }
+    expect(statements.length).toBeGreaterThan(0);
+    let touched = 0;
+    const walk = (node: Record<string, unknown>) => {
+      if (node['Relation Name'] === 'comments') {
+        const rows =
+          Number(node['Actual Rows'] ?? 0) +
+          Number(node['Rows Removed by Filter'] ?? 0) +
+          Number(node['Rows Removed by Index Recheck'] ?? 0);
+        touched += rows * Number(node['Actual Loops'] ?? 1);
+      }
+      for (const child of (node['Plans'] as Record<string, unknown>[] | undefined) ?? [])
+        walk(child);
+    };
+    for (const [sql, params] of statements) {
+      const plan = await t.sql((c) => c.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params));
+      walk(plan.rows[0]['QUERY PLAN'][0]['Plan']);
+    }
+    return touched;
+  }
+
+  it('reads as much for a page after 15,000 comments of the crowded section as after 1,000', async () => {
+    /** The page after the n-th comment of the first section, with the cursor the API writes. */
+    const pageAfter = async (n: number) => {
+      const [row] = (
+        await t.sql((c) =>
+          c.query<{ id: string; created_key: string }>(
+            `SELECT c.id, to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created_key
+               FROM comments c JOIN guideline_versions v ON v.id = c.version_id
+              WHERE v.guideline_id = $1 AND c.section_key = 's-0' AND c.parent_id IS NULL
+              ORDER BY c.created_at, c.id OFFSET $2 LIMIT 1`,
+            [guidelines[20_000], n - 1],
+          ),
+        )
+      ).rows;
+      return () =>
+        t
+          .http()
+          .get(`/api/guidelines/${guidelines[20_000]}/versions/1/comments`)
+          .query({ limit: 50, cursor: encodeCursor([0, row.created_key, row.id]) })
+          .set(as(judge))
+          .then((res) => {
+            expect(res.status).toBe(200);
+            expect(res.body.items).toHaveLength(50);
+          });
+    };
+    const near = await commentRowsTouched(await pageAfter(1_000));
+    const deep = await commentRowsTouched(await pageAfter(15_000));
+    expect({ near, deep, flat: deep <= near * 1.5 }).toMatchObject({ flat: true });
+  });
+
+  it('reads about as much for a search page of a term in every comment at 20,000 as at 2,000', async () => {
+    const search = (count: number) => () =>
+      t
+        .http()
+        .get(`/api/guidelines/${guidelines[count]}/search`)
+        .query({ q: 'ຄວນເພີ່ມ', limit: 20 })
+        .set(as(judge))
+        .then((res) => {
+          expect(res.status).toBe(200);
+          expect(res.body.items).toHaveLength(20);
+          expect(res.body.next).not.toBeNull();
+        });
+    const small = await commentRowsTouched(search(2_000));
+    const large = await commentRowsTouched(search(20_000));
+    expect({ small, large, flat: large <= small * 1.5 }).toMatchObject({ flat: true });
+  });
+
+  it('walks every search page once: sections newest version first, then comments in reading order', async () => {
+    const g = guidelines[2_000];
+    const expected = await t.sql(async (c) => [
+      ...(
+        await c.query<{ key: string }>(
+          `SELECT 'section:' || s.key AS key FROM version_sections s
+             JOIN guideline_versions v ON v.id = s.version_id
+            WHERE v.guideline_id = $1 AND (s.heading || ' ' || s.body) ILIKE '%1%'
+            ORDER BY v.number DESC, s.position`,
+          [g],
+        )
+      ).rows,
+      ...(
+        await c.query<{ key: string }>(
+          `SELECT 'comment:' || c.id AS key FROM comments c
+             JOIN version_sections s ON s.version_id = c.version_id AND s.key = c.section_key
+            WHERE c.guideline_id = $1 AND c.deleted_at IS NULL AND c.body ILIKE '%1%'
+            ORDER BY c.version_number DESC, s.position, c.created_at, c.id`,
+          [g],
+        )
+      ).rows,
+    ]);
+    expect(expected.filter((e) => e.key.startsWith('section:')).length).toBeGreaterThan(0);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: {
+        status: number;
+        body: {
+          items: { type: string; sectionKey: string; commentId?: string }[];
+          next: string | null;
+        };
+      } = await t
+        .http()
+        .get(`/api/guidelines/${g}/search`)
+        .query({ q: '1', limit: 37, ...(cursor ? { cursor } : {}) })
+        .set(as(judge));
+      expect(res.status).toBe(200);
+      seen.push(
+        ...res.body.items.map((i) =>
+          i.type === 'section' ? `section:${i.sectionKey}` : `comment:${i.commentId}`,
+        ),
+      );
+      cursor = res.body.next;
+    } while (cursor);
+    expect(seen).toEqual(expected.map((e) => e.key));
   });
 
   it('walks every page once, in reading order', async () => {

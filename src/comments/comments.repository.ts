@@ -125,7 +125,15 @@ export interface SearchRow {
   author_id: string | null;
   author_name: string | null;
   created_at: Date | null;
+  section_position: number;
+  /** A comment's time as UTC with microseconds, for the cursor (null for a section). */
+  created_key: string | null;
 }
+
+/** Where a page of search hits starts: after a section hit or after a comment hit. */
+export type SearchCursor =
+  | { phase: 'section'; versionNumber: number; position: number }
+  | { phase: 'comment'; versionNumber: number; position: number; createdAt: string; id: string };
 
 /**
  * What a new comment is checked against, read in one statement with the guideline share-locked:
@@ -348,8 +356,13 @@ export class CommentsRepository {
       params.push(position, created, id);
       const n = params.length;
       outer.push(`s.position >= $${n - 2}::int`);
+      // In the cursor's section the index scan starts after the cursor, elsewhere at the start
+      // (a bound below every comment): an OR here would read and drop every comment before it.
+      const atCursor = `s.position = $${n - 2}::int`;
       inner.push(
-        `(s.position > $${n - 2}::int OR (c.created_at, c.id) > (($${n - 1}::timestamp AT TIME ZONE 'UTC'), $${n}::uuid))`,
+        `(c.created_at, c.id) > (
+           CASE WHEN ${atCursor} THEN ($${n - 1}::timestamp AT TIME ZONE 'UTC') ELSE '-infinity'::timestamptz END,
+           CASE WHEN ${atCursor} THEN $${n}::uuid ELSE '00000000-0000-0000-0000-000000000000'::uuid END)`,
       );
     }
     params.push(filter.limit + 1);
@@ -657,37 +670,112 @@ export class CommentsRepository {
   }
 
   /**
-   * Sections of any version, then comments, whose text contains `q`. ILIKE on the very
-   * expressions the trigram indexes cover, so Lao substrings (no word boundaries) are found fast.
+   * Sections of any version, then comments and replies, whose text contains `q`, in keyset pages
+   * after `after`: sections by version (newest first) and position, then comments by version,
+   * section position, time and id. ILIKE on the very expressions the trigram indexes cover, so Lao
+   * substrings (no word boundaries) are found fast. The comments are read section by section, each
+   * through comments_version_section_idx from the cursor on and stopping at the page's size, so a
+   * page of a term found in most comments costs the same at 20,000 comments as at 2,000 (the
+   * union sorted whole and cut by OFFSET cost with every match before and after the page).
    */
-  search(
+  async search(
     guidelineId: string,
     q: string,
     limit: number,
-    offset: number,
+    after: SearchCursor | null,
     scope: ReaderScope,
   ): Promise<SearchRow[]> {
-    return this.repo.query(
-      `SELECT * FROM (
-         SELECT 'section' AS type, v.number AS version_number, s.key AS section_key, s.heading,
-                s.body AS text, NULL::uuid AS comment_id, NULL::uuid AS parent_id,
-                NULL::uuid AS author_id, NULL::text AS author_name, NULL::timestamptz AS created_at,
-                0 AS rank, s.position
-           FROM version_sections s JOIN guideline_versions v ON v.id = s.version_id
-          WHERE v.guideline_id = $1 AND (s.heading || ' ' || s.body) ILIKE $2
-            AND ${readableSql.version('v.guideline_id', 'v.number', '$5')}
-         UNION ALL
-         SELECT 'comment', c.version_number, c.section_key, s.heading, c.body, c.id, c.parent_id,
-                c.author_id, u.name, c.created_at, 1, s.position
-           FROM comments c
-           JOIN version_sections s ON s.version_id = c.version_id AND s.key = c.section_key
+    const pattern = likePattern(q);
+    const rows: SearchRow[] = [];
+    if (!after || after.phase === 'section') {
+      rows.push(
+        ...((await this.repo.query(
+          `SELECT 'section' AS type, v.number AS version_number, s.key AS section_key, s.heading,
+                  s.body AS text, NULL::uuid AS comment_id, NULL::uuid AS parent_id,
+                  NULL::uuid AS author_id, NULL::text AS author_name, NULL::timestamptz AS created_at,
+                  s.position AS section_position, NULL::text AS created_key
+             FROM guideline_versions v JOIN version_sections s ON s.version_id = v.id
+            WHERE v.guideline_id = $1 AND (s.heading || ' ' || s.body) ILIKE $2
+              AND ($4::int IS NULL OR v.number < $4::int OR (v.number = $4::int AND s.position > $5::int))
+              AND ${readableSql.version('v.guideline_id', 'v.number', '$6')}
+            ORDER BY v.number DESC, s.position
+            LIMIT $3`,
+          [
+            guidelineId,
+            pattern,
+            limit,
+            after?.versionNumber ?? null,
+            after?.position ?? null,
+            scope.agencyId,
+          ],
+        )) as SearchRow[]),
+      );
+      if (rows.length >= limit) return rows;
+    }
+    const from = after?.phase === 'comment' ? after : null;
+    rows.push(
+      ...((await this.repo.query(
+        `SELECT 'comment' AS type, v.number AS version_number, s.key AS section_key, s.heading,
+                c.body AS text, c.id AS comment_id, c.parent_id, c.author_id, u.name AS author_name,
+                c.created_at, s.position AS section_position,
+                to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created_key
+           FROM guideline_versions v
+           JOIN version_sections s ON s.version_id = v.id
+           CROSS JOIN LATERAL (
+             SELECT c.* FROM comments c
+              WHERE c.version_id = s.version_id AND c.section_key = s.key
+                AND c.deleted_at IS NULL AND c.body ILIKE $2
+                AND ${readableSql.comment('c.author_id', '$8')}
+                AND (c.created_at, c.id) > (
+                      CASE WHEN (v.number, s.position) = ($4::int, $5::int)
+                           THEN ($6::timestamp AT TIME ZONE 'UTC') ELSE '-infinity'::timestamptz END,
+                      CASE WHEN (v.number, s.position) = ($4::int, $5::int)
+                           THEN $7::uuid ELSE '00000000-0000-0000-0000-000000000000'::uuid END)
+              ORDER BY c.created_at, c.id
+              LIMIT $3) c
            JOIN users u ON u.id = c.author_id
-          WHERE c.guideline_id = $1 AND c.deleted_at IS NULL AND c.body ILIKE $2
-            AND ${readableSql.comment('c.author_id', '$5')}
-       ) hits
-       ORDER BY rank, version_number DESC, position, created_at NULLS FIRST, comment_id NULLS FIRST
-       LIMIT $3 OFFSET $4`,
-      [guidelineId, likePattern(q), limit, offset, scope.agencyId],
+          WHERE v.guideline_id = $1
+            AND ($4::int IS NULL OR v.number < $4::int OR (v.number = $4::int AND s.position >= $5::int))
+          ORDER BY v.number DESC, s.position, c.created_at, c.id
+          LIMIT $3`,
+        [
+          guidelineId,
+          pattern,
+          limit - rows.length,
+          from?.versionNumber ?? null,
+          from?.position ?? null,
+          from?.createdAt ?? null,
+          from?.id ?? null,
+          scope.agencyId,
+        ],
+      )) as SearchRow[]),
     );
+    return rows;
+  }
+
+  /** The cursor after a hit, and a cursor read back: null unless it is one `searchCursorOf` gave. */
+  static searchCursorOf(row: SearchRow): unknown[] {
+    return row.type === 'section'
+      ? [0, row.version_number, row.section_position, null, null]
+      : [1, row.version_number, row.section_position, row.created_key, row.comment_id];
+  }
+
+  static searchCursorFrom(values: unknown[]): SearchCursor | null {
+    const [phase, versionNumber, position, createdAt, id] = values;
+    if (!Number.isInteger(versionNumber) || (versionNumber as number) < 1) return null;
+    if ((versionNumber as number) > INT_MAX || !isSectionPosition(position)) return null;
+    if (phase === 0 && createdAt === null && id === null) {
+      return { phase: 'section', versionNumber: versionNumber as number, position };
+    }
+    if (phase === 1 && isUtcMicros(createdAt) && UUID.test(String(id))) {
+      return {
+        phase: 'comment',
+        versionNumber: versionNumber as number,
+        position,
+        createdAt,
+        id: id as string,
+      };
+    }
+    return null;
   }
 }

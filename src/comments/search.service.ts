@@ -22,15 +22,19 @@ export class SearchService {
     scope: ReaderScope,
   ): Promise<SearchResultView> {
     if (!(await this.guidelines.exists(guidelineId, scope))) throw AppError.notFound('Guideline');
-    const [offset] = decodeCursor<[number]>(query.cursor, 1) ?? [0];
-    if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000) {
+    const values = decodeCursor<unknown[]>(query.cursor, 5);
+    const after = values ? CommentsRepository.searchCursorFrom(values) : null;
+    if (values && !after) {
       throw AppError.badRequest('Invalid cursor', [
         { field: 'cursor', message: 'cursor is not one this API gave' },
       ]);
     }
-    const rows = await this.comments.search(guidelineId, query.q, query.limit + 1, offset, scope);
+    const rows = await this.comments.search(guidelineId, query.q, query.limit + 1, after, scope);
     const items = rows.slice(0, query.limit).map((row) => hit(row, query.q));
-    const next = rows.length > query.limit ? encodeCursor([offset + query.limit]) : null;
+    const next =
+      rows.length > query.limit
+        ? encodeCursor(CommentsRepository.searchCursorOf(rows[query.limit - 1]))
+        : null;
     return { items, next };
   }
 }
