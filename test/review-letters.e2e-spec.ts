@@ -207,6 +207,16 @@ describe('signed letters with the agencies’ answers', () => {
       .attach('letter', pdf, { filename: 'letter.pdf', contentType: 'application/pdf' });
     expect(notJson.status).toBe(400);
     expect(notJson.body.details).toEqual([expect.objectContaining({ field: 'signatory' })]);
+    // JSON text in a form is held to the bounds of a JSON body: no NUL character in it.
+    const withNul = await byLink(token)
+      .field('decision', 'APPROVE')
+      .field('comments', '')
+      .field('signatory', '{"name": "Khamphet\\u0000", "title": "Director"}')
+      .attach('letter', pdf, { filename: 'letter.pdf', contentType: 'application/pdf' });
+    expect(withNul.status).toBe(400);
+    expect(withNul.body.details).toEqual([
+      expect.objectContaining({ code: 'NUL_CHARACTER', field: 'signatory.name' }),
+    ]);
 
     expect(await state('MOLSW')).toEqual({ status: 'PENDING', letters: 0 });
     // The link still works after every refusal.

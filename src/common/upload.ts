@@ -32,6 +32,14 @@ import { nulCharacterProblem, scanJsonText } from './request-bounds';
  * have let the caller in, up to `maxBytes` (413 beyond), in memory. Every other route refuses both
  * kinds of body with 415 before reading them (src/common/request-bodies.ts), so an upload is
  * never buffered where nothing expects one.
+ *
+ * A route whose body is JSON may take an optional file beside it (an answer with its signed letter):
+ *
+ *     @AcceptsUpload({ field: 'letter', mediaTypes: [...], required: false,
+ *                      fieldsType: ReviewResponseDto, jsonFields: ['signatory'] })
+ *
+ * It then reads JSON, or the same fields as a form (objects as JSON text) with the file; never the
+ * file as the raw body.
  */
 
 export const DOCX_MEDIA_TYPE =
