@@ -235,6 +235,8 @@ describe('the one-statement comment insert agrees with the full check', () => {
       [
         'COMMENTS_CLOSED',
         'NOT_A_COMMENTER',
+        // An agency reviewer whose agency was never asked does not see the guideline at all.
+        'NOT_FOUND',
         'QUOTE_NOT_FOUND',
         'UNKNOWN_SECTION',
         'VERSION_NOT_CURRENT',
