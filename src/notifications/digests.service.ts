@@ -5,7 +5,7 @@ import { Env } from '../config/env';
 import { localDayOf } from '../court/local-day';
 import { renderDigest } from './digest-message';
 import { DigestsRepository } from './digests.repository';
-import { describeMailError, EmailOutcome } from './email-delivery.service';
+import { attemptEmail, EmailOutcome } from './email-attempt';
 import { Mailer } from './mailer.service';
 import { Notifier } from './notifier.service';
 
@@ -47,44 +47,32 @@ export class Digests {
     }
   }
 
-  async deliver(digestId: string, finalAttempt: boolean): Promise<EmailOutcome> {
-    let failure: Error | null = null;
-    const outcome = await this.dataSource.transaction(async (manager): Promise<EmailOutcome> => {
+  deliver(digestId: string, finalAttempt: boolean): Promise<EmailOutcome> {
+    return attemptEmail(this.dataSource, finalAttempt, async (manager) => {
       const digest = await this.digests.lock(manager, digestId);
-      if (!digest || digest.state !== 'PENDING') return 'ALREADY_DONE';
+      if (!digest || digest.state !== 'PENDING') return null;
       const content = await this.digests.contentOf(manager, digestId);
       if (!content.total) {
         await this.digests.markSent(manager, digestId);
-        return 'ALREADY_DONE';
+        return null;
       }
       const preferencesUrl = this.notifier.link(PREFERENCES_PATH);
       const message = renderDigest(content, digest.locale, this.env.APP_TIMEZONE, preferencesUrl);
-      try {
-        await this.mailer.send({
-          to: { name: digest.name, address: digest.email },
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          locale: digest.locale,
-          messageKey: `digest-${digestId}`,
-          trace: { 'X-Digest-Id': digestId },
-          unsubscribeUrl: preferencesUrl,
-        });
-      } catch (error) {
-        failure = error as Error;
-        await this.digests.recordFailure(
-          manager,
-          digestId,
-          describeMailError(failure),
-          finalAttempt,
-        );
-        return finalAttempt ? 'FAILED' : 'RETRY';
-      }
-      await this.digests.markSent(manager, digestId);
-      return 'SENT';
+      return {
+        send: () =>
+          this.mailer.send({
+            to: { name: digest.name, address: digest.email },
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+            locale: digest.locale,
+            messageKey: `digest-${digestId}`,
+            trace: { 'X-Digest-Id': digestId },
+            unsubscribeUrl: preferencesUrl,
+          }),
+        failed: (error, final) => this.digests.recordFailure(manager, digestId, error, final),
+        sent: () => this.digests.markSent(manager, digestId),
+      };
     });
-    // Thrown after the commit, so the attempt is recorded and BullMQ schedules the retry.
-    if (failure) throw failure;
-    return outcome;
   }
 }

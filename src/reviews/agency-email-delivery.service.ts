@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Env } from '../config/env';
 import { AgencyMessagesRepository } from '../notifications/agency-messages.repository';
 import { ANSWER_LINK_MARK } from '../notifications/agency-mailbox.service';
-import { describeMailError, EmailOutcome } from '../notifications/email-delivery.service';
+import { attemptEmail, EmailOutcome } from '../notifications/email-attempt';
 import { Mailer } from '../notifications/mailer.service';
 import { AnswerLinksRepository, newAnswerToken } from './answer-links.repository';
 
@@ -24,41 +24,33 @@ export class AgencyEmailDelivery {
     private readonly env: Env,
   ) {}
 
-  async deliver(messageId: string, finalAttempt: boolean): Promise<EmailOutcome> {
-    let failure: Error | null = null;
-    const outcome = await this.dataSource.transaction(async (manager): Promise<EmailOutcome> => {
+  deliver(messageId: string, finalAttempt: boolean): Promise<EmailOutcome> {
+    return attemptEmail(this.dataSource, finalAttempt, async (manager) => {
       const row = await this.messages.lockForSending(manager, messageId);
-      if (!row || row.email_state !== 'PENDING') return 'ALREADY_DONE';
+      if (!row || row.email_state !== 'PENDING') return null;
       if (row.status !== 'PENDING') {
         await this.messages.markSkipped(manager, messageId);
-        return 'ALREADY_DONE';
+        return null;
       }
       const token = newAnswerToken();
       const link = `${this.env.PUBLIC_URL.replace(/\/+$/, '')}/answer/${token}`;
-      try {
-        await this.mailer.send({
-          to: { name: row.locale === 'en' ? row.name_en : row.name_lo, address: row.address },
-          subject: row.subject,
-          text: (row.body as string).split(ANSWER_LINK_MARK).join(link),
-          locale: row.locale,
-          messageKey: `agency-message-${messageId}`,
-          trace: { 'X-Agency-Message-Id': messageId },
-        });
-      } catch (error) {
-        failure = error as Error;
-        await this.messages.recordFailure(
-          manager,
-          messageId,
-          describeMailError(failure),
-          finalAttempt,
-        );
-        return finalAttempt ? 'FAILED' : 'RETRY';
-      }
-      await this.links.issue(manager, row.review_request_id, token, messageId);
-      await this.messages.markSent(manager, messageId);
-      return 'SENT';
+      return {
+        send: () =>
+          this.mailer.send({
+            to: { name: row.locale === 'en' ? row.name_en : row.name_lo, address: row.address },
+            subject: row.subject,
+            text: row.body.split(ANSWER_LINK_MARK).join(link),
+            locale: row.locale,
+            messageKey: `agency-message-${messageId}`,
+            trace: { 'X-Agency-Message-Id': messageId },
+          }),
+        failed: (error, final) => this.messages.recordFailure(manager, messageId, error, final),
+        sent: async () => {
+          // The link's digest is stored only once the message was accepted.
+          await this.links.issue(manager, row.review_request_id, token, messageId);
+          await this.messages.markSent(manager, messageId);
+        },
+      };
     });
-    if (failure) throw failure;
-    return outcome;
   }
 }
