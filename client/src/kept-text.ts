@@ -117,3 +117,37 @@ export function forgetKeptText(userId: string): void {
     if (name?.startsWith(mine)) store.removeItem(name);
   }
 }
+
+/**
+ * A kept value of a form whose fields come and go (the working draft's sections): the form
+ * writes it as it changes and forgets it once saved.
+ */
+export interface KeptValue<T> {
+  read(): T | null;
+  write(value: T): void;
+  forget(): void;
+}
+
+export function keepValue<T>(userId: string, formKey: string): KeptValue<T> {
+  const key = `${PREFIX}${userId}.${formKey}`;
+  return {
+    read(): T | null {
+      try {
+        const raw = storage()?.getItem(key);
+        return raw ? ((JSON.parse(raw) as { value: T }).value ?? null) : null;
+      } catch {
+        return null;
+      }
+    },
+    write(value: T): void {
+      try {
+        storage()?.setItem(key, JSON.stringify({ value }));
+      } catch {
+        // Full or refused: the page still holds the text.
+      }
+    },
+    forget(): void {
+      storage()?.removeItem(key);
+    },
+  };
+}

@@ -11,7 +11,7 @@ import {
   waitForLang,
   waitForRoute,
 } from '../support/browser';
-import { move } from '../support/review-road';
+import { guidelineAtCouncil, localDay, move } from '../support/review-road';
 import { TcpProxy } from '../support/tcp-proxy';
 import { PASSWORD, startTestApp, TestApp, TestUser } from '../support/test-app';
 
@@ -230,6 +230,107 @@ describe('nothing typed is lost (browser)', () => {
     expect(ui.errors).toEqual([]);
     expect(ui.httpErrors).toEqual([
       { status: 401, method: 'POST', path: `/api/guidelines/${guidelineId}/versions/1/comments` },
+    ]);
+    await ui.context.close();
+  });
+  it('a review answer being typed when the service stops is kept, then sent once; the confirm step hides its "check" button (Lao)', async () => {
+    const reviewer = await t.user(Role.AGENCY_REVIEWER, { agencyCode: 'MOJ', locale: 'lo' });
+    const id = await guidelineAtCouncil(t, secretariat);
+    await move(t, secretariat, id, {
+      to: 'INTERAGENCY_REVIEW',
+      agencies: ['MOJ'],
+      reviewDueAt: localDay(20),
+    });
+    const reviews = await t.http().get(`/api/reviews?guidelineId=${id}`).set(bearer(secretariat));
+    const reviewId = reviews.body.items[0].id as string;
+    const answers = () =>
+      t.sql(async (q) => {
+        const { rows } = await q.query<{ status: string; comments: string | null }>(
+          `SELECT status, response_comments AS comments FROM review_requests WHERE id = $1`,
+          [reviewId],
+        );
+        return rows;
+      });
+
+    const ui = await openPage(browser, baseUrl);
+    const { page } = ui;
+    await signIn(ui, reviewer.email);
+    await page.goto(`/#/reviews/${reviewId}`);
+    await waitForRoute(page, `/reviews/${reviewId}`);
+    const comments = 'ກະຊວງຍຸຕິທຳເຫັນດີ, ແຕ່ຂໍໃຫ້ເພີ່ມຫ້ອງແຍກໃນທຸກແຂວງ.';
+    await page.getByLabel('ເຫັນດີ ພ້ອມຄຳເຫັນ').check();
+    await page.getByLabel('ຄຳເຫັນຂອງອົງການ').fill(comments);
+    await page.getByLabel('ຊື່ຜູ້ລົງນາມ').fill('ທ່ານ ສົມພອນ');
+    await page.getByLabel('ຕຳແໜ່ງຜູ້ລົງນາມ').fill('ຫົວໜ້າກົມ');
+    const check = page.getByRole('button', { name: 'ກວດຄືນກ່ອນສົ່ງ' });
+    await check.click();
+    // On the confirm step the "check" button (a button.primary) is hidden, and really out of sight.
+    await page.getByRole('button', { name: 'ຢືນຢັນ ແລະ ສົ່ງ' }).waitFor();
+    await expect(check.isVisible()).resolves.toBe(false);
+    await expect(
+      inPage(page, `getComputedStyle(document.querySelector('button.primary[hidden]')).display`),
+    ).resolves.toBe('none');
+
+    proxy.cut();
+    await page.getByRole('button', { name: 'ຢືນຢັນ ແລະ ສົ່ງ' }).click();
+    await page.locator('main [role=alert]', { hasText: 'ບໍ່ໄດ້ສົ່ງ:' }).waitFor();
+    await expect(page.getByLabel('ຄຳເຫັນຂອງອົງການ').inputValue()).resolves.toBe(comments);
+    expect(await answers()).toEqual([{ status: 'PENDING', comments: null }]);
+
+    proxy.restore();
+    await page.reload();
+    await waitForRoute(page, `/reviews/${reviewId}`);
+    await page.locator('main [role=status]', { hasText: 'ມັນຍັງບໍ່ທັນຖືກສົ່ງ' }).waitFor();
+    await expect(page.getByLabel('ຄຳເຫັນຂອງອົງການ').inputValue()).resolves.toBe(comments);
+    await expect(page.getByLabel('ຊື່ຜູ້ລົງນາມ').inputValue()).resolves.toBe('ທ່ານ ສົມພອນ');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('ເຫັນດີ ພ້ອມຄຳເຫັນ').check();
+    await check.click();
+    await page.getByRole('button', { name: 'ຢືນຢັນ ແລະ ສົ່ງ' }).click();
+    await page.locator('#review-answered').waitFor();
+    expect(await answers()).toEqual([{ status: 'ANSWERED', comments }]);
+    expect(await keptKeys(page)).toEqual([]);
+    expect(ui.errors.filter((e) => !NO_ANSWER.test(e))).toEqual([]);
+    expect(ui.httpErrors).toEqual([]);
+    await ui.context.close();
+  });
+  it('the working draft being edited when the session expires is there again after signing in, then saved (English)', async () => {
+    const officer = await t.user(Role.SECRETARIAT, { locale: 'en', name: 'Officer Dara' });
+    const ui = await openPage(browser, baseUrl);
+    const { page } = ui;
+    await signIn(ui, officer.email, true);
+    const path = `/g/${guidelineId}/draft`;
+    await page.goto(`/#${path}`);
+    await waitForRoute(page, path);
+    const body = 'Names and addresses of victims are not published, nor their photographs.';
+    await page.getByLabel('Text', { exact: true }).first().fill(body);
+    await page.getByLabel('Change summary').fill('Photographs');
+
+    const ended = await t.http().post(`/api/users/${officer.id}/sessions/end`).set(bearer(t.admin));
+    expect(ended.status).toBe(200);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await waitForRoute(page, '/login');
+    await page.locator('input[type=email]').fill(officer.email);
+    await page.locator('input[type=password]').fill(PASSWORD);
+    await page.locator('form button[type=submit]').click();
+    await waitForRoute(page, path);
+    await page
+      .locator('#save-message [role=status]', { hasText: 'it has not been sent yet' })
+      .waitFor();
+    await expect(page.getByLabel('Text', { exact: true }).first().inputValue()).resolves.toBe(body);
+    await expect(page.getByLabel('Change summary').inputValue()).resolves.toBe('Photographs');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.locator('#save-message [role=status]', { hasText: 'Draft saved' }).waitFor();
+    const draft = await t
+      .http()
+      .get(`/api/guidelines/${guidelineId}/draft`)
+      .set(bearer(secretariat));
+    expect(draft.body).toMatchObject({ changeSummary: 'Photographs', sections: [{ body }] });
+    expect(await keptKeys(page)).toEqual([]);
+    expect(ui.errors).toEqual([]);
+    expect(ui.httpErrors).toEqual([
+      { status: 401, method: 'PUT', path: `/api/guidelines/${guidelineId}/draft` },
     ]);
     await ui.context.close();
   });

@@ -5,6 +5,7 @@ import { api, ApiError, csrfToken, type Schema } from '../api/client';
 import { crumbs, errorBox, guidelineTitle } from '../components';
 import { announce, field, h } from '../dom';
 import { formatDateTime, t } from '../i18n';
+import { keepValue } from '../kept-text';
 import { navigate, type View, type ViewContext } from '../router';
 import { sectionEditor, sectionReaders, type SectionInput } from './publish';
 
@@ -43,7 +44,14 @@ async function importWordFile(id: string, file: File, revision: number): Promise
   return data as DraftImport;
 }
 
-export async function draftView({ params }: ViewContext): Promise<View> {
+/** The draft as it is on the screen, kept until it is saved (nothing typed is lost). */
+interface KeptDraft {
+  revision: number;
+  sections: SectionInput[];
+  changeSummary: string;
+}
+
+export async function draftView({ params, user }: ViewContext): Promise<View> {
   const [g, initial] = await Promise.all([
     api.get('/api/guidelines/{id}', { path: { id: params.id } }),
     api.get('/api/guidelines/{id}/draft', { path: { id: params.id } }),
@@ -51,6 +59,13 @@ export async function draftView({ params }: ViewContext): Promise<View> {
   const writer = g.yourActions.editDraft;
   let draft: Draft = initial;
   let sections: SectionInput[] = draft.sections.map(asInput);
+  // What was typed and not saved comes back while the draft is still the revision it was typed
+  // on; a draft saved since by someone else wins (its page shows what they saved).
+  const kept = keepValue<KeptDraft>(user.id, `draft:${g.id}`);
+  const earlier = writer ? kept.read() : null;
+  const restored = earlier !== null && earlier.revision === draft.revision;
+  if (restored) sections = earlier.sections;
+  else kept.forget();
 
   const status = h('p', { class: 'muted', id: 'draft-status' });
   const showStatus = () => {
@@ -84,6 +99,7 @@ export async function draftView({ params }: ViewContext): Promise<View> {
       const [moved] = sections.splice(index, 1);
       sections.splice(index + delta, 0, moved);
       drawEditors();
+      keepScreen();
       focusEditor(index + delta);
       announce(t('publish.moved'));
     },
@@ -91,6 +107,7 @@ export async function draftView({ params }: ViewContext): Promise<View> {
       sections = readEditors();
       sections.splice(index, 1);
       drawEditors();
+      keepScreen();
       focusEditor(Math.max(0, index - 1));
       announce(t('publish.removed'));
     },
@@ -140,6 +157,7 @@ export async function draftView({ params }: ViewContext): Promise<View> {
     }
     try {
       const imported = await importWordFile(g.id, chosen, draft.revision);
+      kept.forget();
       showDraft(imported);
       importMessage.append(
         h(
@@ -170,13 +188,19 @@ export async function draftView({ params }: ViewContext): Promise<View> {
   });
 
   const summary = h('textarea', { name: 'changeSummary', rows: '3', id: 'draft-summary' });
-  summary.value = draft.changeSummary;
+  summary.value = restored ? earlier.changeSummary : draft.changeSummary;
   const saveMessage = h('div', { id: 'save-message' });
+  if (restored) {
+    saveMessage.append(h('p', { class: 'notice', role: 'status' }, t('form.restored')));
+  }
+  const keepScreen = () =>
+    kept.write({ revision: draft.revision, sections: readEditors(), changeSummary: summary.value });
   const save = h('button', { type: 'submit', class: 'primary' }, t('draft.save'));
   const publish = h('button', { type: 'button', class: 'primary' }, t('draft.publish'));
   const reload = h('button', { type: 'button', class: 'secondary' }, t('draft.reload'));
   reload.hidden = true;
   reload.addEventListener('click', async () => {
+    kept.forget();
     showDraft(await api.get('/api/guidelines/{id}/draft', { path: { id: g.id } }));
     saveMessage.replaceChildren(h('p', { class: 'notice', role: 'status' }, t('draft.reloaded')));
     reload.hidden = true;
@@ -205,6 +229,7 @@ export async function draftView({ params }: ViewContext): Promise<View> {
         path: { id: g.id },
         body: { sections: readEditors(), changeSummary: summary.value, revision: draft.revision },
       });
+      kept.forget();
       showDraft(saved);
       saveMessage.append(h('p', { class: 'notice', role: 'status' }, t('draft.saved')));
     } catch (error) {
@@ -219,6 +244,7 @@ export async function draftView({ params }: ViewContext): Promise<View> {
         path: { id: g.id },
         body: { sections: readEditors(), changeSummary: summary.value, revision: draft.revision },
       });
+      kept.forget();
       showDraft(saved);
       const version = await api.post('/api/guidelines/{id}/draft/publish', {
         path: { id: g.id },
@@ -230,6 +256,8 @@ export async function draftView({ params }: ViewContext): Promise<View> {
     }
   });
   drawEditors();
+  editForm.addEventListener('input', keepScreen);
+  editForm.addEventListener('change', keepScreen);
 
   const readOnly = h(
     'ol',
