@@ -45,8 +45,9 @@ export function isAgencyScope(scope: ReaderScope): boolean {
 }
 
 /**
- * The roles that read the court's own records: consultation events and the participation
- * reports (with the comments gathered at workshops and the institutions that came).
+ * The roles that read the court's own records of consultation events (with the comments gathered
+ * at workshops and the institutions that came); the participation report has its own, narrower
+ * list (REPORT_READERS in access-rules.ts), without agency reviewers too.
  */
 export const COURT_RECORD_READERS: readonly Role[] = [
   Role.SECRETARIAT,
