@@ -36,6 +36,10 @@ export type Route =
 let routes: Route[] = [];
 /** Where a person with a temporary password is sent (the one page the server lets them use). */
 export const CHANGE_PASSWORD = '/account/password';
+/** Where a person whose role needs a second factor is sent until it is set up. */
+export const TWO_FACTOR = '/account/two-factor';
+/** The pages the server keeps open before that (403 TOTP_ENROLMENT_REQUIRED elsewhere). */
+const OPEN_BEFORE_TWO_FACTOR = [TWO_FACTOR, CHANGE_PASSWORD, '/account/sessions'];
 const renderedListeners = new Set<(path: string) => void>();
 
 /** Called after every page render (the header follows the page). */
@@ -124,6 +128,14 @@ export async function render(options: RenderOptions = {}): Promise<void> {
   // A temporary password: the server opens nothing else until it is changed (403 elsewhere).
   if (user?.mustChangePassword && !found.route.public && found.route.path !== CHANGE_PASSWORD) {
     return redirect(CHANGE_PASSWORD, options);
+  }
+  // The role needs two-step sign-in and it is not set up: the server says so in /api/me.
+  if (
+    user?.totpEnrolmentRequired &&
+    !found.route.public &&
+    !OPEN_BEFORE_TWO_FACTOR.includes(found.route.path)
+  ) {
+    return redirect(TWO_FACTOR, options);
   }
   main.setAttribute('aria-busy', 'true');
   let view: View;

@@ -21,6 +21,7 @@ import { reportView } from './views/report';
 import { reviewsView, reviewView } from './views/reviews';
 import { searchView } from './views/search';
 import { sessionsView } from './views/sessions';
+import { twoFactorView } from './views/two-factor';
 import { versionView } from './views/version';
 
 export const routes: Route[] = [
@@ -30,6 +31,7 @@ export const routes: Route[] = [
   { path: '/answer/:token', view: answerView, public: true },
   { path: '/account/password', view: changePasswordView },
   { path: '/account/sessions', view: sessionsView },
+  { path: '/account/two-factor', view: twoFactorView },
   { path: '/account/notifications', view: notificationPreferencesView },
   { path: '/admin/users', view: usersView },
   { path: '/admin/users/new', view: newUserView },

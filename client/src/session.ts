@@ -86,8 +86,9 @@ export async function signOut(): Promise<void> {
 
 /** Asks the server how many notifications are unread. */
 export async function refreshUnread(): Promise<void> {
-  // A temporary password opens nothing but its change: no inbox until then.
-  if (!user || user.mustChangePassword) return;
+  // A temporary password opens nothing but its change, a second factor still to set up nothing
+  // but its set-up: no inbox until then.
+  if (!user || user.mustChangePassword || user.totpEnrolmentRequired) return;
   const previous = unread;
   try {
     const inbox = await api.get('/api/notifications', { query: { unread: true, limit: 1 } });

@@ -115,6 +115,7 @@ export function renderHeader(): void {
       h('span', { class: 'who' }, `${user.name} · ${t(`role.${user.role}`)}`),
       h('a', { class: 'linkish', href: '#/account/password' }, t('nav.password')),
       h('a', { class: 'linkish', href: '#/account/sessions' }, t('nav.sessions')),
+      h('a', { class: 'linkish', href: '#/account/two-factor' }, t('nav.twoFactor')),
       h('a', { class: 'linkish', href: '#/account/notifications' }, t('nav.notificationPrefs')),
       h('button', { type: 'button', class: 'linkish', onclick: logout }, t('nav.logout')),
     );

@@ -3,8 +3,8 @@
 // every field and shows the server's refusal.
 import { api, ApiError, type Schema } from '../api/client';
 import { crumbs, errorBox, notice } from '../components';
-import { announce, field, h, scrollTable, uid } from '../dom';
-import { LANGUAGES, pick, t } from '../i18n';
+import { announce, field, h, replace, scrollTable, uid } from '../dom';
+import { formatDateTime, LANGUAGES, pick, t } from '../i18n';
 import { navigate, type View, type ViewContext } from '../router';
 
 type User = Schema<'UserView'>;
@@ -329,9 +329,10 @@ export async function newUserView(): Promise<View> {
 }
 
 export async function userView({ params, query, rerender }: ViewContext): Promise<View> {
-  const [user, agencies] = await Promise.all([
+  const [user, agencies, twoFactor] = await Promise.all([
     api.get('/api/users/{id}', { path: { id: params.id } }),
     api.get('/api/agencies').then((list) => list.items),
+    api.get('/api/users/{id}/totp', { path: { id: params.id } }),
   ]);
   const patch = (body: Schema<'UpdateUserDto'>) =>
     api.patch('/api/users/{id}', { path: { id: user.id }, body });
@@ -433,6 +434,73 @@ export async function userView({ params, query, rerender }: ViewContext): Promis
     }
   });
 
+  // Two-step sign-in: its state and history, and a reset for a lost phone.
+  const twoFactorId = uid('two-factor');
+  const twoFactorSection = h('section', { class: 'panel', 'aria-labelledby': twoFactorId });
+  function drawTwoFactor(state: Schema<'UserTotpView'>, done?: string): void {
+    const twoFactorMessage = h('div', {});
+    const reset = h(
+      'button',
+      { type: 'button', class: 'secondary' },
+      t('admin.user.twoFactorReset'),
+    );
+    reset.addEventListener('click', async () => {
+      reset.disabled = true;
+      twoFactorMessage.replaceChildren();
+      try {
+        await api.delete('/api/users/{id}/totp', { path: { id: user.id } });
+        const after = await api.get('/api/users/{id}/totp', { path: { id: user.id } });
+        drawTwoFactor(after, t('admin.user.twoFactorWasReset'));
+      } catch (error) {
+        reset.disabled = false;
+        refusal(twoFactorMessage, error);
+      }
+    });
+    replace(
+      twoFactorSection,
+      h('h2', { id: twoFactorId }, t('admin.user.twoFactor')),
+      done ? notice(done) : null,
+      h(
+        'p',
+        { id: 'user-two-factor-status', tabindex: '-1' },
+        state.enabled
+          ? t('admin.user.twoFactorOn', {
+              when: formatDateTime(state.enabledAt),
+              count: state.recoveryCodesLeft,
+            })
+          : t('admin.user.twoFactorOff'),
+      ),
+      state.requiredForRole ? h('p', { class: 'muted' }, t('admin.user.twoFactorRequired')) : null,
+      state.history.length
+        ? [
+            h('h3', {}, t('admin.user.twoFactorHistory')),
+            h(
+              'ul',
+              { class: 'plain-list', id: 'user-two-factor-history' },
+              state.history.map((entry) =>
+                h(
+                  'li',
+                  {},
+                  h('time', { datetime: entry.at }, formatDateTime(entry.at)),
+                  ' · ',
+                  t(`admin.user.twoFactorEvent.${entry.event}`, { who: entry.actorName ?? '—' }),
+                ),
+              ),
+            ),
+          ]
+        : null,
+      state.enabled
+        ? [
+            h('p', {}, t('admin.user.twoFactorResetIntro')),
+            twoFactorMessage,
+            h('div', { class: 'actions' }, reset),
+          ]
+        : twoFactorMessage,
+    );
+    if (done) twoFactorSection.querySelector<HTMLElement>('#user-two-factor-status')?.focus();
+  }
+  drawTwoFactor(twoFactor);
+
   // A temporary password, which its owner must change at the next sign-in.
   const password = h('input', {
     type: 'text',
@@ -530,6 +598,7 @@ export async function userView({ params, query, rerender }: ViewContext): Promis
         sessionsMessage,
         h('div', { class: 'actions' }, endSessions),
       ),
+      twoFactorSection,
       h(
         'section',
         { class: 'panel', 'aria-labelledby': passwordId },
