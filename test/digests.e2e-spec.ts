@@ -1,7 +1,8 @@
 import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { Role } from '../src/court/roles';
 import { Digests } from '../src/notifications/digests.service';
-import { QUEUE } from '../src/queues/queues';
+import { epochKey, QUEUE } from '../src/queues/queues';
 import { auth, eventually, move, notifications, openQueue } from './support/review-road';
 import { checkRealEmail, parseMail, ReceivedMail, startSmtp, TestSmtp } from './support/smtp';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
@@ -411,6 +412,49 @@ describe('notification preferences and daily digests', () => {
     } finally {
       smtp.setMode('accept');
     }
+  });
+
+  it('sends a digest again that Redis lost before it went out', async () => {
+    const officer = await t.user(Role.SECRETARIAT, { locale: 'en', name: 'Officer Dara' });
+    expect((await save(officer, { email: { STAGE_CHANGED: 'DAILY' } })).status).toBe(200);
+    const id = await guidelineInConsultation(6);
+    const [notice] = await eventually(async () => {
+      const rows = await notifications(t, `user_id = $1 AND guideline_id = $2`, [officer.id, id]);
+      return rows.length ? rows : undefined;
+    }, "the officer's notice");
+    // A digest claimed and its job published, then gone from Redis (lost with its data): the job
+    // is not in the queue, the outbox row says published.
+    const digestId = await t.sql(async (c) => {
+      const digest = await c.query(
+        `INSERT INTO email_digests (user_id, digest_day) VALUES ($1, '2099-01-01') RETURNING id`,
+        [officer.id],
+      );
+      const digestId = digest.rows[0].id as string;
+      await c.query(`UPDATE notifications SET digest_id = $2 WHERE id = $1`, [notice.id, digestId]);
+      await c.query(
+        `INSERT INTO outbox (queue, job_name, job_id, payload, run_at, published_at)
+         VALUES ('email', 'digest.send', $1, $2::jsonb, now(), now())`,
+        [`digest-${digestId}`, JSON.stringify({ digestId })],
+      );
+      return digestId;
+    });
+    const redis = new Redis(t.env.REDIS_URL);
+    try {
+      await redis.del(epochKey(t.env.QUEUE_PREFIX));
+    } finally {
+      redis.disconnect();
+    }
+    // The relay finds the epoch gone, publishes every PENDING digest's job again, and it is sent.
+    const [mail] = await eventually(
+      async () => {
+        const got = smtp.messages.filter((m) => m.digestId === digestId);
+        return got.length ? got : undefined;
+      },
+      'the lost digest delivered',
+      30_000,
+    );
+    expect(mail.to).toEqual([officer.email]);
+    expect((await notifications(t, `id = $1`, [notice.id]))[0].email_state).toBe('SENT');
   });
 
   it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {
