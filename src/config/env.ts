@@ -194,6 +194,63 @@ export class Env {
   @Min(1)
   PASSWORD_RESET_PER_ADDRESS = 10;
 
+  /**
+   * Sign-in attempts (POST /api/auth/login and /api/auth/session together) per client address,
+   * all e-mails together, per SIGN_IN_WINDOW_SECONDS; shared by every API process through Redis.
+   * A successful sign-in gives its attempt back.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SIGN_IN_PER_ADDRESS = 10;
+
+  /** Sign-in attempts per e-mail address (an account's or not), from any address, per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SIGN_IN_PER_ACCOUNT = 10;
+
+  /** The window (seconds) the sign-in attempts are counted over. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  SIGN_IN_WINDOW_SECONDS = 60;
+
+  /** Failed sign-ins in a row (within SIGN_IN_LOCK_MINUTES) that lock an e-mail address. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  SIGN_IN_LOCK_AFTER = 5;
+
+  /** How long a locked e-mail address refuses every sign-in, the right password too (minutes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SIGN_IN_LOCK_MINUTES = 15;
+
+  /**
+   * Password hashes (scrypt, PASSWORD_SCRYPT_LOG_N: 128 MiB each at 17) computed at once in this
+   * process; beyond them, KDF_QUEUE wait, and one more is refused with 503 and Retry-After. Each
+   * slot holds one hash's memory: raise it only where that memory is to spare.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  KDF_CONCURRENCY = 1;
+
+  /** Password hashes that may wait for a free KDF slot (a quarter of them from one client address). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  KDF_QUEUE = 16;
+
   /** E-mail jobs: tries before a notification's e-mail is recorded FAILED. */
   @Transform(toInt)
   @IsInt()
