@@ -239,21 +239,30 @@ describe('auth and users', () => {
     expect(login.status).toBe(401);
   });
 
-  it('rate-limits login: the 11th failed attempt within a minute gets 429', async () => {
-    const email = 'target@test.court.la';
+  it('locks an e-mail after 5 failed attempts: the 6th is 429 with Retry-After, the right password too', async () => {
+    const who = await t.user(Role.JUDGE);
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i += 1) {
+    for (let i = 0; i < 5; i += 1) {
       statuses.push(
         (
           await t
             .http()
             .post('/api/auth/login')
-            .send({ email, password: `wrong-${i}-pass` })
+            .send({ email: who.email, password: `wrong-${i}-pass` })
         ).status,
       );
     }
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
-    expect(statuses[10]).toBe(429);
+    expect(statuses).toEqual(Array(5).fill(401));
+    const locked = await t
+      .http()
+      .post('/api/auth/login')
+      .set('Accept-Language', 'en')
+      .send({ email: who.email, password: PASSWORD });
+    expect(locked.status).toBe(429);
+    expect(locked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(locked.body.details[0]).toMatchObject({ code: 'SIGN_IN_LOCKED' });
+    expect(locked.body.message).toMatch(/locked for 15 minutes/);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
   });
 
   it('paginates the user list with a cursor', async () => {

@@ -179,39 +179,6 @@ describe('review findings', () => {
     expect(allowed.status).toBe(201);
   });
 
-  it('gives /auth/login and /auth/session one budget of 10 attempts a minute per address and e-mail', async () => {
-    const email = 'shared-budget@test.court.la';
-    const statuses: number[] = [];
-    for (let i = 0; i < 6; i += 1) {
-      statuses.push(
-        (
-          await t
-            .http()
-            .post('/api/auth/login')
-            .send({ email, password: `wrong-${i}-pass` })
-        ).status,
-      );
-    }
-    for (let i = 0; i < 5; i += 1) {
-      statuses.push(
-        (
-          await t
-            .http()
-            .post('/api/auth/session')
-            .send({ email, password: `wrong-${i}-pass` })
-        ).status,
-      );
-    }
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
-    expect(statuses[10]).toBe(429);
-    // Another e-mail from the same address still has its own budget.
-    const other = await t
-      .http()
-      .post('/api/auth/session')
-      .send({ email: 'someone-else@test.court.la', password: 'wrong-pass-x' });
-    expect(other.status).toBe(401);
-  });
-
   describe('users', () => {
     it('changes an agency reviewer into a judge: the agency is cleared', async () => {
       const reviewer = await t.user(Role.AGENCY_REVIEWER, { agencyCode: 'MOJ' });

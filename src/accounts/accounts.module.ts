@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { SignInLimitsModule } from '../auth/sign-in-limits.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { UsersModule } from '../users/users.module';
@@ -14,7 +15,7 @@ import { PasswordResetsRepository } from './password-resets.repository';
  * {@link AccountsApiModule} (they need the sign-in throttler of the API).
  */
 @Module({
-  imports: [UsersModule, NotificationsModule, OutboxModule],
+  imports: [UsersModule, NotificationsModule, OutboxModule, SignInLimitsModule],
   providers: [PasswordChangeService, PasswordResetService, PasswordResetsRepository],
   exports: [PasswordChangeService, PasswordResetService],
 })

@@ -14,6 +14,7 @@ import { NotificationKind } from '../notifications/templates';
 import { ActiveUsers } from '../users/active-users';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
+import { SignInLimits } from '../auth/sign-in-limits';
 import { accountError } from './account-errors';
 import { RESET_TOKEN_PATTERN } from './account.dto';
 import { PasswordResetsRepository } from './password-resets.repository';
@@ -44,6 +45,7 @@ export class PasswordResetService {
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly activeUsers: ActiveUsers,
+    private readonly signInLimits: SignInLimits,
     private readonly env: Env,
   ) {}
 
@@ -127,7 +129,8 @@ export class PasswordResetService {
   /**
    * Sets a new password with a link's token: 400 for a token used, expired, revoked or unknown
    * (and for a password the policy refuses, the token then still good). Every other link of the
-   * user stops working, and "must change" is lifted.
+   * user stops working, "must change" is lifted, and a sign-in lock of the e-mail is lifted
+   * (only its owner could read the link).
    */
   async confirm(token: string, password: string, locale: Locale): Promise<void> {
     const invalid = () =>
@@ -147,5 +150,6 @@ export class PasswordResetService {
       await this.notifier.dropLinks(manager, carriers, USED_RESET_BODY);
     });
     this.activeUsers.forget(open.userId);
+    await this.signInLimits.unlock(open.email);
   }
 }

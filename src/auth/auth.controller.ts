@@ -1,8 +1,7 @@
 import { accountActions } from '../court/access-rules';
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseInterceptors } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { MeView, UserView } from '../users/user.dto';
 import { Env } from '../config/env';
@@ -17,7 +16,7 @@ import {
   OpenWithTemporaryPassword,
   Public,
 } from '../common/auth-decorators';
-import { LoginThrottlerGuard } from './login-throttler.guard';
+import { SignInLimitInterceptor } from './sign-in-limit.interceptor';
 import { AuthUser } from '../court/roles';
 import { totpEnrolmentRequired } from '../second-factor/second-factor-rules';
 
@@ -34,17 +33,20 @@ export class AuthController {
 
   /**
    * Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions,
-   * ended by DELETE /api/auth/session). 10 attempts a minute per address and e-mail. With
-   * two-factor sign-in on, the password alone is 401 with details[0].code TOTP_REQUIRED (no
+   * ended by DELETE /api/auth/session). Limited per client address (all e-mails together) and per
+   * e-mail, with /api/auth/session, in every API process together: 429 with Retry-After
+   * (`SIGN_IN_THROTTLED`); after repeated failures the e-mail is locked for a while
+   * (`SIGN_IN_LOCKED`, the same answer for an e-mail without an account) and its owner told by
+   * e-mail; 503 `SIGN_IN_BUSY` with Retry-After while too many passwords are being checked.
+   * With two-factor sign-in on, the password alone is 401 with details[0].code TOTP_REQUIRED (no
    * token): send it again with `totp` (or `recoveryCode`); a wrong or reused code is 401
    * TOTP_WRONG, too many wrong codes for the account 429 TOTP_THROTTLED.
    */
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
-  @Throttle({ login: { limit: LOGIN_ATTEMPTS_PER_MINUTE, ttl: 60_000 } })
-  @ApiErrors(400, 401, 429)
+  @UseInterceptors(SignInLimitInterceptor)
+  @ApiErrors(400, 401, 429, 503)
   async login(@Body() dto: LoginDto, @Req() req: FastifyRequest): Promise<LoginView> {
     const { accessToken, expiresIn, user } = await this.auth.login(
       dto.email,

@@ -9,14 +9,15 @@ import { SecondFactorModule } from '../second-factor/second-factor.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
+import { SignInLimitsModule } from './sign-in-limits.module';
 
 @Module({
   imports: [
     UsersModule,
     SecondFactorModule,
+    SignInLimitsModule,
     JwtModule.registerAsync({
       inject: [Env],
       useFactory: (env: Env) => ({
@@ -27,16 +28,12 @@ import { SessionsService } from './sessions.service';
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
-    // Named throttler used only where @Throttle({login}) and the LoginThrottlerGuard are applied.
+    // Named throttler of the routes that wear @Throttle({login}) and a guard of their own (the
+    // password change, answer links); sign-in itself is limited through Redis (SignInLimitsModule).
     ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }] }),
   ],
   controllers: [AuthController, SessionsController],
-  providers: [
-    AuthService,
-    SessionsService,
-    LoginThrottlerGuard,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
-  exports: [AuthService],
+  providers: [AuthService, SessionsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, SignInLimitsModule],
 })
 export class AuthModule {}

@@ -54,3 +54,26 @@ export const ACCOUNT_TEXT = {
 } satisfies Record<string, Texts>;
 
 export type AccountProblem = keyof typeof ACCOUNT_TEXT;
+
+/**
+ * Why a sign-in is refused before its password is checked, by the code in `details[0].code`.
+ * The same words for an unknown e-mail as for an account's: they never tell whether one exists.
+ */
+export const SIGN_IN_TEXT = {
+  SIGN_IN_THROTTLED: (minutes: number): Texts => ({
+    en: `Too many sign-in attempts from here: try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
+    lo: `ມີການພະຍາຍາມເຂົ້າສູ່ລະບົບຈາກບ່ອນນີ້ຫຼາຍເກີນໄປ: ກະລຸນາລອງໃໝ່ໃນ ${minutes} ນາທີ`,
+  }),
+  SIGN_IN_LOCKED: (minutes: number): Texts => ({
+    en:
+      `Too many failed sign-ins with this e-mail address: it is locked for ${minutes} ` +
+      `${minutes === 1 ? 'minute' : 'minutes'}. "Forgot your password?" lifts the lock at once`,
+    lo: `ມີການເຂົ້າສູ່ລະບົບດ້ວຍອີເມວນີ້ບໍ່ສຳເລັດຫຼາຍເກີນໄປ: ຖືກລັອກໄວ້ ${minutes} ນາທີ. ` + '"ລືມລະຫັດຜ່ານ?" ຈະປົດລັອກທັນທີ',
+  }),
+  SIGN_IN_BUSY: (seconds: number): Texts => ({
+    en: `Too many sign-ins right now: try again in ${seconds} seconds`,
+    lo: `ມີການເຂົ້າສູ່ລະບົບຫຼາຍເກີນໄປໃນຕອນນີ້: ກະລຸນາລອງໃໝ່ໃນ ${seconds} ວິນາທີ`,
+  }),
+} satisfies Record<string, (n: number) => Texts>;
+
+export type SignInRefusal = keyof typeof SIGN_IN_TEXT;

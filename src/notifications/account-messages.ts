@@ -39,3 +39,46 @@ export const USED_RESET_BODY: Bilingual = {
   en: 'This password reset link has been used or replaced.',
   lo: 'ລິ້ງຕັ້ງລະຫັດຜ່ານໃໝ່ນີ້ຖືກໃຊ້ແລ້ວ ຫຼື ຖືກປ່ຽນແທນແລ້ວ.',
 };
+
+/** What the e-mail of a sign-in lock says: whose account, until when, and what to do. */
+export interface SignInLockedWords {
+  email: string;
+  failures: number;
+  minutes: number;
+  /** The moment the lock ends, as the court's clocks show it in the reader's language. */
+  until: string;
+  /** The sign-in page's "Forgot your password?" (a reset also lifts the lock). */
+  resetLink: string;
+}
+
+const LOCKED_SUBJECT: Bilingual = {
+  en: 'Sign-in to Court guidelines locked for a while after failed attempts',
+  lo: 'ການເຂົ້າສູ່ລະບົບຂໍ້ແນະນຳຂອງສານຖືກລັອກຊົ່ວຄາວ ຫຼັງຈາກພະຍາຍາມບໍ່ສຳເລັດ',
+};
+
+function lockedBody(w: SignInLockedWords): Bilingual {
+  return {
+    en:
+      `There were ${w.failures} failed sign-ins in a row to the account ${w.email}, so signing in ` +
+      `with it is refused for ${w.minutes} minutes, until ${w.until}, even with the right password.\n\n` +
+      'If this was you, wait and try again, or choose a new password now (this also lifts the ' +
+      `lock):\n\n${w.resetLink}\n\n` +
+      'If it was not you, someone may be guessing your password: your password has not been ' +
+      'used, and a new one stops any guess that came close.',
+    lo:
+      `ມີການເຂົ້າສູ່ລະບົບບັນຊີ ${w.email} ບໍ່ສຳເລັດ ${w.failures} ຄັ້ງຕິດຕໍ່ກັນ, ສະນັ້ນ ການເຂົ້າສູ່ລະບົບ ` +
+      `ດ້ວຍບັນຊີນີ້ຈະຖືກປະຕິເສດເປັນເວລາ ${w.minutes} ນາທີ, ຈົນຮອດ ${w.until}, ເຖິງວ່າຈະໃຊ້ລະຫັດຜ່ານທີ່ຖືກຕ້ອງກໍ່ຕາມ.\n\n` +
+      'ຖ້າແມ່ນທ່ານເອງ, ກະລຸນາລໍຖ້າແລ້ວລອງໃໝ່ ຫຼື ຕັ້ງລະຫັດຜ່ານໃໝ່ດຽວນີ້ (ເຊິ່ງຈະປົດລັອກນຳ):' +
+      `\n\n${w.resetLink}\n\n` +
+      'ຖ້າບໍ່ແມ່ນທ່ານ, ອາດມີຄົນພະຍາຍາມເດົາລະຫັດຜ່ານຂອງທ່ານ: ລະຫັດຜ່ານຂອງທ່ານຍັງບໍ່ຖືກໃຊ້, ' +
+      'ແລະ ລະຫັດຜ່ານໃໝ່ຈະຢຸດການເດົາທີ່ອາດໃກ້ຄຽງ.',
+  };
+}
+
+/** The sign-in lock e-mail in the reader's language. */
+export function renderSignInLockedMessage(
+  locale: Locale,
+  words: SignInLockedWords,
+): RenderedMessage {
+  return { subject: LOCKED_SUBJECT[locale], body: lockedBody(words)[locale] };
+}

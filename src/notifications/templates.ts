@@ -19,7 +19,16 @@ export enum NotificationKind {
   COMMENTS_OPEN = 'COMMENTS_OPEN',
   /** By e-mail only (never in the inbox): the single-use link to set a forgotten password. */
   PASSWORD_RESET = 'PASSWORD_RESET',
+  /** By e-mail only: the owner's e-mail address was locked after repeated failed sign-ins. */
+  SIGN_IN_LOCKED = 'SIGN_IN_LOCKED',
 }
+
+/** The messages about a person's own account, worded in account-messages.ts (never in the inbox). */
+export const ACCOUNT_KINDS = [
+  NotificationKind.PASSWORD_RESET,
+  NotificationKind.SIGN_IN_LOCKED,
+] as const;
+type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 export interface Bilingual {
   en: string;
@@ -96,7 +105,7 @@ interface Words {
 }
 
 /** The messages about a guideline (account messages are worded in account-messages.ts). */
-export type GuidelineKind = Exclude<NotificationKind, NotificationKind.PASSWORD_RESET>;
+export type GuidelineKind = Exclude<NotificationKind, AccountKind>;
 
 const SUBJECTS: Record<GuidelineKind, (w: Words) => Bilingual> = {
   [NotificationKind.REVIEW_REQUESTED]: (w) => ({
@@ -206,7 +215,7 @@ const BODIES: Record<GuidelineKind, (w: Words) => Bilingual> = {
 
 /** Every kind of message about a guideline, for the places that must cover them all. */
 export const GUIDELINE_KINDS = Object.values(NotificationKind).filter(
-  (kind): kind is GuidelineKind => kind !== NotificationKind.PASSWORD_RESET,
+  (kind): kind is GuidelineKind => !(ACCOUNT_KINDS as readonly NotificationKind[]).includes(kind),
 );
 
 const OPEN_LINK: Bilingual = { en: 'Open', lo: 'ເປີດເບິ່ງ' };

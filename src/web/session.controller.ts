@@ -1,11 +1,18 @@
-import { Body, Controller, Delete, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  HttpCode,
+  Post,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LOGIN_ATTEMPTS_PER_MINUTE } from '../auth/auth.controller';
 import { LoginDto } from '../auth/auth.dto';
 import { Public } from '../common/auth-decorators';
-import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
+import { SignInLimitInterceptor } from '../auth/sign-in-limit.interceptor';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { SessionView } from './session.dto';
 import { SessionService } from './session.service';
@@ -17,7 +24,8 @@ export class SessionController {
 
   /**
    * Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session
-   * (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login. A request
+   * (Secure over https) and a readable CSRF cookie. Limited and locked with /api/auth/login, on
+   * the same budgets (429 `SIGN_IN_THROTTLED` or `SIGN_IN_LOCKED`, 503 `SIGN_IN_BUSY`). A request
    * a browser marks as coming from another site (Sec-Fetch-Site, else Origin) is 403
    * CROSS_SITE_REQUEST, so no other site can sign a browser into an account of its choosing.
    * Two-factor sign-in as for /api/auth/login (`totp` or `recoveryCode`; 401 TOTP_REQUIRED).
@@ -25,10 +33,9 @@ export class SessionController {
   @Public()
   @Post()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
-  @Throttle({ login: { limit: LOGIN_ATTEMPTS_PER_MINUTE, ttl: 60_000 } })
+  @UseInterceptors(SignInLimitInterceptor)
   @ApiOkResponse({ type: SessionView })
-  @ApiErrors(400, 401, 403, 429)
+  @ApiErrors(400, 401, 403, 429, 503)
   open(
     @Body() dto: LoginDto,
     @Req() req: FastifyRequest,

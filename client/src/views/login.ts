@@ -119,6 +119,12 @@ export async function loginView({ query }: ViewContext<Me | null>): Promise<View
         (usingRecovery ? recovery : code).focus();
         return;
       }
+      // A limit or a lock (429) and a busy sign-in (503) are worded by the server in the screen's
+      // language, with how long to wait.
+      const refusedForNow =
+        (error.status === 429 || error.status === 503) &&
+        error.code !== null &&
+        error.code !== 'TOTP_THROTTLED';
       const key =
         error.code === 'TOTP_THROTTLED'
           ? 'login.codeThrottled'
@@ -127,7 +133,7 @@ export async function loginView({ query }: ViewContext<Me | null>): Promise<View
             : error.status === 401
               ? 'login.wrong'
               : 'error.generic';
-      say(t(key));
+      say(refusedForNow ? error.message : t(key));
       password.value = '';
       password.focus();
     } finally {

@@ -1,0 +1,121 @@
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { from, Observable } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { AppError, ErrorCode } from '../common/app-error';
+import { SIGN_IN_TEXT, SignInRefusal } from '../common/auth-texts';
+import { resolveLocale } from '../common/request-locale';
+import { Locale } from '../court/roles';
+import { KdfBusyError, kdfLane } from '../users/kdf-gate';
+import { addressBucket, Attempt, Refusal, SignInLimits, SignInOutcome } from './sign-in-limits';
+import { SignInLockNotices } from './sign-in-lock-notices';
+
+/** A 401 that says the password was right and a second factor is still to come. */
+const SECOND_FACTOR_NEEDED = 'TOTP_REQUIRED';
+
+/** A refused sign-in in the reader's language, with its code in `details[0]` and Retry-After. */
+export class SignInRefused extends AppError {
+  constructor(
+    code: ErrorCode,
+    refusal: SignInRefusal,
+    readonly retryAfterSeconds: number,
+    locale: Locale,
+  ) {
+    const wait =
+      refusal === 'SIGN_IN_THROTTLED' || refusal === 'SIGN_IN_LOCKED'
+        ? Math.ceil(retryAfterSeconds / 60)
+        : retryAfterSeconds;
+    const message = SIGN_IN_TEXT[refusal](wait)[locale];
+    super(code, message, [{ code: refusal, message, retryAfterSeconds }]);
+  }
+}
+
+function refusalError(refusal: Refusal, locale: Locale): SignInRefused {
+  switch (refusal.reason) {
+    case 'LOCKED':
+      return new SignInRefused(
+        ErrorCode.TOO_MANY_REQUESTS,
+        'SIGN_IN_LOCKED',
+        refusal.retryAfterSeconds,
+        locale,
+      );
+    default:
+      return new SignInRefused(
+        ErrorCode.TOO_MANY_REQUESTS,
+        'SIGN_IN_THROTTLED',
+        refusal.retryAfterSeconds,
+        locale,
+      );
+  }
+}
+
+/** What an answer means for the budgets: a wrong password, a right one, or nothing checked. */
+function outcomeOf(error: unknown): SignInOutcome {
+  if (!(error instanceof AppError) || error.code !== ErrorCode.UNAUTHORIZED) return 'void';
+  return error.details[0]?.code === SECOND_FACTOR_NEEDED ? 'void' : 'fail';
+}
+
+/**
+ * The sign-in routes' limits (POST /api/auth/login and /api/auth/session, one budget): before the
+ * password is checked, an attempt is taken from the client address's and the e-mail's budgets in
+ * Redis (src/auth/sign-in-limits.ts), or the request is refused with 429 and Retry-After (a
+ * locked e-mail too, in the same words whether or not it has an account); afterwards the answer
+ * settles it, and the failure that locks an e-mail tells its owner by e-mail. The password is
+ * checked in the address's lane of the KDF queue (src/users/kdf-gate.ts), so one client's flood
+ * does not hold back another's sign-in. The address is the TCP peer's unless TRUST_PROXY names
+ * the proxy in front.
+ */
+@Injectable()
+export class SignInLimitInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('SignInLimits');
+
+  constructor(
+    private readonly limits: SignInLimits,
+    private readonly notices: SignInLockNotices,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context
+      .switchToHttp()
+      .getRequest<FastifyRequest<{ Body: { email?: unknown } | undefined }>>();
+    const locale = resolveLocale(request.headers['accept-language']);
+    const body = request.body;
+    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+    const admitted = await this.limits.admit(request.ip, email);
+    if ('reason' in admitted) throw refusalError(admitted, locale);
+    // The handler's password check waits for a KDF slot in the client address's lane.
+    const handled = kdfLane.run(addressBucket(request.ip), () => next.handle());
+    return handled.pipe(
+      mergeMap(async (answer: unknown) => {
+        await this.limits.settle(admitted, 'ok');
+        return answer;
+      }),
+      catchError((error: unknown) => from(this.refused(admitted, email, error, locale))),
+    );
+  }
+
+  /** Settles a refused attempt and rethrows its error (a full KDF queue in the reader's words). */
+  private async refused(
+    attempt: Attempt,
+    email: string,
+    error: unknown,
+    locale: Locale,
+  ): Promise<never> {
+    const lock = await this.limits.settle(attempt, outcomeOf(error));
+    if (lock && email) {
+      // Not awaited: an account's answer must not take longer than an unknown e-mail's.
+      this.notices
+        .tell(email, lock)
+        .catch((e: Error) => this.logger.error(`The lock e-mail was not written: ${e.message}`));
+    }
+    if (error instanceof KdfBusyError) {
+      throw new SignInRefused(
+        ErrorCode.UNAVAILABLE,
+        'SIGN_IN_BUSY',
+        error.retryAfterSeconds,
+        locale,
+      );
+    }
+    throw error;
+  }
+}
