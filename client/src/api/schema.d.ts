@@ -104,7 +104,7 @@ export type paths = {
         put?: never;
         /**
          * Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions, ended by DELETE /api/auth/session).
-         * @description Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions, ended by DELETE /api/auth/session). 10 attempts a minute per address and e-mail. With two-factor sign-in on, the password alone is 401 with details[0].code TOTP_REQUIRED (no token): send it again with `totp` (or `recoveryCode`); a wrong or reused code is 401 TOTP_WRONG, too many wrong codes for the account 429 TOTP_THROTTLED.
+         * @description Sign in; returns a short-lived bearer token of a new session (listed in GET /api/me/sessions, ended by DELETE /api/auth/session). Limited per client address (all e-mails together) and per e-mail, with /api/auth/session, in every API process together: 429 with Retry-After (`SIGN_IN_THROTTLED`); after repeated failures the e-mail is locked for a while (`SIGN_IN_LOCKED`, the same answer for an e-mail without an account) and its owner told by e-mail; 503 `SIGN_IN_BUSY` with Retry-After while too many passwords are being checked. With two-factor sign-in on, the password alone is 401 with details[0].code TOTP_REQUIRED (no token): send it again with `totp` (or `recoveryCode`); a wrong or reused code is 401 TOTP_WRONG, too many wrong codes for the account 429 TOTP_THROTTLED.
          */
         post: operations["AuthController_login"];
         delete?: never;
@@ -1004,7 +1004,7 @@ export type paths = {
         put?: never;
         /**
          * Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie.
-         * @description Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie. Rate-limited like /api/auth/login. A request a browser marks as coming from another site (Sec-Fetch-Site, else Origin) is 403 CROSS_SITE_REQUEST, so no other site can sign a browser into an account of its choosing. Two-factor sign-in as for /api/auth/login (`totp` or `recoveryCode`; 401 TOTP_REQUIRED).
+         * @description Sign in for the web interface: sets an httpOnly, SameSite=Strict cookie holding the session (Secure over https) and a readable CSRF cookie. Limited and locked with /api/auth/login, on the same budgets (429 `SIGN_IN_THROTTLED` or `SIGN_IN_LOCKED`, 503 `SIGN_IN_BUSY`). A request a browser marks as coming from another site (Sec-Fetch-Site, else Origin) is 403 CROSS_SITE_REQUEST, so no other site can sign a browser into an account of its choosing. Two-factor sign-in as for /api/auth/login (`totp` or `recoveryCode`; 401 TOTP_REQUIRED).
          */
         post: operations["SessionController_open"];
         /**
@@ -2399,7 +2399,7 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "REVIEW_DUE_DATE_CHANGED" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN" | "PASSWORD_RESET";
+            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "REVIEW_DUE_DATE_CHANGED" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN" | "PASSWORD_RESET" | "SIGN_IN_LOCKED";
             /** @description In the reader's language */
             subject: string;
             body: string;
@@ -2431,7 +2431,7 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "REVIEW_DUE_DATE_CHANGED" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN" | "PASSWORD_RESET";
+            kind: "REVIEW_REQUESTED" | "REVIEW_REMINDER" | "REVIEW_DUE_TODAY" | "REVIEW_OVERDUE" | "REVIEW_WITHDRAWN" | "REVIEW_DUE_DATE_CHANGED" | "STAGE_CHANGED" | "DISPOSITION_GIVEN" | "COMMENT_REPLIED" | "CONSULTATION_CLOSING" | "COMMENTS_OPEN" | "PASSWORD_RESET" | "SIGN_IN_LOCKED";
             /** @description In the reader's language */
             subject: string;
             body: string;
@@ -3526,6 +3526,15 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A dependency (database, Redis) is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7452,6 +7461,15 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A dependency (database, Redis) is down */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
