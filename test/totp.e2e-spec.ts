@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
 import { Role } from '../src/court/roles';
+import { SecondFactorRepository } from '../src/second-factor/second-factor.repository';
 import { ADMIN_PASSWORD, PASSWORD, startTestApp, TestApp, TestUser } from './support/test-app';
 
 const PERIOD = 30;
@@ -226,6 +227,14 @@ describe('two-factor sign-in (TOTP)', () => {
       [0, 1, 2].map(() => login({ email: judge.email, password: PASSWORD, totp: code })),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 401, 401]);
+    // The sign-ins above are spread by the password hash; the step itself is taken by one
+    // conditional UPDATE: of eight takers of one step at the same moment, exactly one wins.
+    const repository = t.app.get(SecondFactorRepository, { strict: false });
+    const later = currentStep() + 5;
+    const taken = await Promise.all(
+      Array.from({ length: 8 }, () => repository.takeTimeStep(judge.id, later)),
+    );
+    expect(taken.filter(Boolean)).toHaveLength(1);
   });
 
   it('a recovery code works once, in any case and without dashes, in the web sign-in too', async () => {

@@ -1,10 +1,10 @@
 // The hash router: which page the address names, rendering it into <main>, and moving between
 // pages. Views import navigate() from here; the table of routes is given by main.ts at start,
 // so this module never imports a view.
-import { ApiError } from './api/client';
+import { api, ApiError } from './api/client';
 import { h, replace } from './dom';
 import { t } from './i18n';
-import { currentUser, type Me } from './session';
+import { currentUser, signedIn, type Me } from './session';
 
 export interface RenderOptions {
   /** A re-render after an action on the same page: focus stays where it is. */
@@ -111,6 +111,20 @@ export function forbiddenView(): View {
   return errorView(new ApiError(403, { message: '' }));
 }
 
+/**
+ * The server answered that this person must first change the password or set up two-step sign-in
+ * (an administrator set it since the page was loaded): read /api/me again so that the router
+ * sends them there. True when /api/me now says so (never a loop when it does not).
+ */
+async function blockedMeanwhile(error: ApiError): Promise<boolean> {
+  if (error.code !== 'TOTP_ENROLMENT_REQUIRED' && error.code !== 'PASSWORD_CHANGE_REQUIRED') {
+    return false;
+  }
+  const me = await api.get('/api/me');
+  await signedIn(me);
+  return me.mustChangePassword || me.totpEnrolmentRequired;
+}
+
 let renderCount = 0;
 /** Renders the route in the hash. */
 export async function render(options: RenderOptions = {}): Promise<void> {
@@ -146,6 +160,7 @@ export async function render(options: RenderOptions = {}): Promise<void> {
       : await found.route.view({ ...context, user: user! });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return;
+    if (error instanceof ApiError && (await blockedMeanwhile(error))) return render(options);
     view = errorView(error);
   }
   if (ticket !== renderCount) return; // a newer navigation won
