@@ -1,6 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { Response } from 'supertest';
 import { Role } from '../src/court/roles';
+import { ExportPool } from '../src/exports/export-pool';
+import { exportGate, HELD_EXPORT } from './support/held-export';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 // Boot, 20,000 comments and their Word document on a busy machine.
@@ -118,22 +120,31 @@ describe('exports off the event loop', () => {
   });
 
   it('refuses an export beyond the running one and the one waiting with 503 and Retry-After', async () => {
-    const [first, second, third] = await Promise.all(
-      [0, 1, 2].map((i) =>
-        // One after another into the pool: the third finds the thread busy and the queue full.
-        new Promise((resolve) => setTimeout(resolve, i * 5)).then(() =>
-          matrix('docx').buffer(true).parse(binary),
-        ),
-      ),
-    );
-    const statuses = [first, second, third].map((r) => r.status).sort();
-    expect(statuses).toEqual([200, 200, 503]);
-    const refused = [first, second, third].find((r) => r.status === 503)!;
+    // The one thread holds an export and one more waits (EXPORT_THREADS=1, EXPORT_QUEUE=1).
+    const pool = t.app.get(ExportPool);
+    const { gate, held, release } = exportGate();
+    const running = pool.run(HELD_EXPORT, { gate });
+    await held();
+    const waiting = pool.run(HELD_EXPORT, { gate });
+    await until('one export waits', async () => (await pendingExports()) === 2);
+
+    const refused = await matrix('docx').buffer(true).parse(binary);
+    expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('5');
     expect(JSON.parse((refused.body as Buffer).toString('utf8'))).toMatchObject({
       statusCode: 503,
       details: [{ code: 'EXPORTS_BUSY' }],
     });
+
+    // Let go: both held exports finish, and the matrix is built again.
+    release();
+    await expect(Promise.all([running, waiting])).resolves.toEqual([
+      Buffer.from('held'),
+      Buffer.from('held'),
+    ]);
+    expect(await pendingExports()).toBe(0);
+    const again = await matrix('docx').buffer(true).parse(binary);
+    expect(again.status).toBe(200);
   });
 
   it('writes the CSV and JSON matrices page by page, every comment once, in reading order', async () => {
