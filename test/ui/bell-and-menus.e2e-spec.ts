@@ -209,6 +209,10 @@ describe('the bell and what each role is offered (browser)', () => {
     await waitForRoute(page, '/new');
     await page.getByText('You may not see this page.').waitFor();
     await expect(page.locator('main form').count()).resolves.toBe(0);
+    await page.goto(`/#/g/${guidelineId}/event`);
+    await waitForRoute(page, `/g/${guidelineId}/event`);
+    await page.getByText('You may not see this page.').waitFor();
+    await expect(page.locator('main form').count()).resolves.toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(judgeUi.errors).toEqual([]);
     expect(judgeUi.httpErrors).toEqual([]);

@@ -2,7 +2,7 @@ import { api, ApiError, type Schema } from '../api/client';
 import { crumbs, errorBox, guidelineTitle, notice } from '../components';
 import { announce, field, h } from '../dom';
 import { t, todayInCourt } from '../i18n';
-import type { View, ViewContext } from '../router';
+import { forbiddenView, type View, type ViewContext } from '../router';
 
 type EventInput = Schema<'CreateEventDto'>;
 type InstitutionInput = Schema<'InstitutionCountDto'>;
@@ -83,6 +83,8 @@ function institutionRow(
 
 export async function eventView({ params }: ViewContext): Promise<View> {
   const g = await api.get('/api/guidelines/{id}', { path: { id: params.id } });
+  // The server says who records events; anyone else typing the address is told so, no form.
+  if (!g.yourActions.recordEvent) return forbiddenView();
   const input = (type: string, extra: Record<string, unknown> = {}) =>
     h('input', { type, ...extra });
   const title = input('text', { required: true });
