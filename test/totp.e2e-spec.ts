@@ -342,6 +342,36 @@ describe('two-factor sign-in (TOTP)', () => {
     ).rejects.toThrow(/append-only/);
   });
 
+  it('the database announces every change of an enrolment on auth_users, whoever makes it (so every API process forgets the caller)', async () => {
+    const judge = await t.user(Role.JUDGE);
+    const heard = await t.sql(async (listener) => {
+      const payloads: string[] = [];
+      let wake: () => void = () => undefined;
+      listener.on('notification', (message) => {
+        payloads.push(message.payload ?? '');
+        wake();
+      });
+      await listener.query('LISTEN auth_users');
+      const next = () =>
+        new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      const waitFor = async (count: number) => {
+        while (payloads.filter((p) => p === judge.id).length < count) await next();
+      };
+      await enrol(judge);
+      // Started (INSERT) and enabled (UPDATE of enabled_at).
+      await waitFor(2);
+      // Plain SQL, not through the service.
+      await t.sql((c) => c.query(`DELETE FROM user_totp WHERE user_id = $1`, [judge.id]));
+      await waitFor(3);
+      return payloads.filter((p) => p === judge.id).length;
+    });
+    expect(heard).toBe(3);
+    const me = await t.http().get('/api/me').set(bearer(judge.token)).expect(200);
+    expect(me.body.totpEnabled).toBe(false);
+  });
+
   it('a user turns their own second factor off with a current code (not with a wrong password)', async () => {
     const observer = await t.user(Role.OBSERVER);
     const { secret, step } = await enrol(observer);
