@@ -142,7 +142,7 @@ describe('phone width and long text (browser)', () => {
     await ui.context.close();
   });
 
-  it('the comment matrix at 390 px: one card per comment, no sideways scrolling, long text folded (English)', async () => {
+  it('the comment matrix at 390 px: one card per comment, no sideways scrolling, long text folded (English, then Lao)', async () => {
     const ui = await signIn(secretariat, true);
     const { page } = ui;
     const path = `/g/${guidelineId}/matrix`;
@@ -167,6 +167,20 @@ describe('phone width and long text (browser)', () => {
     await page.getByRole('button', { name: /^Change decision/ }).click();
     expect(await sideways(page)).toBeLessThanOrEqual(390);
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The same cards in Lao.
+    await page.getByRole('button', { name: 'ລາວ' }).click();
+    await waitForLang(page, 'lo');
+    await page.getByRole('button', { name: /^ສະແດງທັງໝົດ \(20[,.  ]?000 ຕົວອັກສອນ\)$/ }).waitFor();
+    await expect(
+      inPage(
+        page,
+        `getComputedStyle(document.querySelector('.matrix td[data-label="ຄຳເຫັນ"]'), '::before').content`,
+      ),
+    ).resolves.toBe('"ຄຳເຫັນ: "');
+    expect(await sideways(page)).toBeLessThanOrEqual(390);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'phone-matrix-lo');
     expect(ui.errors).toEqual([]);
     expect(ui.httpErrors).toEqual([]);
     await ui.context.close();
