@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { Role } from '../src/court/roles';
+import { REVIEW_LINK_REQUESTS_PER_MINUTE } from '../src/reviews/review-links.controller';
 import { spawnApi, ApiProcess } from './support/api-process';
-import { AddressedAnswer, postFrom } from './support/client-address';
+import { AddressedAnswer, postFrom, requestFrom } from './support/client-address';
 import { eventually } from './support/review-road';
 import { checkRealEmail, parseMail, startSmtp, TestSmtp } from './support/smtp';
 import { PASSWORD, startTestApp, TestApp } from './support/test-app';
@@ -44,7 +45,9 @@ describe('sign-in limits across two API processes', () => {
   beforeAll(async () => {
     smtp = await startSmtp();
     t = await startTestApp('sign_in_limits', { SMTP_URL: smtp.url, OUTBOX_POLL_MS: '100' });
-    await t.app.listen(0, '127.0.0.1');
+    // Every interface, as src/main.ts listens (the second process): both see an IPv4 client as
+    // ::ffff:127.0.0.x, as two replicas of one installation would.
+    await t.app.listen(0, '::');
     firstUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     // The second process hashes as production does (scrypt log N 17, 128 MiB per hash).
     second = await spawnApi(t.env, { PASSWORD_SCRYPT_LOG_N: '17' });
@@ -207,6 +210,16 @@ describe('sign-in limits across two API processes', () => {
     for (let i = 5; i < 9; i += 1) statuses.push(await attempt(i, `wrong-password-${i}`));
     statuses.push(await attempt(9, PASSWORD));
     expect(statuses).toEqual([401, 401, 401, 401, 200, 401, 401, 401, 401, 200]);
+  });
+
+  it('shares the other rate limits (@nestjs/throttler in Redis) too: answer links from one address over both processes', async () => {
+    const forged = `/api/review-links/${'C'.repeat(43)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i <= REVIEW_LINK_REQUESTS_PER_MINUTE; i += 1) {
+      const url = i % 2 === 0 ? firstUrl : second.url;
+      statuses.push((await requestFrom('127.0.0.22', url, 'GET', forged)).status);
+    }
+    expect(statuses).toEqual([...Array(REVIEW_LINK_REQUESTS_PER_MINUTE).fill(404), 429]);
   });
 
   it('keeps 48 concurrent sign-ins with made-up e-mails from doubling memory, and a real sign-in from another address still succeeds', async () => {

@@ -11,6 +11,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
+import { RedisThrottlerStorage } from './redis-throttler-storage';
 import { SignInLimitsModule } from './sign-in-limits.module';
 
 @Module({
@@ -30,7 +31,14 @@ import { SignInLimitsModule } from './sign-in-limits.module';
     }),
     // Named throttler of the routes that wear @Throttle({login}) and a guard of their own (the
     // password change, answer links); sign-in itself is limited through Redis (SignInLimitsModule).
-    ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }] }),
+    ThrottlerModule.forRootAsync({
+      imports: [SignInLimitsModule],
+      inject: [RedisThrottlerStorage],
+      useFactory: (storage: RedisThrottlerStorage) => ({
+        throttlers: [{ name: 'login', ttl: 60_000, limit: 10 }],
+        storage,
+      }),
+    }),
   ],
   controllers: [AuthController, SessionsController],
   providers: [AuthService, SessionsService, { provide: APP_GUARD, useClass: AuthGuard }],

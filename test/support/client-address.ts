@@ -19,20 +19,33 @@ export function postFrom(
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<AddressedAnswer> {
+  return requestFrom(localAddress, baseUrl, 'POST', path, body, headers);
+}
+
+/** Any method; a body only when given. */
+export function requestFrom(
+  localAddress: string,
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<AddressedAnswer> {
   const url = new URL(path, baseUrl);
-  const payload = Buffer.from(JSON.stringify(body));
+  const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = request(
       {
         host: url.hostname,
         port: url.port,
         path: url.pathname,
-        method: 'POST',
+        method,
         localAddress,
         agent: false,
         headers: {
-          'Content-Type': 'application/json',
-          'Content-Length': String(payload.length),
+          ...(payload
+            ? { 'Content-Type': 'application/json', 'Content-Length': String(payload.length) }
+            : {}),
           Accept: 'application/json',
           ...headers,
         },
@@ -53,6 +66,6 @@ export function postFrom(
       },
     );
     req.on('error', reject);
-    req.end(payload);
+    req.end(payload ?? undefined);
   });
 }
