@@ -49,8 +49,12 @@ function refusalError(refusal: Refusal, locale: Locale): SignInRefused {
   }
 }
 
-/** What an answer means for the budgets: a wrong password, a right one, or nothing checked. */
-function outcomeOf(error: unknown): SignInOutcome {
+/**
+ * What a refusal means for the budgets: a 401 is a failure (a wrong password, or a wrong or
+ * reused second-factor code), except TOTP_REQUIRED, whose password was right; anything else (a
+ * malformed body, a cross-site form, a full KDF queue) checked nothing and gives the attempt back.
+ */
+export function outcomeOf(error: unknown): SignInOutcome {
   if (!(error instanceof AppError) || error.code !== ErrorCode.UNAUTHORIZED) return 'void';
   return error.details[0]?.code === SECOND_FACTOR_NEEDED ? 'void' : 'fail';
 }
