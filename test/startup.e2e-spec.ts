@@ -89,6 +89,16 @@ describe('starting the service', () => {
       { JWT_TTL_SECONDS: '31536000' },
       /^Invalid configuration: JWT_TTL_SECONDS must be at most 86400/,
     ],
+    [
+      'a low-entropy TOTP_SECRET_KEY',
+      { TOTP_SECRET_KEY: 'totp-totp-totp-totp-totp-totp-totp' },
+      /^Invalid configuration: TOTP_SECRET_KEY looks low-entropy/,
+    ],
+    [
+      'REQUIRE_TOTP_ROLES naming no role',
+      { REQUIRE_TOTP_ROLES: 'ADMIN,CLERK' },
+      /^Invalid configuration: REQUIRE_TOTP_ROLES must be roles among /,
+    ],
   ])(
     'refuses a production start with %s: exits with one line naming it',
     async (_label, weak, reason) => {
@@ -124,6 +134,10 @@ describe('starting the service', () => {
       // Development without JWT_SECRET: a random secret of this start, said in the log, no default.
       expect(proc.output().stdout).toMatch(
         /JWT_SECRET is not set: this start signs tokens with the random secret [A-Za-z0-9_-]{43} /,
+      );
+      // And the two-factor secrets encrypted under it would not open after a restart: said too.
+      expect(proc.output().stdout).toMatch(
+        /Neither TOTP_SECRET_KEY nor JWT_SECRET is set: two-factor secrets enrolled now .* will not open after a restart/,
       );
     } finally {
       proc.child.kill('SIGTERM');

@@ -14,6 +14,11 @@ export class AppConfigModule {
       new Logger('Config').warn(
         `JWT_SECRET is not set: this start signs tokens with the random secret ${env.JWT_SECRET} (tokens end when the process stops). Set JWT_SECRET before going live.`,
       );
+      if (!env.TOTP_SECRET_KEY) {
+        new Logger('Config').warn(
+          'Neither TOTP_SECRET_KEY nor JWT_SECRET is set: two-factor secrets enrolled now are encrypted with this start’s random key and will not open after a restart (their owners then need a recovery code or an administrator’s reset). Set TOTP_SECRET_KEY.',
+        );
+      }
     }
     return {
       module: AppConfigModule,
