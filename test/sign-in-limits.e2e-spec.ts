@@ -153,10 +153,13 @@ describe('sign-in limits across two API processes', () => {
     expect(unknown.body.message).toBe(locked.body.message);
     expect(locked.body.message).toMatch(/locked for 15 minutes/);
     // The other process and the other route refuse it too, in Lao when asked in Lao.
-    const elsewhere = await postFrom('127.0.0.16', second.url, '/api/auth/session', {
-      email: owner.email,
-      password: PASSWORD,
-    });
+    const elsewhere = await postFrom(
+      '127.0.0.16',
+      second.url,
+      '/api/auth/session',
+      { email: owner.email, password: PASSWORD },
+      { 'Accept-Language': 'lo' },
+    );
     expect(elsewhere.status).toBe(429);
     expect(elsewhere.body.message).toMatch(/ຖືກລັອກ/);
 

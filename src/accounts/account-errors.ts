@@ -1,14 +1,7 @@
-import { AppError, ErrorCode } from '../common/app-error';
-import { ACCOUNT_TEXT, AccountProblem } from '../common/auth-texts';
-import { Locale } from '../court/roles';
+import { detail } from '../common/app-error';
+import { AccountErrorCode, AccountException } from './account.exception';
 
-/** An account refusal in the reader's language, with its code (and field) in `details[0]`. */
-export function accountError(
-  code: ErrorCode,
-  problem: AccountProblem,
-  locale: Locale,
-  field?: string,
-): AppError {
-  const message = ACCOUNT_TEXT[problem][locale];
-  return new AppError(code, message, [{ ...(field ? { field } : {}), code: problem, message }]);
+/** An account refusal, with its code (and field) in `details[0]`. */
+export function accountError(code: AccountErrorCode, field?: string): AccountException {
+  return new AccountException(code, {}, [detail(code, {}, { ...(field ? { field } : {}), code })]);
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULE } from '../common/password-policy';
-import { Trim } from '../common/validation';
+import { Trim, validationMessage } from '../common/validation';
 
 export class ChangePasswordDto {
   @ApiProperty({ description: 'The password the caller signs in with now' })
@@ -30,7 +30,7 @@ export class PasswordResetConfirmDto {
   @ApiProperty({ description: 'The token of the e-mailed link (`#/reset?token=…`)' })
   @IsString()
   @MaxLength(100)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'token must be the one of the e-mailed link' })
+  @Matches(/^[A-Za-z0-9_-]+$/, validationMessage('RESET_TOKEN_FORM'))
   token: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: PASSWORD_RULE })

@@ -22,8 +22,7 @@ import {
   OpenWithTemporaryPassword,
   Public,
 } from '../common/auth-decorators';
-import { RequestLocale } from '../common/request-locale';
-import { AuthUser, Locale } from '../court/roles';
+import { AuthUser } from '../court/roles';
 import {
   ChangePasswordDto,
   PasswordResetAcceptedView,
@@ -64,11 +63,10 @@ export class AccountsController {
     @Body() dto: ChangePasswordDto,
     @CurrentUser() caller: AuthUser,
     @CurrentSession() session: CallerSession,
-    @RequestLocale() locale: Locale,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<void> {
-    await this.change.change(caller, dto.currentPassword, dto.newPassword, locale);
+    await this.change.change(caller, dto.currentPassword, dto.newPassword);
     if (session.viaCookie) {
       const renewed = await this.auth.openSession(caller, signInClientOf(req));
       setSessionCookies(req, res, renewed, this.env);
@@ -90,13 +88,12 @@ export class AccountsController {
   async requestReset(
     @Body() dto: PasswordResetRequestDto,
     @Ip() address: string,
-    @RequestLocale() locale: Locale,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PasswordResetAcceptedView> {
     const refused = await this.reset.request(dto.email, address);
     if (refused) {
       reply.header('Retry-After', String(refused.retryAfterSeconds));
-      throw this.reset.throttled(locale);
+      throw this.reset.throttled();
     }
     return { accepted: true };
   }
@@ -112,10 +109,7 @@ export class AccountsController {
   })
   @ApiNoContentResponse({ description: 'The password is set: sign in with it' })
   @ApiErrors(400)
-  async confirmReset(
-    @Body() dto: PasswordResetConfirmDto,
-    @RequestLocale() locale: Locale,
-  ): Promise<void> {
-    await this.reset.confirm(dto.token, dto.password, locale);
+  async confirmReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
+    await this.reset.confirm(dto.token, dto.password);
   }
 }

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ErrorCode } from '../common/app-error';
 import { PasswordPolicy } from '../common/password-policy';
-import { AuthUser, Locale } from '../court/roles';
+import { AuthUser } from '../court/roles';
 import { USED_RESET_BODY } from '../notifications/account-messages';
 import { Notifier } from '../notifications/notifier.service';
 import { ActiveUsers } from '../users/active-users';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import { accountError } from './account-errors';
+import { AccountErrorCode } from './account.exception';
 import { PasswordResetsRepository } from './password-resets.repository';
 
 /**
@@ -29,24 +29,14 @@ export class PasswordChangeService {
     private readonly activeUsers: ActiveUsers,
   ) {}
 
-  async change(
-    caller: AuthUser,
-    currentPassword: string,
-    newPassword: string,
-    locale: Locale,
-  ): Promise<void> {
+  async change(caller: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findWithPasswordHash(caller.id);
     if (!user || !(await this.hasher.verify(currentPassword, user.passwordHash))) {
-      throw accountError(
-        ErrorCode.BAD_REQUEST,
-        'CURRENT_PASSWORD_WRONG',
-        locale,
-        'currentPassword',
-      );
+      throw accountError(AccountErrorCode.CURRENT_PASSWORD_WRONG, 'currentPassword');
     }
-    this.policy.assertAcceptable(newPassword, user, locale, 'newPassword');
+    this.policy.assertAcceptable(newPassword, user, 'newPassword');
     if (newPassword === currentPassword) {
-      throw accountError(ErrorCode.BAD_REQUEST, 'PASSWORD_UNCHANGED', locale, 'newPassword');
+      throw accountError(AccountErrorCode.PASSWORD_UNCHANGED, 'newPassword');
     }
     const passwordHash = await this.hasher.hash(newPassword);
     await this.db.transaction(async (manager) => {
@@ -58,7 +48,7 @@ export class PasswordChangeService {
         user.passwordHash,
       );
       if (!changed) {
-        throw accountError(ErrorCode.CONFLICT, 'PASSWORD_CHANGED_MEANWHILE', locale);
+        throw accountError(AccountErrorCode.PASSWORD_CHANGED_MEANWHILE);
       }
       const carriers = await this.resets.revokeAll(manager, user.id);
       await this.notifier.dropLinks(manager, carriers, USED_RESET_BODY);

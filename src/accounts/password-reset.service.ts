@@ -2,10 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppError, ErrorCode } from '../common/app-error';
+import { AppError } from '../common/app-error';
 import { PasswordPolicy } from '../common/password-policy';
 import { Env } from '../config/env';
-import { Locale } from '../court/roles';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import { JOB, PasswordResetRequestedPayload } from '../queues/queues';
 import { renderPasswordResetMessage, USED_RESET_BODY } from '../notifications/account-messages';
@@ -16,6 +15,7 @@ import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 import { SignInLimits } from '../auth/sign-in-limits';
 import { accountError } from './account-errors';
+import { AccountErrorCode } from './account.exception';
 import { RESET_TOKEN_PATTERN } from './account.dto';
 import { PasswordResetsRepository } from './password-resets.repository';
 
@@ -79,8 +79,8 @@ export class PasswordResetService {
   }
 
   /** 429 in the reader's language. */
-  throttled(locale: Locale): AppError {
-    return accountError(ErrorCode.TOO_MANY_REQUESTS, 'RESET_THROTTLED', locale);
+  throttled(): AppError {
+    return accountError(AccountErrorCode.RESET_THROTTLED);
   }
 
   /**
@@ -132,14 +132,13 @@ export class PasswordResetService {
    * user stops working, "must change" is lifted, and a sign-in lock of the e-mail is lifted
    * (only its owner could read the link).
    */
-  async confirm(token: string, password: string, locale: Locale): Promise<void> {
-    const invalid = () =>
-      accountError(ErrorCode.BAD_REQUEST, 'RESET_LINK_INVALID', locale, 'token');
+  async confirm(token: string, password: string): Promise<void> {
+    const invalid = () => accountError(AccountErrorCode.RESET_LINK_INVALID, 'token');
     if (!RESET_TOKEN_PATTERN.test(token)) throw invalid();
     const tokenHash = sha256(token);
     const open = await this.resets.findOpen(this.db.manager, tokenHash);
     if (!open) throw invalid();
-    this.policy.assertAcceptable(password, open, locale);
+    this.policy.assertAcceptable(password, open);
     const passwordHash = await this.hasher.hash(password);
     await this.db.transaction(async (manager) => {
       if (!(await this.resets.use(manager, open.id))) throw invalid();

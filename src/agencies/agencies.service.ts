@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ReaderScope } from '../court/reader-scope';
 import { DataSource } from 'typeorm';
-import { AppError } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { AgencyErrorCode, AgencyException } from './agency.exception';
 import { AgenciesRepository } from './agencies.repository';
 import { Agency } from './agency.entity';
 import { CreateAgencyDto, UpdateAgencyDto } from './agency.dto';
@@ -21,7 +22,7 @@ export class AgenciesService {
 
   async create(dto: CreateAgencyDto): Promise<Agency> {
     if (await this.agencies.findByCode(dto.code)) {
-      throw AppError.conflict(`An agency with code ${dto.code} already exists`);
+      throw new AgencyException(AgencyErrorCode.AGENCY_CODE_TAKEN, { code: dto.code });
     }
     return this.agencies.create({
       code: dto.code,
@@ -36,7 +37,7 @@ export class AgenciesService {
   async update(id: string, dto: UpdateAgencyDto): Promise<Agency> {
     return this.dataSource.transaction(async (manager) => {
       const agency = await this.agencies.lockById(manager, id);
-      if (!agency) throw AppError.notFound('Agency');
+      if (!agency) throw new AgencyException(AgencyErrorCode.AGENCY_NOT_FOUND);
       if (dto.name) {
         agency.nameEn = dto.name.en;
         agency.nameLo = dto.name.lo;
@@ -52,13 +53,12 @@ export class AgenciesService {
     const found = await this.agencies.findByCodes(codes);
     const missing = codes.filter((c) => !found.some((a) => a.code === c.toUpperCase()));
     if (missing.length) {
-      throw AppError.unprocessable(
-        `Unknown agency code: ${missing.join(', ')}`,
-        missing.map((code) => ({
-          code: 'UNKNOWN_AGENCY',
-          field: 'agencies',
-          message: `Unknown agency ${code}`,
-        })),
+      throw new AgencyException(
+        AgencyErrorCode.UNKNOWN_AGENCIES,
+        { codes: missing.join(', ') },
+        missing.map((code) =>
+          detail('UNKNOWN_AGENCY', { code }, { code: 'UNKNOWN_AGENCY', field: 'agencies' }),
+        ),
       );
     }
     return found;

@@ -13,6 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Agency } from './agency.entity';
+import { validationMessage } from '../common/validation';
 
 const LOCALES = ['lo', 'en'] as const;
 
@@ -33,7 +34,7 @@ export class LocalizedNameDto {
 export class CreateAgencyDto {
   @ApiProperty({ example: 'MOJ', description: 'Upper-case letters, digits and _' })
   @Matches(/^[A-Z][A-Z0-9_]{1,15}$/, {
-    message: 'code must be 2-16 upper-case letters, digits or _',
+    ...validationMessage('AGENCY_CODE_FORM'),
   })
   code: string;
 

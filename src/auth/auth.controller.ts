@@ -6,7 +6,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { MeView, UserView } from '../users/user.dto';
 import { Env } from '../config/env';
 import { UsersRepository } from '../users/users.repository';
-import { AppError } from '../common/app-error';
+import { UserErrorCode, UserException } from '../users/user.exception';
 import { LoginDto, LoginView } from './auth.dto';
 import { AuthService } from './auth.service';
 import { signInClientOf } from './device';
@@ -55,7 +55,6 @@ export class AuthController {
       {
         totp: dto.totp,
         recoveryCode: dto.recoveryCode,
-        acceptLanguage: req.headers['accept-language'],
       },
     );
     return { accessToken, expiresIn, user: UserView.of(user) };
@@ -70,7 +69,7 @@ export class AuthController {
   @ApiErrors(401)
   async me(@CurrentUser() caller: AuthUser): Promise<MeView> {
     const user = await this.users.findById(caller.id);
-    if (!user) throw AppError.notFound('User');
+    if (!user) throw new UserException(UserErrorCode.USER_NOT_FOUND);
     return {
       ...UserView.of(user),
       timeZone: this.env.APP_TIMEZONE,

@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { AppError, ErrorCode } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { AuthErrorCode, AuthException } from './auth.exception';
 import { Env } from '../config/env';
 import { AuthService } from './auth.service';
 import {
@@ -10,13 +11,14 @@ import {
   OPEN_WITH_TEMPORARY_PASSWORD,
   ROLES,
 } from '../common/auth-decorators';
-import { ACCOUNT_TEXT } from '../common/auth-texts';
-import { resolveLocale } from '../common/request-locale';
 import { AuthUser, Role } from '../court/roles';
 import { CallerSession } from '../common/auth-decorators';
 import { csrfSatisfied, RequestHead, sessionCookieToken } from './session-cookie';
 import { totpEnrolmentRequired } from '../second-factor/second-factor-rules';
-import { SECOND_FACTOR_TEXT } from '../second-factor/second-factor-texts';
+import {
+  SecondFactorErrorCode,
+  SecondFactorException,
+} from '../second-factor/second-factor.exception';
 
 export type AuthedRequest = FastifyRequest & { user?: AuthUser; authSession?: CallerSession };
 
@@ -37,35 +39,35 @@ export class AuthGuard implements CanActivate {
     const bearer = bearerToken(request);
     // Without an Authorization header, the web interface's session cookie (src/auth/session-cookie.ts).
     const token = bearer ?? sessionCookieToken(request);
-    if (!token)
-      throw new AppError(ErrorCode.UNAUTHORIZED, 'Sign in first: no bearer token was sent');
+    if (!token) throw new AuthException(AuthErrorCode.NO_TOKEN);
     const { user, sessionId } = await this.auth.authenticate(token);
     request.user = user;
     request.authSession = { id: sessionId, viaCookie: !bearer };
     if (!bearer && !csrfSatisfied(request, token, this.env.JWT_SECRET)) {
-      throw AppError.forbidden('Missing or wrong X-CSRF-Token header for this session');
+      throw new AuthException(AuthErrorCode.CSRF_TOKEN_WRONG);
     }
     if (
       request.user.mustChangePassword &&
       !this.reflector.getAllAndOverride<boolean>(OPEN_WITH_TEMPORARY_PASSWORD, targets)
     ) {
-      const locale = resolveLocale(request.headers['accept-language'], request.user.locale);
-      const message = ACCOUNT_TEXT.PASSWORD_CHANGE_REQUIRED[locale];
-      throw AppError.forbidden(message, [{ code: 'PASSWORD_CHANGE_REQUIRED', message }]);
+      throw new AuthException(AuthErrorCode.PASSWORD_CHANGE_REQUIRED, {}, [
+        detail('PASSWORD_CHANGE_REQUIRED', {}, { code: 'PASSWORD_CHANGE_REQUIRED' }),
+      ]);
     }
     if (
       totpEnrolmentRequired(request.user, this.env.REQUIRE_TOTP_ROLES) &&
       !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_TOTP_ENROLMENT, targets)
     ) {
-      const locale = resolveLocale(request.headers['accept-language'], request.user.locale);
-      const message = SECOND_FACTOR_TEXT.TOTP_ENROLMENT_REQUIRED[locale];
-      throw AppError.forbidden(message, [{ code: 'TOTP_ENROLMENT_REQUIRED', message }]);
+      throw new SecondFactorException(SecondFactorErrorCode.TOTP_ENROLMENT_REQUIRED, {}, [
+        detail('TOTP_ENROLMENT_REQUIRED', {}, { code: 'TOTP_ENROLMENT_REQUIRED' }),
+      ]);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles?.length && !roles.includes(request.user.role)) {
-      throw AppError.forbidden(
-        `This needs the role ${roles.join(' or ')}; you are ${request.user.role}`,
-      );
+      throw new AuthException(AuthErrorCode.ROLE_REQUIRED, {
+        roles: roles.join(' or '),
+        role: request.user.role,
+      });
     }
     return true;
   }

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Env } from '../config/env';
-import { AppError, ErrorCode } from '../common/app-error';
+import { AuthErrorCode, AuthException } from './auth.exception';
 import { User } from '../users/user.entity';
 import { ActiveUsers } from '../users/active-users';
 import { UsersRepository } from '../users/users.repository';
 import { PasswordHasher } from '../users/password-hasher';
 import { SessionsRepository } from '../users/sessions.repository';
-import { AuthUser, Locale } from '../court/roles';
-import { resolveLocale } from '../common/request-locale';
+import { AuthUser } from '../court/roles';
+import { AppError } from '../common/app-error';
 import { SecondFactorAnswer, SecondFactorService } from '../second-factor/second-factor.service';
 
-const BAD_CREDENTIALS = 'E-mail or password is wrong';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where a sign-in comes from, as its session records it. */
@@ -59,17 +58,21 @@ export class AuthService {
     email: string,
     password: string,
     client: SignInClient,
-    second: SecondFactorAnswer & { acceptLanguage?: string } = {},
+    second: SecondFactorAnswer = {},
   ): Promise<SignedIn> {
     const user = await this.users.findForLogin(email);
     if (!user) {
       await this.hasher.burn(password);
-      throw new AppError(ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
+      throw new AuthException(AuthErrorCode.BAD_CREDENTIALS);
     }
     const ok = await this.hasher.verify(password, user.passwordHash);
-    if (!ok || !user.active) throw new AppError(ErrorCode.UNAUTHORIZED, BAD_CREDENTIALS);
-    const locale: Locale = resolveLocale(second.acceptLanguage, user.locale);
-    await this.secondFactor.checkSignIn(user.id, second, locale);
+    if (!ok || !user.active) throw new AuthException(AuthErrorCode.BAD_CREDENTIALS);
+    try {
+      await this.secondFactor.checkSignIn(user.id, second);
+    } catch (error) {
+      // No one is signed in yet: a refusal of the second factor speaks the account's language.
+      throw error instanceof AppError ? error.forReader(user.locale) : error;
+    }
     return this.openSession(user, client);
   }
 
@@ -94,16 +97,13 @@ export class AuthService {
       claims = await this.jwt.verifyAsync(token);
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
-      throw new AppError(
-        ErrorCode.UNAUTHORIZED,
-        expired ? 'Token expired: sign in again' : 'Invalid token',
-      );
+      throw new AuthException(expired ? AuthErrorCode.TOKEN_EXPIRED : AuthErrorCode.TOKEN_INVALID);
     }
     const { sub, sid } = claims;
     // Tokens from before sessions were recorded carry no session: they are refused like ended ones.
     const user =
       typeof sid === 'string' && UUID.test(sid) ? await this.activeUsers.findBySession(sid) : null;
-    if (!user || user.id !== sub) throw new AppError(ErrorCode.UNAUTHORIZED, 'Invalid token');
+    if (!user || user.id !== sub) throw new AuthException(AuthErrorCode.TOKEN_INVALID);
     return { user, sessionId: sid as string };
   }
 

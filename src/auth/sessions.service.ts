@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { UserErrorCode, UserException } from '../users/user.exception';
+import { AuthErrorCode, AuthException } from './auth.exception';
 import { ActiveUsers } from '../users/active-users';
 import { SessionsRepository } from '../users/sessions.repository';
 import { UsersRepository } from '../users/users.repository';
@@ -31,7 +32,7 @@ export class SessionsService {
   /** Ends one of the caller's own sessions (the current one too); 404 for any other. */
   async endOwn(userId: string, sessionId: string): Promise<void> {
     if (!(await this.sessions.end(sessionId, 'ENDED_BY_USER', userId))) {
-      throw AppError.notFound('Session');
+      throw new AuthException(AuthErrorCode.SESSION_NOT_FOUND);
     }
     // Other API processes hear of it from the database (see ActiveUsers); this one forgets now.
     this.activeUsers.forget(sessionId);
@@ -39,7 +40,7 @@ export class SessionsService {
 
   /** An administrator signs a user out of every device. */
   async endAllOf(userId: string): Promise<number> {
-    if (!(await this.users.findById(userId))) throw AppError.notFound('User');
+    if (!(await this.users.findById(userId))) throw new UserException(UserErrorCode.USER_NOT_FOUND);
     const ended = await this.sessions.endAll(userId, 'ENDED_BY_ADMIN');
     this.activeUsers.forget(userId);
     return ended;

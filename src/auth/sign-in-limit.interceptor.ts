@@ -2,51 +2,38 @@ import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } fr
 import type { FastifyRequest } from 'fastify';
 import { from, Observable } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
-import { AppError, ErrorCode } from '../common/app-error';
-import { SIGN_IN_TEXT, SignInRefusal } from '../common/auth-texts';
-import { resolveLocale } from '../common/request-locale';
-import { Locale } from '../court/roles';
+import { AppError, detail, ErrorKind } from '../common/app-error';
+import { AuthErrorCode, AuthException } from './auth.exception';
 import { KdfBusyError, kdfLane } from '../users/kdf-gate';
 import { addressBucket, Attempt, Refusal, SignInLimits, SignInOutcome } from './sign-in-limits';
 import { SignInLockNotices } from './sign-in-lock-notices';
 
+/** The refusals of the sign-in limits. */
+type SignInRefusal = 'SIGN_IN_THROTTLED' | 'SIGN_IN_LOCKED' | 'SIGN_IN_BUSY';
+
 /** A 401 that says the password was right and a second factor is still to come. */
 const SECOND_FACTOR_NEEDED = 'TOTP_REQUIRED';
 
-/** A refused sign-in in the reader's language, with its code in `details[0]` and Retry-After. */
-export class SignInRefused extends AppError {
+/** A refused sign-in, with its code in `details[0]` and Retry-After (words: src/court/catalogue.ts). */
+export class SignInRefused extends AuthException {
   constructor(
-    code: ErrorCode,
     refusal: SignInRefusal,
     readonly retryAfterSeconds: number,
-    locale: Locale,
   ) {
     const wait =
       refusal === 'SIGN_IN_THROTTLED' || refusal === 'SIGN_IN_LOCKED'
         ? Math.ceil(retryAfterSeconds / 60)
         : retryAfterSeconds;
-    const message = SIGN_IN_TEXT[refusal](wait)[locale];
-    super(code, message, [{ code: refusal, message, retryAfterSeconds }]);
+    const code = AuthErrorCode[refusal];
+    super(code, { wait }, [detail(refusal, { wait }, { code: refusal, retryAfterSeconds })]);
   }
 }
 
-function refusalError(refusal: Refusal, locale: Locale): SignInRefused {
-  switch (refusal.reason) {
-    case 'LOCKED':
-      return new SignInRefused(
-        ErrorCode.TOO_MANY_REQUESTS,
-        'SIGN_IN_LOCKED',
-        refusal.retryAfterSeconds,
-        locale,
-      );
-    default:
-      return new SignInRefused(
-        ErrorCode.TOO_MANY_REQUESTS,
-        'SIGN_IN_THROTTLED',
-        refusal.retryAfterSeconds,
-        locale,
-      );
-  }
+function refusalError(refusal: Refusal): SignInRefused {
+  return new SignInRefused(
+    refusal.reason === 'LOCKED' ? 'SIGN_IN_LOCKED' : 'SIGN_IN_THROTTLED',
+    refusal.retryAfterSeconds,
+  );
 }
 
 /**
@@ -55,7 +42,7 @@ function refusalError(refusal: Refusal, locale: Locale): SignInRefused {
  * malformed body, a cross-site form, a full KDF queue) checked nothing and gives the attempt back.
  */
 export function outcomeOf(error: unknown): SignInOutcome {
-  if (!(error instanceof AppError) || error.code !== ErrorCode.UNAUTHORIZED) return 'void';
+  if (!(error instanceof AppError) || error.kind !== ErrorKind.UNAUTHORIZED) return 'void';
   return error.details[0]?.code === SECOND_FACTOR_NEEDED ? 'void' : 'fail';
 }
 
@@ -82,11 +69,10 @@ export class SignInLimitInterceptor implements NestInterceptor {
     const request = context
       .switchToHttp()
       .getRequest<FastifyRequest<{ Body: { email?: unknown } | undefined }>>();
-    const locale = resolveLocale(request.headers['accept-language']);
     const body = request.body;
     const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
     const admitted = await this.limits.admit(request.ip, email);
-    if ('reason' in admitted) throw refusalError(admitted, locale);
+    if ('reason' in admitted) throw refusalError(admitted);
     // The handler's password check waits for a KDF slot in the client address's lane.
     const handled = kdfLane.run(addressBucket(request.ip), () => next.handle());
     return handled.pipe(
@@ -94,17 +80,12 @@ export class SignInLimitInterceptor implements NestInterceptor {
         await this.limits.settle(admitted, 'ok');
         return answer;
       }),
-      catchError((error: unknown) => from(this.refused(admitted, email, error, locale))),
+      catchError((error: unknown) => from(this.refused(admitted, email, error))),
     );
   }
 
   /** Settles a refused attempt and rethrows its error (a full KDF queue in the reader's words). */
-  private async refused(
-    attempt: Attempt,
-    email: string,
-    error: unknown,
-    locale: Locale,
-  ): Promise<never> {
+  private async refused(attempt: Attempt, email: string, error: unknown): Promise<never> {
     const lock = await this.limits.settle(attempt, outcomeOf(error));
     if (lock && email) {
       // Not awaited: an account's answer must not take longer than an unknown e-mail's.
@@ -113,12 +94,7 @@ export class SignInLimitInterceptor implements NestInterceptor {
         .catch((e: Error) => this.logger.error(`The lock e-mail was not written: ${e.message}`));
     }
     if (error instanceof KdfBusyError) {
-      throw new SignInRefused(
-        ErrorCode.UNAVAILABLE,
-        'SIGN_IN_BUSY',
-        error.retryAfterSeconds,
-        locale,
-      );
+      throw new SignInRefused('SIGN_IN_BUSY', error.retryAfterSeconds);
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { readerScope, ReaderScope } from '../court/reader-scope';
 import { AuthUser, Locale } from '../court/roles';
-import { AppError } from '../common/app-error';
+import { GuidelineErrorCode, GuidelineException } from '../guidelines/guideline.exception';
 import { Env } from '../config/env';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
 import { VersionsRepository } from '../guidelines/versions.repository';
@@ -48,10 +48,11 @@ export class CommentMatrixService {
     // An agency reader's matrix holds its own agency's comments on the versions it was asked about.
     const scope = readerScope(actor);
     const guideline = await this.guidelines.findView(guidelineId, scope);
-    if (!guideline) throw AppError.notFound('Guideline');
+    if (!guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     if (query.version !== undefined) {
       const found = await this.versions.findGuidelineVersions(guidelineId, [query.version], scope);
-      if (!found.versions.length) throw AppError.notFound('Version');
+      if (!found.versions.length)
+        throw new GuidelineException(GuidelineErrorCode.VERSION_NOT_FOUND);
     }
     const pages = this.pages(guidelineId, query.version, locale, scope);
     if (query.format === 'json') return { format: 'json', chunks: matrixJson(pages) };

@@ -23,7 +23,7 @@ import { VERSION_NUMBER_MAX } from '../guidelines/version-number.pipe';
 import { MAX_BODY } from '../guidelines/version.dto';
 import { Stage } from '../court/stage';
 import { DISPOSITION_STATUSES, DispositionStatus } from './comment.entity';
-import { Trim } from '../common/validation';
+import { Trim, validationMessage } from '../common/validation';
 
 export const MAX_COMMENT = 20_000;
 export const MAX_QUOTE = 2_000;
@@ -62,7 +62,7 @@ export class CreateCommentDto {
   })
   @ValidateIf((o: CreateCommentDto) => !o.parentId || o.sectionKey !== undefined)
   @IsString()
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'sectionKey must be a section key' })
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, validationMessage('SECTION_KEY_REF_FORM'))
   sectionKey?: string;
 
   @ApiProperty({ maxLength: MAX_COMMENT })
@@ -149,7 +149,7 @@ export type CommentStatusFilter = (typeof COMMENT_STATUS_FILTERS)[number];
 export class CommentQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'sectionKey must be a section key' })
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, validationMessage('SECTION_KEY_REF_FORM'))
   sectionKey?: string;
 
   @ApiPropertyOptional({
@@ -182,7 +182,7 @@ export class DispositionDto {
   @ValidateIf((o: DispositionDto) => o.status !== 'NOTED' || o.response !== undefined)
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'response is required unless the status is NOTED' })
+  @IsNotEmpty(validationMessage('RESPONSE_REQUIRED'))
   @MaxLength(MAX_COMMENT)
   response?: string;
 

@@ -2,16 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { readableSql, ReaderScope } from '../court/reader-scope';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
-import { Locale } from '../court/roles';
-import { AppError } from '../common/app-error';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+
+import {
+  CursorChecks,
+  decodeCursor,
+  isIntegerIn,
+  isUuidText,
+  nullOr,
+  Page,
+  toPage,
+} from '../common/pagination';
 import { PreparedStatement, runPrepared } from '../database/prepared';
 import { inCurrentReviewRound } from '../court/review-round';
 import { LockedGuideline } from '../guidelines/guidelines.repository';
 import { Stage } from '../court/stage';
 import { Comment, DispositionStatus } from './comment.entity';
 import { CommentStatusFilter } from './comment.dto';
-import { commentReasons, unprocessable } from './comment-reasons';
+import { commentReasons, refused } from './comment-reasons';
 
 /** A comment as the views need it: with author, disposition author and thread size joined in. */
 export interface CommentRow {
@@ -255,15 +262,9 @@ const INSERT_COMMENT: PreparedStatement = {
          SELECT ${NEW_COMMENT_COLUMNS} FROM c ${COMMENT_JOINS}`,
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UTC_MICROS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/;
 
 const INT_MAX = 2_147_483_647;
-
-/** A section position as the cursor carries it: it goes into SQL as an int. */
-function isSectionPosition(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= INT_MAX;
-}
 
 /** A real instant written as UTC with microseconds: the shape alone lets month 13 through to SQL. */
 function isUtcMicros(value: unknown): value is string {
@@ -273,6 +274,16 @@ function isUtcMicros(value: unknown): value is string {
     !Number.isNaN(millis) && new Date(millis).toISOString().slice(0, 23) === value.slice(0, 23)
   );
 }
+
+/** A search cursor's keys: phase (0 sections, 1 comments), version, position, time, id. */
+type SearchCursorValues = [number, number, number, string | null, string | null];
+export const SEARCH_CURSOR_CHECKS: CursorChecks<SearchCursorValues> = [
+  isIntegerIn(0, 1),
+  isIntegerIn(1, INT_MAX),
+  isIntegerIn(0, INT_MAX),
+  nullOr(isUtcMicros),
+  nullOr(isUuidText),
+];
 
 /** `%` and `_` in a search string are meant literally. */
 export function likePattern(q: string): string {
@@ -345,14 +356,13 @@ export class CommentsRepository {
     if (filter.status === 'OPEN') inner.push('c.disposition_status IS NULL');
     else if (filter.status === 'DISPOSED') inner.push('c.disposition_status IS NOT NULL');
     else if (filter.status) add(inner, (p) => `c.disposition_status = ${p}`, filter.status);
-    const after = decodeCursor<[number, string, string]>(filter.cursor, 3);
+    const after = decodeCursor<[number, string, string]>(filter.cursor, [
+      isIntegerIn(0, INT_MAX),
+      isUtcMicros,
+      isUuidText,
+    ]);
     if (after) {
       const [position, created, id] = after;
-      if (!isSectionPosition(position) || !isUtcMicros(created) || !UUID.test(String(id))) {
-        throw AppError.badRequest('Invalid cursor', [
-          { field: 'cursor', message: 'cursor is not one this API gave' },
-        ]);
-      }
       params.push(position, created, id);
       const n = params.length;
       outer.push(`s.position >= $${n - 2}::int`);
@@ -490,17 +500,13 @@ export class CommentsRepository {
    * and agency joined in the insert's CTE, no reply or disposition yet). An event id that names no
    * consultation event is a 422 on `eventId`, not a generic error.
    */
-  async insertOrExplain(
-    manager: EntityManager,
-    locale: Locale,
-    fields: NewComment,
-  ): Promise<CommentRow> {
+  async insertOrExplain(manager: EntityManager, fields: NewComment): Promise<CommentRow> {
     try {
       return await this.insert(manager, fields);
     } catch (error) {
       const driver = (error as QueryFailedError).driverError as { constraint?: string } | undefined;
       if (error instanceof QueryFailedError && driver?.constraint === 'comments_event_fk') {
-        throw unprocessable(commentReasons.unknownEvent(), locale, 'eventId');
+        throw refused(commentReasons.unknownEvent(), { field: 'eventId' });
       }
       throw error;
     }
@@ -760,21 +766,14 @@ export class CommentsRepository {
       : [1, row.version_number, row.section_position, row.created_key, row.comment_id];
   }
 
-  static searchCursorFrom(values: unknown[]): SearchCursor | null {
+  static searchCursorFrom(values: SearchCursorValues): SearchCursor | null {
+    // Each key has passed its check (SEARCH_CURSOR_CHECKS); here only how they go together.
     const [phase, versionNumber, position, createdAt, id] = values;
-    if (!Number.isInteger(versionNumber) || (versionNumber as number) < 1) return null;
-    if ((versionNumber as number) > INT_MAX || !isSectionPosition(position)) return null;
     if (phase === 0 && createdAt === null && id === null) {
-      return { phase: 'section', versionNumber: versionNumber as number, position };
+      return { phase: 'section', versionNumber, position };
     }
-    if (phase === 1 && isUtcMicros(createdAt) && UUID.test(String(id))) {
-      return {
-        phase: 'comment',
-        versionNumber: versionNumber as number,
-        position,
-        createdAt,
-        id: id as string,
-      };
+    if (phase === 1 && createdAt !== null && id !== null) {
+      return { phase: 'comment', versionNumber, position, createdAt, id };
     }
     return null;
   }

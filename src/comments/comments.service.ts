@@ -1,9 +1,11 @@
+import { CommentErrorCode, CommentException } from './comment.exception';
+import { GuidelineErrorCode, GuidelineException } from '../guidelines/guideline.exception';
 import { Injectable } from '@nestjs/common';
 import { readerScope } from '../court/reader-scope';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../court/roles';
-import { AppError } from '../common/app-error';
+import { detail } from '../common/app-error';
 import { GuidelinesRepository, LockedGuideline } from '../guidelines/guidelines.repository';
 import { VersionsRepository } from '../guidelines/versions.repository';
 import { JOB } from '../queues/queues';
@@ -19,13 +21,7 @@ import {
 import { Role } from '../court/roles';
 import { Stage } from '../court/stage';
 import { carryOverChecker } from './carry-over';
-import {
-  commentReasons,
-  forbidden,
-  quoteOccursIn,
-  stageRefusalError,
-  unprocessable,
-} from './comment-reasons';
+import { commentReasons, quoteOccursIn, refused } from './comment-reasons';
 import { Comment } from './comment.entity';
 import {
   CommentDetailView,
@@ -39,7 +35,7 @@ import {
 import { commentView, dispositionHistoryView, NONE_IN_DRAFT, revisionView } from './comment-views';
 import { DraftingService } from '../drafting/drafting.service';
 import { draftingReasons } from '../drafting/drafting-reasons';
-import { localize } from '../court/reason';
+import { DraftingException } from '../drafting/drafting.exception';
 import { CommentsRepository } from './comments.repository';
 import { IdempotentWrites } from '../idempotency/idempotent-writes';
 import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
@@ -73,29 +69,22 @@ export class CommentsService {
   ): Promise<CommentView> {
     const spokenBy = spokenByOf(dto);
     if (dto.eventId && !spokenBy) {
-      throw AppError.badRequest('eventId needs onBehalfOf', [
-        {
-          field: 'eventId',
-          message: 'eventId is only for comments recorded on behalf of a participant',
-        },
+      throw new CommentException(CommentErrorCode.EVENT_NEEDS_SPEAKER, {}, [
+        detail('EVENT_NEEDS_SPEAKER_DETAIL', {}, { field: 'eventId' }),
       ]);
     }
     const suggestion = dto.suggestion?.text ?? null;
     if (suggestion !== null) {
       if (dto.parentId) {
-        throw unprocessable(commentReasons.suggestionOnReply(), actor.locale, 'suggestion');
+        throw refused(commentReasons.suggestionOnReply(), { field: 'suggestion' });
       }
       if (suggestion.trim() === '' && dto.quote === undefined) {
-        const detail = {
-          ...localize(commentReasons.suggestionEmpty(), actor.locale),
-          field: 'suggestion.text',
-        };
-        throw AppError.badRequest(detail.message, [detail]);
+        throw refused(commentReasons.suggestionEmpty(), { field: 'suggestion.text' });
       }
     }
     if (idempotent) {
       // The key is claimed and the answer stored in the comment's own transaction.
-      return this.idempotency.transaction(idempotent, actor.locale, async (manager) => {
+      return this.idempotency.transaction(idempotent, async (manager) => {
         const row = await this.insertChecked(
           manager,
           guidelineId,
@@ -148,55 +137,43 @@ export class CommentsService {
     const parent = dto.parentId ? await this.comments.findView(dto.parentId, scope, manager) : null;
     const sectionKey = parent ? parent.section_key : (dto.sectionKey ?? null);
     const target = await this.comments.lockTarget(manager, guidelineId, number, sectionKey, scope);
-    if (!target) throw AppError.notFound('Guideline');
+    if (!target) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const { guideline } = target;
-    if (!target.versionId) throw AppError.notFound('Version');
+    if (!target.versionId) throw new GuidelineException(GuidelineErrorCode.VERSION_NOT_FOUND);
 
     if (dto.parentId) {
       if (!parent || parent.guideline_id !== guidelineId) {
-        throw unprocessable(commentReasons.parentNotFound(), actor.locale, 'parentId');
+        throw refused(commentReasons.parentNotFound(), { field: 'parentId' });
       }
-      if (parent.deleted_at)
-        throw unprocessable(commentReasons.parentDeleted(), actor.locale, 'parentId');
+      if (parent.deleted_at) throw refused(commentReasons.parentDeleted(), { field: 'parentId' });
       if (parent.version_number !== number) {
-        throw unprocessable(
-          commentReasons.parentOnOtherVersion(parent.version_number, number),
-          actor.locale,
-          'parentId',
-        );
+        throw refused(commentReasons.parentOnOtherVersion(parent.version_number, number), {
+          field: 'parentId',
+        });
       }
       if (dto.sectionKey !== undefined && dto.sectionKey !== parent.section_key) {
-        throw unprocessable(
-          commentReasons.sectionMismatch(parent.section_key),
-          actor.locale,
-          'sectionKey',
-        );
+        throw refused(commentReasons.sectionMismatch(parent.section_key), { field: 'sectionKey' });
       }
     }
 
     await this.assertMayComment(manager, guideline, actor, spokenBy !== null);
-    if (dto.eventId) await this.assertEventOfGuideline(manager, dto.eventId, guidelineId, actor);
+    if (dto.eventId) await this.assertEventOfGuideline(manager, dto.eventId, guidelineId);
     if (!parent && !takesNewComments(number, guideline.current_version_number)) {
-      throw unprocessable(
+      throw refused(
         commentReasons.versionNotCurrent(number, guideline.current_version_number ?? 0),
-        actor.locale,
       );
     }
 
     const section = target.section;
     if (!section) {
-      throw unprocessable(
-        commentReasons.unknownSection(number, sectionKey!),
-        actor.locale,
-        'sectionKey',
-      );
+      throw refused(commentReasons.unknownSection(number, sectionKey!), { field: 'sectionKey' });
     }
     if (dto.quote != null && !quoteOccursIn(dto.quote, section)) {
-      throw unprocessable(commentReasons.quoteNotFound(sectionKey!), actor.locale, 'quote');
+      throw refused(commentReasons.quoteNotFound(sectionKey!), { field: 'quote' });
     }
 
     const threadId = parent ? (parent.parent_id ?? parent.id) : null;
-    const inserted = await this.comments.insertOrExplain(manager, actor.locale, {
+    const inserted = await this.comments.insertOrExplain(manager, {
       guidelineId,
       versionId: target.versionId,
       versionNumber: number,
@@ -249,9 +226,9 @@ export class CommentsService {
         withCurrent: true,
       },
     );
-    if (!found.guideline) throw AppError.notFound('Guideline');
+    if (!found.guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const version = found.versions.find((v) => v.number === number);
-    if (!version) throw AppError.notFound('Version');
+    if (!version) throw new GuidelineException(GuidelineErrorCode.VERSION_NOT_FOUND);
     const page = await this.comments.pageForVersion(version.id, scope, query);
     const inDraft = page.items.some((row) => row.suggestion !== null)
       ? await this.drafting.suggestionsInDraft(guidelineId)
@@ -275,7 +252,7 @@ export class CommentsService {
   async get(id: string, actor: AuthUser): Promise<CommentDetailView> {
     const scope = readerScope(actor);
     const row = await this.comments.findView(id, scope);
-    if (!row || row.deleted_at) throw AppError.notFound('Comment');
+    if (!row || row.deleted_at) throw new CommentException(CommentErrorCode.COMMENT_NOT_FOUND);
     const [revisions, dispositions, replies, inDraft, found] = await Promise.all([
       this.comments.revisions(id),
       this.comments.dispositions(id),
@@ -285,7 +262,7 @@ export class CommentsService {
         : Promise.resolve(NONE_IN_DRAFT),
       this.versions.findGuidelineVersions(row.guideline_id, [], scope),
     ]);
-    if (!found.guideline) throw AppError.notFound('Comment');
+    if (!found.guideline) throw new CommentException(CommentErrorCode.COMMENT_NOT_FOUND);
     const may = await this.permissions(found.guideline, actor);
     return {
       ...commentView(row, actor.locale, may, inDraft),
@@ -298,8 +275,8 @@ export class CommentsService {
   /** The author edits while no disposition exists and the stage still lets them comment; the old text is kept. */
   async edit(id: string, dto: UpdateCommentDto, actor: AuthUser): Promise<CommentDetailView> {
     if (dto.body === undefined && dto.quote === undefined) {
-      throw AppError.badRequest('Nothing to change', [
-        { field: 'body', message: 'give a new body or quote' },
+      throw new CommentException(CommentErrorCode.NOTHING_TO_CHANGE, {}, [
+        detail('NOTHING_TO_CHANGE_DETAIL', {}, { field: 'body' }),
       ]);
     }
     await this.dataSource.transaction(async (manager) => {
@@ -310,11 +287,7 @@ export class CommentsService {
       if (quote !== null && quote !== comment.quote) {
         const section = await this.comments.section(manager, comment.versionId, comment.sectionKey);
         if (!section || !quoteOccursIn(quote, section)) {
-          throw unprocessable(
-            commentReasons.quoteNotFound(comment.sectionKey),
-            actor.locale,
-            'quote',
-          );
+          throw refused(commentReasons.quoteNotFound(comment.sectionKey), { field: 'quote' });
         }
       }
       await this.comments.replaceText(manager, comment, { body, quote }, actor.id);
@@ -338,34 +311,32 @@ export class CommentsService {
    */
   async dispose(id: string, dto: DispositionDto, actor: AuthUser): Promise<CommentDetailView> {
     if (dto.applySuggestion && dto.status !== 'ACCEPTED' && dto.status !== 'PARTIALLY_ACCEPTED') {
-      const detail = {
-        ...localize(draftingReasons.applyNeedsAcceptance(), actor.locale),
+      throw DraftingException.because(draftingReasons.applyNeedsAcceptance(), {
         field: 'applySuggestion',
-      };
-      throw AppError.badRequest(detail.message, [detail]);
+      });
     }
     await this.dataSource.transaction(async (manager) => {
       const known = await this.comments.findView(id, readerScope(actor), manager);
-      if (!known) throw AppError.notFound('Comment');
+      if (!known) throw new CommentException(CommentErrorCode.COMMENT_NOT_FOUND);
       const guideline = await this.guidelines.lockShared(manager, known.guideline_id);
       const comment = await this.comments.lockForChange(manager, id);
-      if (!guideline || !comment) throw AppError.notFound('Comment');
-      if (comment.deletedAt) throw unprocessable(commentReasons.commentDeleted(), actor.locale);
-      if (comment.parentId) throw unprocessable(commentReasons.notTopLevel(), actor.locale);
+      if (!guideline || !comment) throw new CommentException(CommentErrorCode.COMMENT_NOT_FOUND);
+      if (comment.deletedAt) throw refused(commentReasons.commentDeleted());
+      if (comment.parentId) throw refused(commentReasons.notTopLevel());
       if (DISPOSITIONS_FROZEN_IN.includes(guideline.stage)) {
-        throw unprocessable(commentReasons.dispositionsFrozen(guideline.stage), actor.locale);
+        throw refused(commentReasons.dispositionsFrozen(guideline.stage));
       }
       if (dto.applySuggestion) {
         // Written into the draft first: when the words cannot go in, nothing is recorded.
         if (comment.suggestion === null) {
-          throw unprocessable(draftingReasons.noSuggestion(), actor.locale, 'applySuggestion');
+          throw DraftingException.because(draftingReasons.noSuggestion(), {
+            field: 'applySuggestion',
+          });
         }
         if (known.suggestion_applied_in !== null) {
-          const detail = localize(
+          throw DraftingException.because(
             draftingReasons.alreadyApplied(known.suggestion_applied_in),
-            actor.locale,
           );
-          throw AppError.conflict(detail.message, [detail]);
         }
         await this.drafting.applySuggestionIn(
           manager,
@@ -384,15 +355,10 @@ export class CommentsService {
       // the draft's change above.
       const expected = dto.expectedStatus ?? null;
       if (comment.dispositionStatus !== expected) {
-        const detail = {
-          ...localize(
-            commentReasons.dispositionChanged(expected, comment.dispositionStatus),
-            actor.locale,
-          ),
+        throw refused(commentReasons.dispositionChanged(expected, comment.dispositionStatus), {
           field: 'expectedStatus',
           currentStatus: comment.dispositionStatus,
-        };
-        throw AppError.conflict(detail.message, [detail]);
+        });
       }
       const response = dto.response ?? null;
       // Saving the decision as it stands changes nothing: no new entry, nobody told again.
@@ -466,7 +432,7 @@ export class CommentsService {
       reviewAgencyIds,
       onBehalf,
     });
-    if (refusal) throw stageRefusalError(refusal, actor.locale);
+    if (refusal) throw refused(refusal);
   }
 
   /** A comment gathered at an event belongs to the guideline that event was about. */
@@ -474,14 +440,13 @@ export class CommentsService {
     manager: EntityManager,
     eventId: string,
     guidelineId: string,
-    actor: AuthUser,
   ): Promise<void> {
     const eventGuidelineId = await this.comments.eventGuidelineId(manager, eventId);
     if (eventGuidelineId === null) {
-      throw unprocessable(commentReasons.unknownEvent(), actor.locale, 'eventId');
+      throw refused(commentReasons.unknownEvent(), { field: 'eventId' });
     }
     if (eventGuidelineId !== guidelineId) {
-      throw unprocessable(commentReasons.eventOfAnotherGuideline(), actor.locale, 'eventId');
+      throw refused(commentReasons.eventOfAnotherGuideline(), { field: 'eventId' });
     }
   }
 
@@ -492,13 +457,13 @@ export class CommentsService {
     actor: AuthUser,
   ): Promise<Comment> {
     const known = await this.comments.findView(id, readerScope(actor), manager);
-    if (!known || known.deleted_at) throw AppError.notFound('Comment');
+    if (!known || known.deleted_at) throw new CommentException(CommentErrorCode.COMMENT_NOT_FOUND);
     const guideline = await this.guidelines.lockShared(manager, known.guideline_id);
     const comment = await this.comments.lockForChange(manager, id);
-    if (!guideline || !comment || comment.deletedAt) throw AppError.notFound('Comment');
-    if (comment.authorId !== actor.id) throw forbidden(commentReasons.notTheAuthor(), actor.locale);
-    if (comment.dispositionStatus)
-      throw unprocessable(commentReasons.hasDisposition(), actor.locale);
+    if (!guideline || !comment || comment.deletedAt)
+      throw new CommentException(CommentErrorCode.COMMENT_NOT_FOUND);
+    if (comment.authorId !== actor.id) throw refused(commentReasons.notTheAuthor());
+    if (comment.dispositionStatus) throw refused(commentReasons.hasDisposition());
     await this.assertMayComment(manager, guideline, actor, comment.spokenByName !== null);
     return comment;
   }

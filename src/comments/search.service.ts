@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ReaderScope } from '../court/reader-scope';
-import { AppError } from '../common/app-error';
+import { GuidelineErrorCode, GuidelineException } from '../guidelines/guideline.exception';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
 import { SearchHitView, SearchQuery, SearchResultView } from './comment.dto';
-import { CommentsRepository, SearchRow } from './comments.repository';
+import { CommentsRepository, SEARCH_CURSOR_CHECKS, SearchRow } from './comments.repository';
 
 const SNIPPET_RADIUS = 80;
 
@@ -21,14 +21,15 @@ export class SearchService {
     query: SearchQuery,
     scope: ReaderScope,
   ): Promise<SearchResultView> {
-    if (!(await this.guidelines.exists(guidelineId, scope))) throw AppError.notFound('Guideline');
-    const values = decodeCursor<unknown[]>(query.cursor, 5);
-    const after = values ? CommentsRepository.searchCursorFrom(values) : null;
-    if (values && !after) {
-      throw AppError.badRequest('Invalid cursor', [
-        { field: 'cursor', message: 'cursor is not one this API gave' },
-      ]);
+    if (!(await this.guidelines.exists(guidelineId, scope))) {
+      throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     }
+    const values = decodeCursor(
+      query.cursor,
+      SEARCH_CURSOR_CHECKS,
+      (v) => CommentsRepository.searchCursorFrom(v) !== null,
+    );
+    const after = values ? CommentsRepository.searchCursorFrom(values) : null;
     const rows = await this.comments.search(guidelineId, query.q, query.limit + 1, after, scope);
     const items = rows.slice(0, query.limit).map((row) => hit(row, query.q));
     const next =

@@ -2,8 +2,20 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
-import { AppError, ErrorDetail, STATUS_OF } from './app-error';
+import type { Locale } from '../court/roles';
+import { AnswerDetail, AppError } from './app-error';
+import {
+  CATALOGUE,
+  ErrorMessageCode,
+  inLocale,
+  kindOf,
+  MessageCode,
+  ParamsOf,
+  texts,
+} from '../court/catalogue';
+import { ErrorKind } from '../court/error-kind';
 import { ErrorBody, errorBody } from './error-body';
+import { answerLocale } from './request-locale';
 
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
@@ -25,15 +37,26 @@ const PG_UNAVAILABLE = [
 const NETWORK_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH'];
 
 /** Fastify's refusals of a request it could not read, in our words. */
-const FASTIFY_ERRORS: Record<string, [number, string]> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'Request body is too large'],
-  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'Request body is not valid JSON'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'Request body is empty but says it is JSON'],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'Request body size did not match its Content-Length'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [
-    415,
-    'Unsupported media type: send JSON (Content-Type: application/json)',
-  ],
+const FASTIFY_ERRORS: Record<string, ErrorMessageCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BODY_NOT_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BODY_EMPTY_JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BODY_LENGTH_MISMATCH',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'MEDIA_TYPE_NOT_JSON',
+};
+
+/** The one mapping of a refusal's kind to its HTTP status. */
+export const STATUS_OF: Record<ErrorKind, number> = {
+  [ErrorKind.BAD_REQUEST]: 400,
+  [ErrorKind.UNAUTHORIZED]: 401,
+  [ErrorKind.FORBIDDEN]: 403,
+  [ErrorKind.NOT_FOUND]: 404,
+  [ErrorKind.CONFLICT]: 409,
+  [ErrorKind.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorKind.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [ErrorKind.UNPROCESSABLE]: 422,
+  [ErrorKind.TOO_MANY_REQUESTS]: 429,
+  [ErrorKind.UNAVAILABLE]: 503,
 };
 
 interface FastifyErrorLike {
@@ -49,66 +72,104 @@ function fastifyError(exception: unknown): FastifyErrorLike | null {
   return e?.name === 'FastifyError' && typeof e.code === 'string' ? (e as FastifyErrorLike) : null;
 }
 
-/** Maps every error to the one shape of shared/API.md; never leaks a stack trace. */
-export function toErrorBody(exception: unknown): ErrorBody {
+/** An error code's answer: its status from its kind, its sentence in the reader's language. */
+function codeBody(code: ErrorMessageCode, locale: Locale, params?: ParamsOf<ErrorMessageCode>) {
+  return errorBody(STATUS_OF[kindOf(code)], inLocale(texts(code, params), locale));
+}
+
+/** A framework's own sentence (English only): kept for English, a Lao sentence by status for Lao. */
+function foreignBody(
+  status: number,
+  english: string,
+  locale: Locale,
+  details: AnswerDetail[] = [],
+): ErrorBody {
+  if (locale === 'en') return errorBody(status, english, details);
+  const code = `HTTP_${status}`;
+  const lao = (code in CATALOGUE ? texts(code as MessageCode) : texts('HTTP_ERROR')).lo;
+  return errorBody(
+    status,
+    lao,
+    details.map((d) => ({ ...d, message: lao })),
+  );
+}
+
+/**
+ * Maps every error to the one shape of shared/API.md, worded in `locale`; never leaks a stack
+ * trace.
+ */
+export function toErrorBody(exception: unknown, locale: Locale = 'en'): ErrorBody {
   const fastify = fastifyError(exception);
   if (fastify) {
     const known = FASTIFY_ERRORS[fastify.code];
-    if (known) return errorBody(known[0], known[1]);
+    if (known) return codeBody(known, locale);
     if (fastify.statusCode && fastify.statusCode < 500) {
-      return errorBody(fastify.statusCode, 'The request could not be read');
+      return errorBody(fastify.statusCode, inLocale(texts('BODY_NOT_READABLE'), locale));
     }
   }
   if (exception instanceof AppError) {
-    return errorBody(STATUS_OF[exception.code], exception.message, exception.details);
+    return errorBody(
+      STATUS_OF[exception.kind],
+      inLocale(exception.texts, locale),
+      exception.details.map((d) => ({ ...d, message: inLocale(d.message, locale) })),
+    );
   }
-  if (exception instanceof ThrottlerException) {
-    return errorBody(429, 'Too many requests: wait a minute and try again');
-  }
+  if (exception instanceof ThrottlerException) return codeBody('TOO_MANY_REQUESTS', locale);
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
-    if (typeof response === 'string') return errorBody(status, response);
+    if (status === 404 && typeof response === 'object' && response !== null) {
+      // Nest's answer for an address no route serves: "Cannot GET /api/nothing".
+      const route = /^Cannot (\w+) (.*)$/.exec(String((response as { message?: unknown }).message));
+      if (route) return codeBody('ROUTE_NOT_FOUND', locale, { method: route[1], path: route[2] });
+    }
+    if (typeof response === 'string') return foreignBody(status, response, locale);
     const r = response as {
       message?: unknown;
-      details?: ErrorDetail[];
+      details?: AnswerDetail[];
       status?: string;
       error?: unknown;
     };
     if (r.status === 'error' && r.error && typeof r.error === 'object') {
-      return healthBody(status, r.error as Record<string, { message?: string }>);
+      return healthBody(status, r.error as Record<string, { message?: string }>, locale);
     }
     if (Array.isArray(r.message)) {
-      return errorBody(status, r.message.join('; '), r.details ?? []);
+      return foreignBody(status, r.message.join('; '), locale, r.details ?? []);
     }
-    return errorBody(status, String(r.message ?? exception.message), r.details ?? []);
+    return foreignBody(status, String(r.message ?? exception.message), locale, r.details ?? []);
   }
   if (exception instanceof QueryFailedError) {
     const code = (exception.driverError as { code?: string })?.code;
-    if (code === PG_UNIQUE_VIOLATION) return errorBody(409, 'This record already exists');
-    if (code === PG_FOREIGN_KEY_VIOLATION)
-      return errorBody(422, 'A referenced record does not exist');
-    if (code && PG_MALFORMED_VALUE.includes(code))
-      return errorBody(400, 'A value has the wrong format');
-    if (code === PG_CHECK_VIOLATION) return errorBody(422, 'A value breaks a rule of the record');
-    if (code && PG_SERIALIZATION.includes(code))
-      return errorBody(409, 'Another change won the race: reload and retry');
-    if (code && PG_UNAVAILABLE.includes(code)) return errorBody(503, 'The database is unavailable');
+    if (code === PG_UNIQUE_VIOLATION) return codeBody('RECORD_EXISTS', locale);
+    if (code === PG_FOREIGN_KEY_VIOLATION) return codeBody('RECORD_MISSING', locale);
+    if (code && PG_MALFORMED_VALUE.includes(code)) return codeBody('VALUE_MALFORMED', locale);
+    if (code === PG_CHECK_VIOLATION) return codeBody('VALUE_BREAKS_RULE', locale);
+    if (code && PG_SERIALIZATION.includes(code)) return codeBody('RACE_LOST', locale);
+    if (code && PG_UNAVAILABLE.includes(code)) return codeBody('DATABASE_UNAVAILABLE', locale);
   }
-  if (isUnavailable(exception)) {
-    return errorBody(503, 'A dependency is unavailable: try again shortly');
-  }
-  return errorBody(500, 'Internal server error');
+  if (isUnavailable(exception)) return codeBody('DEPENDENCY_UNAVAILABLE', locale);
+  return errorBody(500, inLocale(texts('INTERNAL_ERROR'), locale));
 }
 
 /** Terminus reports failed checks by name: keep the names, in the one error shape. */
-function healthBody(status: number, failed: Record<string, { message?: string }>): ErrorBody {
+function healthBody(
+  status: number,
+  failed: Record<string, { message?: string }>,
+  locale: Locale,
+): ErrorBody {
   const names = Object.keys(failed);
   const details = names.map((name) => ({
     code: name,
-    message: failed[name]?.message ?? `${name} is down`,
+    message:
+      locale === 'en' && failed[name]?.message
+        ? failed[name].message
+        : inLocale(texts('CHECK_DOWN', { name }), locale),
   }));
-  return errorBody(status, `Not ready: ${names.join(', ')} down`, details);
+  return errorBody(
+    status,
+    inLocale(texts('NOT_READY', { names: names.join(', ') }), locale),
+    details,
+  );
 }
 
 function isUnavailable(exception: unknown): boolean {
@@ -133,7 +194,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // A Fastify reply, or the raw response of a middleware: the adapter answers on either.
     const { httpAdapter } = this.adapterHost;
     const response: unknown = host.switchToHttp().getResponse();
-    const body = toErrorBody(exception);
+    const reader = exception instanceof AppError ? exception.readerLocale : undefined;
+    const body = toErrorBody(exception, answerLocale(host.switchToHttp().getRequest(), reader));
     if (body.statusCode >= 500) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),

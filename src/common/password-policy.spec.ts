@@ -1,4 +1,5 @@
 import { AppError } from './app-error';
+import { toErrorBody } from './all-exceptions.filter';
 import { PasswordPolicy, passwordProblem, PasswordProblem } from './password-policy';
 
 const owner = { email: 'khamphone.s@court.gov.la', name: 'Khamphone Sisavath' };
@@ -59,18 +60,18 @@ describe('PasswordPolicy', () => {
   ] as const)('says why in %s, on the field, with the code', (locale, message) => {
     let thrown: unknown;
     try {
-      policy.assertAcceptable('password12', owner, locale);
+      policy.assertAcceptable('password12', owner);
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(AppError);
-    expect((thrown as AppError).message).toBe(message);
-    expect((thrown as AppError).details).toEqual([
-      { field: 'password', code: 'PASSWORD_COMMON', message },
-    ]);
+    const answer = toErrorBody(thrown, locale);
+    expect(answer.statusCode).toBe(400);
+    expect(answer.message).toBe(message);
+    expect(answer.details).toEqual([{ field: 'password', code: 'PASSWORD_COMMON', message }]);
   });
 
   it('lets an acceptable password through', () => {
-    expect(() => policy.assertAcceptable('correct-horse-battery', owner, 'en')).not.toThrow();
+    expect(() => policy.assertAcceptable('correct-horse-battery', owner)).not.toThrow();
   });
 });

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from './app-error';
+import { detail } from './app-error';
+import { CommonErrorCode, CommonException } from './common.exception';
 import { Locale } from '../court/roles';
-import { PASSWORD_PROBLEM_TEXT } from './auth-texts';
+import { texts } from '../court/catalogue';
 
 /**
  * The one password rule, for every way a password is set (an administrator creating or changing a
@@ -110,21 +111,24 @@ export function passwordProblem(
 }
 
 export function passwordProblemText(problem: PasswordProblem, locale: Locale): string {
-  return PASSWORD_PROBLEM_TEXT[problem][locale];
+  return texts(problem)[locale];
 }
+
+const PROBLEM_CODE: Record<PasswordProblem, CommonErrorCode> = {
+  [PasswordProblem.TOO_SHORT]: CommonErrorCode.PASSWORD_TOO_SHORT,
+  [PasswordProblem.REPETITIVE]: CommonErrorCode.PASSWORD_REPETITIVE,
+  [PasswordProblem.PERSONAL]: CommonErrorCode.PASSWORD_PERSONAL,
+  [PasswordProblem.COMMON]: CommonErrorCode.PASSWORD_COMMON,
+};
 
 @Injectable()
 export class PasswordPolicy {
-  /** 400 with `details[0] = {field, code, message}` in the reader's language when the password is refused. */
-  assertAcceptable(
-    password: string,
-    owner: PasswordOwner,
-    locale: Locale,
-    field = 'password',
-  ): void {
+  /** 400 with `details[0] = {field, code, message}` (in the reader's language) when the password is refused. */
+  assertAcceptable(password: string, owner: PasswordOwner, field = 'password'): void {
     const problem = passwordProblem(password, owner);
     if (!problem) return;
-    const message = passwordProblemText(problem, locale);
-    throw AppError.badRequest(message, [{ field, code: problem, message }]);
+    throw new CommonException(PROBLEM_CODE[problem], {}, [
+      detail(problem, {}, { field, code: problem }),
+    ]);
   }
 }

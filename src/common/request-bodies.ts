@@ -1,8 +1,8 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
+import { CommonErrorCode, CommonException } from './common.exception';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { nulCharacterProblem, scanJsonText } from './request-bounds';
-import { describeAcceptedBodies, keepRawUploadStream, mediaTypeOf, uploadSpecOf } from './upload';
+import { keepRawUploadStream, mediaTypeOf, uploadSpecOf } from './upload';
 
 /**
  * What the API reads as a request body, decided before any of it is read:
@@ -53,12 +53,14 @@ export function refuseUnexpectedBodies(fastify: FastifyInstance): void {
   });
 }
 
-function unsupportedBody(request: FastifyRequest): UnsupportedMediaTypeException {
-  const type = mediaTypeOf(request.headers['content-type']) || 'a body without a Content-Type';
+function unsupportedBody(request: FastifyRequest): CommonException {
+  const type = mediaTypeOf(request.headers['content-type']);
   const spec = uploadSpecOf(request);
-  return new UnsupportedMediaTypeException(
-    spec
-      ? `${type} is not accepted here. ${describeAcceptedBodies(spec)}`
-      : `${type} is not accepted: send JSON (Content-Type: application/json)`,
-  );
+  return spec
+    ? new CommonException(CommonErrorCode.MEDIA_TYPE_NOT_A_FILE_HERE, {
+        type,
+        accepted: spec.mediaTypes.join(', '),
+        field: spec.field,
+      })
+    : new CommonException(CommonErrorCode.MEDIA_TYPE_REFUSED, { type });
 }

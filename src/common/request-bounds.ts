@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError, ErrorCode } from './app-error';
+import { AppError, detail } from './app-error';
+import { CommonErrorCode, CommonException } from './common.exception';
 
 /**
  * Bounds on the work one request can ask for, checked on the body's text before it is parsed
@@ -87,19 +88,16 @@ export function scanJsonText(text: string): { refusal: AppError | null; mayHoldN
 }
 
 function tooDeep(): AppError {
-  return new AppError(
-    ErrorCode.BAD_REQUEST,
-    `Request body is nested more than ${MAX_JSON_DEPTH} levels deep`,
-    [{ code: 'JSON_TOO_DEEP', message: `at most ${MAX_JSON_DEPTH} levels of nesting` }],
-  );
+  return new CommonException(CommonErrorCode.JSON_TOO_DEEP, { depth: MAX_JSON_DEPTH }, [
+    detail('JSON_TOO_DEEP_DETAIL', { depth: MAX_JSON_DEPTH }, { code: 'JSON_TOO_DEEP' }),
+  ]);
 }
 
 function tooManyMembers(): AppError {
-  return new AppError(
-    ErrorCode.PAYLOAD_TOO_LARGE,
-    `Request body has more than ${MAX_JSON_MEMBERS} members (keys and array items)`,
-    [{ code: 'JSON_TOO_MANY_MEMBERS', message: `at most ${MAX_JSON_MEMBERS} members` }],
-  );
+  const members = MAX_JSON_MEMBERS;
+  return new CommonException(CommonErrorCode.JSON_TOO_MANY_MEMBERS, { members }, [
+    detail('JSON_TOO_MANY_MEMBERS_DETAIL', { members }, { code: 'JSON_TOO_MANY_MEMBERS' }),
+  ]);
 }
 
 /** The refusal of a parsed body holding a NUL character, naming the first field that does. */
@@ -123,8 +121,8 @@ export function nulCharacterProblem(body: unknown): AppError | null {
 }
 
 function nulInBody(field: string): AppError {
-  return new AppError(ErrorCode.BAD_REQUEST, 'Request body holds a NUL character', [
-    { code: 'NUL_CHARACTER', field, message: 'text may not contain the NUL character (\\u0000)' },
+  return new CommonException(CommonErrorCode.NUL_IN_BODY, {}, [
+    detail('NUL_IN_BODY_DETAIL', {}, { code: 'NUL_CHARACTER', field }),
   ]);
 }
 
@@ -133,8 +131,8 @@ export function refuseNulInAddress(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
     if (/%00/.test(request.url) || request.url.includes(NUL)) {
       return done(
-        new AppError(ErrorCode.BAD_REQUEST, 'The address holds a NUL character (%00)', [
-          { code: 'NUL_CHARACTER', message: 'a query or path may not contain %00' },
+        new CommonException(CommonErrorCode.NUL_IN_ADDRESS, {}, [
+          detail('NUL_IN_ADDRESS_DETAIL', {}, { code: 'NUL_CHARACTER' }),
         ]),
       );
     }

@@ -7,7 +7,11 @@ import { AuthUser, Locale, LOCALES } from '../court/roles';
  * request's explicit choice (a screen switched language, a script asking for Lao). Otherwise the
  * caller's stored `locale`; otherwise Lao, the court's language.
  */
-export function resolveLocale(acceptLanguage: string | undefined, userLocale?: Locale): Locale {
+export function resolveLocale(
+  acceptLanguage: string | undefined,
+  userLocale?: Locale,
+  fallback: Locale = 'lo',
+): Locale {
   const preferred = (acceptLanguage ?? '')
     .split(',')
     .map((part, index) => {
@@ -17,7 +21,7 @@ export function resolveLocale(acceptLanguage: string | undefined, userLocale?: L
     })
     .filter((p) => p.q > 0 && (LOCALES as string[]).includes(p.language))
     .sort((a, b) => b.q - a.q || a.index - b.index)[0];
-  return (preferred?.language as Locale | undefined) ?? userLocale ?? 'lo';
+  return (preferred?.language as Locale | undefined) ?? userLocale ?? fallback;
 }
 
 export const RequestLocale = createParamDecorator(
@@ -26,3 +30,17 @@ export const RequestLocale = createParamDecorator(
     return resolveLocale(request.headers['accept-language'], request.user?.locale);
   },
 );
+
+/**
+ * The language of an error answer: as above (the reader's stored locale is the signed-in caller's,
+ * or, at sign-in, the account's), except that an anonymous request which names no language (a
+ * script; every screen sends the language it shows) is answered in English.
+ */
+export function answerLocale(request: unknown, readerLocale?: Locale): Locale {
+  const r = request as
+    | { headers?: Record<string, string | string[] | undefined>; user?: { locale?: Locale } }
+    | undefined;
+  const header = r?.headers?.['accept-language'];
+  const stored = r?.user?.locale ?? readerLocale;
+  return resolveLocale(Array.isArray(header) ? header.join(',') : header, stored, 'en');
+}

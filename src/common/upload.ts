@@ -1,14 +1,11 @@
 import {
   applyDecorators,
-  BadRequestException,
   CallHandler,
   createParamDecorator,
   ExecutionContext,
   Injectable,
   type Type,
   NestInterceptor,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
   UseInterceptors,
 } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
@@ -17,6 +14,8 @@ import { ApiBody, ApiConsumes, ApiExtension } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { Observable } from 'rxjs';
+import { detail } from './app-error';
+import { CommonErrorCode, CommonException } from './common.exception';
 import { nulCharacterProblem, scanJsonText } from './request-bounds';
 
 /**
@@ -144,7 +143,7 @@ export function describeAcceptedBodies(spec: UploadSpec): string {
 
 /** Reads a body up to `limit` bytes; a longer one stops being read and answers 413. */
 async function readLimited(stream: Readable, limit: number, declared?: string): Promise<Buffer> {
-  const tooLarge = () => new PayloadTooLargeException(`The file is larger than ${limit} bytes`);
+  const tooLarge = () => new CommonException(CommonErrorCode.FILE_TOO_LARGE, { limit });
   if (declared !== undefined && Number(declared) > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -170,10 +169,9 @@ function parseJsonFields(body: unknown, fields: string[]): void {
     try {
       form[name] = JSON.parse(text);
     } catch {
-      throw new BadRequestException({
-        message: `The form field "${name}" must hold JSON`,
-        details: [{ field: name, message: `${name} must be JSON text, e.g. {"name": "…"}` }],
-      });
+      throw new CommonException(CommonErrorCode.FORM_FIELD_NOT_JSON, { name }, [
+        detail('FORM_FIELD_NOT_JSON_DETAIL', { name }, { field: name }),
+      ]);
     }
   }
 }
@@ -195,9 +193,10 @@ export class UploadInterceptor implements NestInterceptor {
       if (file?.buffer) {
         const mediaType = mediaTypeOf(file.mimetype);
         if (!spec.mediaTypes.includes(mediaType) && mediaType !== 'application/octet-stream') {
-          throw new UnsupportedMediaTypeException(
-            `The file is ${mediaType || 'of no type'}; expected ${spec.mediaTypes.join(', ')}`,
-          );
+          throw new CommonException(CommonErrorCode.FILE_WRONG_TYPE, {
+            type: mediaType,
+            accepted: spec.mediaTypes.join(', '),
+          });
         }
         upload = {
           content: file.buffer,
@@ -220,10 +219,11 @@ export class UploadInterceptor implements NestInterceptor {
       };
     }
     if (!upload && spec.required) {
-      throw new BadRequestException({
-        message: `No file was sent. ${describeAcceptedBodies(spec)}`,
-        details: [{ field: spec.field, message: 'a file is required' }],
-      });
+      throw new CommonException(
+        CommonErrorCode.FILE_MISSING,
+        { accepted: spec.mediaTypes.join(', '), field: spec.field },
+        [detail('FILE_REQUIRED', {}, { field: spec.field })],
+      );
     }
     request[UPLOADED] = upload;
     return next.handle();

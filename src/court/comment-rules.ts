@@ -1,5 +1,5 @@
 import { Committee, Role } from './roles';
-import { Reason } from './reason';
+import { CodedReason, reason } from './catalogue';
 import { FINAL_STAGES, Stage, stageName } from './stage';
 
 /** Who may comment in each stage (shared/DOMAIN.md). Pure: the caller loads the facts. */
@@ -35,21 +35,14 @@ export const COMMENTERS: Partial<Record<Stage, { en: string; lo: string }>> = {
 };
 
 /** null when the caller may comment; otherwise the reason they may not. */
-export function commentRefusal(f: CommentFacts): Reason | null {
+export function commentRefusal(
+  f: CommentFacts,
+): CodedReason<'COMMENTS_CLOSED' | 'NOT_A_COMMENTER'> | null {
   const who = COMMENTERS[f.stage];
   if (!who) {
-    const name = stageName(f.stage);
-    return {
-      code: 'COMMENTS_CLOSED',
-      en: `Comments are closed while the guideline is in ${name.en}`,
-      lo: `ປິດການໃຫ້ຄຳເຫັນໃນຂັ້ນຕອນ${name.lo}`,
-    };
+    return reason('COMMENTS_CLOSED', { stage: stageName(f.stage) });
   }
-  const notYou = (): Reason => ({
-    code: 'NOT_A_COMMENTER',
-    en: `In ${stageName(f.stage).en} only ${who.en} may comment`,
-    lo: `ໃນຂັ້ນຕອນ${stageName(f.stage).lo} ມີແຕ່${who.lo}ທີ່ສາມາດໃຫ້ຄຳເຫັນໄດ້`,
-  });
+  const notYou = () => reason('NOT_A_COMMENTER', { stage: stageName(f.stage), who });
   if (f.onBehalf) {
     // Comments gathered at a workshop are typed in by the secretariat while the stage is open.
     return f.role === Role.SECRETARIAT ? null : notYou();

@@ -1,6 +1,7 @@
 import { Committee, Role } from './roles';
 import { formatLocalMoment, localDayOf } from './local-day';
 import { Reason } from './reason';
+import { reason } from './catalogue';
 import { isFinal, ROAD, Stage, stageName } from './stage';
 
 /**
@@ -121,102 +122,50 @@ const lo = (s: Stage) => stageName(s).lo;
 
 export function reasonGiven(f: GateFacts): Reason[] {
   if (f.request.reason?.trim()) return [];
-  return [
-    {
-      code: 'REASON_REQUIRED',
-      en: 'This move needs a written reason (reason)',
-      lo: 'ການປ່ຽນຂັ້ນຕອນນີ້ຕ້ອງລະບຸເຫດຜົນເປັນລາຍລັກອັກສອນ (reason)',
-    },
-  ];
+  return [reason('REASON_REQUIRED')];
 }
 
 export function publishedVersionExists(f: GateFacts): Reason[] {
   if (f.guideline.currentVersionNumber !== null) return [];
-  return [
-    {
-      code: 'NO_PUBLISHED_VERSION',
-      en: 'No draft version has been published yet',
-      lo: 'ຍັງບໍ່ມີສະບັບຮ່າງໃດທີ່ຖືກເຜີຍແຜ່',
-    },
-  ];
+  return [reason('NO_PUBLISHED_VERSION')];
 }
 
 export function consultationCloseDateInFuture(f: GateFacts): Reason[] {
   const closesAt = f.request.consultationClosesAt;
   if (!closesAt) {
-    return [
-      {
-        code: 'CONSULTATION_CLOSE_DATE_REQUIRED',
-        en: 'Give the date the consultation closes (consultationClosesAt)',
-        lo: 'ກະລຸນາລະບຸວັນທີປິດການປຶກສາຫາລື (consultationClosesAt)',
-      },
-    ];
+    return [reason('CONSULTATION_CLOSE_DATE_REQUIRED')];
   }
   if (closesAt.getTime() > f.now.getTime()) return [];
   const when = formatLocalMoment(closesAt, f.timeZone);
-  return [
-    {
-      code: 'CONSULTATION_CLOSE_DATE_NOT_FUTURE',
-      en: `The consultation close date must be in the future (given: ${when}, ${f.timeZone})`,
-      lo: `ວັນທີປິດການປຶກສາຫາລືຕ້ອງເປັນວັນທີໃນອະນາຄົດ (ທີ່ລະບຸ: ${when}, ${f.timeZone})`,
-    },
-  ];
+  return [reason('CONSULTATION_CLOSE_DATE_NOT_FUTURE', { when, zone: f.timeZone })];
 }
 
 export function consultationClosed(f: GateFacts): Reason[] {
   const closesAt = f.guideline.consultationClosesAt;
   if (!closesAt) {
-    return [
-      {
-        code: 'CONSULTATION_CLOSE_DATE_MISSING',
-        en: 'No consultation close date is recorded, so the consultation cannot be taken as closed',
-        lo: 'ບໍ່ມີການບັນທຶກວັນທີປິດການປຶກສາຫາລື ຈຶ່ງບໍ່ສາມາດຖືວ່າການປຶກສາຫາລືໄດ້ປິດແລ້ວ',
-      },
-    ];
+    return [reason('CONSULTATION_CLOSE_DATE_MISSING')];
   }
   if (closesAt.getTime() <= f.now.getTime()) return [];
   const when = formatLocalMoment(closesAt, f.timeZone);
-  return [
-    {
-      code: 'CONSULTATION_STILL_OPEN',
-      en: `The consultation is open until ${when} (${f.timeZone}); it can move on after that, or an administrator may override with a reason`,
-      lo: `ການປຶກສາຫາລືຍັງເປີດຢູ່ຈົນຮອດ ${when} (${f.timeZone}); ສາມາດກ້າວໄປຂັ້ນຕອນຕໍ່ໄປໄດ້ຫຼັງຈາກນັ້ນ ຫຼື ຜູ້ບໍລິຫານລະບົບສາມາດຍົກເວັ້ນໄດ້ໂດຍລະບຸເຫດຜົນ`,
-    },
-  ];
+  return [reason('CONSULTATION_STILL_OPEN', { when, zone: f.timeZone })];
 }
 
 export function everyCommentDisposed(f: GateFacts): Reason[] {
   const n = f.guideline.commentsWithoutDisposition;
   if (n === 0) return [];
-  return [
-    {
-      code: 'COMMENTS_WITHOUT_DISPOSITION',
-      en:
-        n === 1
-          ? '1 comment still has no disposition from the secretariat'
-          : `${n} comments still have no disposition from the secretariat`,
-      lo: `ຍັງມີ ${n} ຄຳເຫັນທີ່ກອງເລຂາຍັງບໍ່ທັນໃຫ້ຜົນການພິຈາລະນາ`,
-    },
-  ];
+  return [reason('COMMENTS_WITHOUT_DISPOSITION', { n })];
 }
 
 export function reviewAgenciesGiven(f: GateFacts): Reason[] {
   const reasons: Reason[] = [];
   const unknown = f.request.unknownAgencyCodes;
   if (unknown.length) {
-    const list = unknown.join(', ');
-    reasons.push({
-      code: 'UNKNOWN_AGENCY',
-      en: `No agency has the code ${list}`,
-      lo: `ບໍ່ມີອົງການໃດທີ່ມີລະຫັດ ${list}`,
-    });
+    // The gate's code is the same as a user's unknown agency; its words are its own.
+    const words = reason('NO_AGENCY_WITH_CODE', { list: unknown.join(', ') });
+    reasons.push({ ...words, code: 'UNKNOWN_AGENCY' });
   }
   if (!f.request.agencyCodes.length && !unknown.length) {
-    reasons.push({
-      code: 'AGENCIES_REQUIRED',
-      en: 'Name at least one agency to review the draft (agencies)',
-      lo: 'ກະລຸນາລະບຸຢ່າງໜ້ອຍໜຶ່ງອົງການເພື່ອທົບທວນຮ່າງ (agencies)',
-    });
+    reasons.push(reason('AGENCIES_REQUIRED'));
   }
   return reasons;
 }
@@ -224,23 +173,11 @@ export function reviewAgenciesGiven(f: GateFacts): Reason[] {
 export function reviewDueDateInFuture(f: GateFacts): Reason[] {
   const due = f.request.reviewDueDay;
   if (!due) {
-    return [
-      {
-        code: 'REVIEW_DUE_DATE_REQUIRED',
-        en: 'Give the date the agencies must answer by (reviewDueAt)',
-        lo: 'ກະລຸນາລະບຸວັນຄົບກຳນົດທີ່ອົງການຕ້ອງຕອບ (reviewDueAt)',
-      },
-    ];
+    return [reason('REVIEW_DUE_DATE_REQUIRED')];
   }
   const today = localDayOf(f.now, f.timeZone);
   if (due > today) return [];
-  return [
-    {
-      code: 'REVIEW_DUE_DATE_NOT_FUTURE',
-      en: `The review due date must be after today (${today} in ${f.timeZone}); given: ${due}`,
-      lo: `ວັນຄົບກຳນົດການທົບທວນຕ້ອງຢູ່ຫຼັງມື້ນີ້ (${today}, ${f.timeZone}); ທີ່ລະບຸ: ${due}`,
-    },
-  ];
+  return [reason('REVIEW_DUE_DATE_NOT_FUTURE', { today, zone: f.timeZone, due })];
 }
 
 /** A review request stays out of the count once withdrawn: nobody is waiting for it any more. */
@@ -251,27 +188,12 @@ function liveRequests(f: GateFacts): ReviewFact[] {
 export function everyReviewAnswered(f: GateFacts): Reason[] {
   const live = liveRequests(f);
   if (!live.length) {
-    return [
-      {
-        code: 'NO_REVIEW_REQUESTS',
-        en: 'This round of the interagency review has no request that an agency could answer',
-        lo: 'ການທົບທວນລະຫວ່າງອົງການຮອບນີ້ບໍ່ມີຄຳຮ້ອງຂໍທີ່ອົງການສາມາດຕອບໄດ້',
-      },
-    ];
+    return [reason('NO_REVIEW_REQUESTS')];
   }
   const waiting = live.filter((r) => r.status === 'PENDING').map((r) => r.agencyCode);
   if (!waiting.length) return [];
   const list = waiting.join(', ');
-  return [
-    {
-      code: 'REVIEWS_UNANSWERED',
-      en:
-        waiting.length === 1
-          ? `1 review request has no answer yet: ${list}`
-          : `${waiting.length} review requests have no answer yet: ${list}`,
-      lo: `ຍັງມີ ${waiting.length} ຄຳຮ້ອງຂໍການທົບທວນທີ່ຍັງບໍ່ໄດ້ຮັບຄຳຕອບ: ${list}`,
-    },
-  ];
+  return [reason('REVIEWS_UNANSWERED', { count: waiting.length, list })];
 }
 
 export function noReviewObjects(f: GateFacts): Reason[] {
@@ -280,13 +202,7 @@ export function noReviewObjects(f: GateFacts): Reason[] {
     .map((r) => r.agencyCode);
   if (!objecting.length) return [];
   const list = objecting.join(', ');
-  return [
-    {
-      code: 'REVIEW_OBJECTION',
-      en: `Objected to by: ${list}; return the draft to the technical working group, or an administrator may override with a reason`,
-      lo: `ມີການຄັດຄ້ານຈາກ: ${list}; ສົ່ງຮ່າງກັບຄືນຄະນະເຮັດວຽກວິຊາການ ຫຼື ຜູ້ບໍລິຫານລະບົບສາມາດຍົກເວັ້ນໄດ້ໂດຍລະບຸເຫດຜົນ`,
-    },
-  ];
+  return [reason('REVIEW_OBJECTION', { list })];
 }
 
 const gate = (
@@ -436,69 +352,51 @@ function alreadyPast(from: Stage, to: Stage): boolean {
 
 function anotherMoveWon(from: Stage, expected: Stage | null): Reason {
   return expected
-    ? {
-        code: 'STAGE_CHANGED',
-        en: `The guideline is now in ${en(from)}, not ${en(expected)}: another move came first. Reload and try again`,
-        lo: `ຂໍ້ແນະນຳນີ້ປັດຈຸບັນຢູ່ໃນຂັ້ນຕອນ${lo(from)} ບໍ່ແມ່ນ${lo(expected)}: ມີການປ່ຽນຂັ້ນຕອນອື່ນເກີດຂຶ້ນກ່ອນແລ້ວ. ກະລຸນາໂຫຼດໃໝ່ແລ້ວລອງອີກຄັ້ງ`,
-      }
-    : {
-        code: 'ANOTHER_MOVE_WON',
-        en: `The guideline is already in ${en(from)}: another move came first. Reload and try again`,
-        lo: `ຂໍ້ແນະນຳນີ້ຢູ່ໃນຂັ້ນຕອນ${lo(from)}ແລ້ວ: ມີການປ່ຽນຂັ້ນຕອນອື່ນເກີດຂຶ້ນກ່ອນແລ້ວ. ກະລຸນາໂຫຼດໃໝ່ແລ້ວລອງອີກຄັ້ງ`,
-      };
+    ? reason('STAGE_CHANGED', {
+        from: stageName(from),
+        expected: stageName(expected),
+      })
+    : reason('ANOTHER_MOVE_WON', { from: stageName(from) });
 }
 
 function notAMove(from: Stage, to: Stage): Reason {
   if (isFinal(from)) {
-    return {
-      code: 'STAGE_FINAL',
-      en: `The guideline is ${en(from)}, a final stage: it cannot move any more`,
-      lo: `ຂໍ້ແນະນຳນີ້${lo(from)} ເຊິ່ງເປັນຂັ້ນຕອນສຸດທ້າຍ: ບໍ່ສາມາດປ່ຽນຂັ້ນຕອນໄດ້ອີກ`,
-    };
+    return reason('STAGE_FINAL', { from: stageName(from) });
   }
   if (from === to) {
-    return {
-      code: 'ALREADY_IN_STAGE',
-      en: `The guideline is already in ${en(to)}`,
-      lo: `ຂໍ້ແນະນຳນີ້ຢູ່ໃນຂັ້ນຕອນ${lo(to)}ແລ້ວ`,
-    };
+    return reason('ALREADY_IN_STAGE', { to: stageName(to) });
   }
   const options = movesFrom(from).map((m) => m.to);
-  return {
-    code: 'MOVE_NOT_ALLOWED',
-    en: `A guideline in ${en(from)} cannot move to ${en(to)}; it can move to: ${options.map(en).join(', ')}`,
-    lo: `ຂໍ້ແນະນຳທີ່ຢູ່ໃນຂັ້ນຕອນ${lo(from)} ບໍ່ສາມາດປ່ຽນໄປຂັ້ນຕອນ${lo(to)}ໄດ້; ສາມາດປ່ຽນໄປ: ${options.map(lo).join(', ')}`,
-  };
+  return reason('MOVE_NOT_ALLOWED', {
+    from: stageName(from),
+    to: stageName(to),
+    options: { en: options.map(en).join(', '), lo: options.map(lo).join(', ') },
+  });
 }
 
 function forbidden(rule: MoveRule, actor: Actor): Reason {
   if (actor.role === OVERRIDER && isOverridable(rule)) {
-    return {
-      code: 'OVERRIDE_REQUIRED',
-      en: `An administrator makes the move from ${en(rule.from)} to ${en(rule.to)} only as an override: send override: true with a reason`,
-      lo: `ຜູ້ບໍລິຫານລະບົບສາມາດປ່ຽນຈາກຂັ້ນຕອນ${lo(rule.from)}ໄປ${lo(rule.to)}ໄດ້ສະເພາະແບບຍົກເວັ້ນເທົ່ານັ້ນ: ສົ່ງ override: true ພ້ອມເຫດຜົນ`,
-    };
+    return reason('OVERRIDE_REQUIRED', {
+      from: stageName(rule.from),
+      to: stageName(rule.to),
+    });
   }
   const who = rule.movers.map((r) => ROLE_NAMES[r]);
-  return {
-    code: 'ROLE_MAY_NOT_MOVE',
-    en: `Only ${who.map((w) => w.en).join(' or ')} may move a guideline from ${en(rule.from)} to ${en(rule.to)}; you are ${ROLE_NAMES[actor.role].en}`,
-    lo: `ມີແຕ່${who.map((w) => w.lo).join(' ຫຼື ')}ທີ່ສາມາດປ່ຽນຂໍ້ແນະນຳຈາກຂັ້ນຕອນ${lo(rule.from)}ໄປ${lo(rule.to)}ໄດ້; ທ່ານແມ່ນ${ROLE_NAMES[actor.role].lo}`,
-  };
+  return reason('ROLE_MAY_NOT_MOVE', {
+    who: { en: who.map((w) => w.en).join(' or '), lo: who.map((w) => w.lo).join(' ຫຼື ') },
+    from: stageName(rule.from),
+    to: stageName(rule.to),
+    you: ROLE_NAMES[actor.role],
+  });
 }
 
-const OVERRIDE_ADMIN_ONLY: Reason = {
-  code: 'OVERRIDE_ADMIN_ONLY',
-  en: 'Only an administrator may override a gate',
-  lo: 'ມີແຕ່ຜູ້ບໍລິຫານລະບົບທີ່ສາມາດຍົກເວັ້ນເງື່ອນໄຂໄດ້',
-};
+const OVERRIDE_ADMIN_ONLY = reason('OVERRIDE_ADMIN_ONLY');
 
 function overrideNotAvailable(rule: MoveRule): Reason {
-  return {
-    code: 'OVERRIDE_NOT_AVAILABLE',
-    en: `The move from ${en(rule.from)} to ${en(rule.to)} has no gate an override may set aside`,
-    lo: `ການປ່ຽນຈາກຂັ້ນຕອນ${lo(rule.from)}ໄປ${lo(rule.to)} ບໍ່ມີເງື່ອນໄຂທີ່ສາມາດຍົກເວັ້ນໄດ້`,
-  };
+  return reason('OVERRIDE_NOT_AVAILABLE', {
+    from: stageName(rule.from),
+    to: stageName(rule.to),
+  });
 }
 
 /** The gates a move asks, with the reason gate first when the move (or an override) needs one. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReaderScope } from '../court/reader-scope';
-import { AppError } from '../common/app-error';
+import { GuidelineErrorCode, GuidelineException } from '../guidelines/guideline.exception';
 import { Env } from '../config/env';
 import { ExportPool } from '../exports/export-pool';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
@@ -80,12 +80,12 @@ export class DocumentsService {
     number?: number,
   ): Promise<GuidelineDocument> {
     const guideline = await this.guidelines.findView(guidelineId, scope);
-    if (!guideline) throw AppError.notFound('Guideline');
+    if (!guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const wanted = number ?? guideline.current_version_number;
-    if (wanted === null) throw AppError.notFound('Version (none published yet)');
+    if (wanted === null) throw new GuidelineException(GuidelineErrorCode.NO_VERSION_YET);
     const found = await this.versions.findGuidelineVersions(guidelineId, [wanted], scope);
     const version = found.versions[0];
-    if (!version) throw AppError.notFound('Version');
+    if (!version) throw new GuidelineException(GuidelineErrorCode.VERSION_NOT_FOUND);
     const contents = await this.versions.sectionContents([version.id]);
     return {
       guideline: {

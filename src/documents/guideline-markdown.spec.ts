@@ -245,7 +245,7 @@ describe('renderGuidelineMarkdown / parseGuidelineMarkdown', () => {
       error = e as GuidelineMarkdownError;
     }
     expect(error).toBeInstanceOf(GuidelineMarkdownError);
-    expect(error!.problems).toEqual([
+    expect(error!.problems.map(({ line, message }) => ({ line, message }))).toEqual([
       { line: 6, message: 'section key "a" is used twice (first at line 1)' },
       { line: 12, message: 'section metadata is not valid JSON' },
       { line: 17, message: 'fenced section body is not closed' },

@@ -6,6 +6,7 @@ import {
   sectionNumbers,
   versionStatus,
 } from './guideline-document';
+import { MessageCode, ParamsOf, texts } from '../court/catalogue';
 import {
   escapeMarkdownInline,
   escapeMarkdownLines,
@@ -63,7 +64,18 @@ export interface ParsedGuidelineMarkdown {
 
 export interface MarkdownProblem {
   line: number;
+  /** In English; `lo` in Lao (both from the catalogue). */
   message: string;
+  lo: string;
+}
+
+function markdownProblem<C extends MessageCode>(
+  line: number,
+  code: C,
+  params?: ParamsOf<C>,
+): MarkdownProblem {
+  const said = texts(code, params);
+  return { line, message: said.en, lo: said.lo };
 }
 
 /** The Markdown cannot be read as a guideline version; `problems` says where and why. */
@@ -181,7 +193,7 @@ function parseScalar(raw: string, line: number, problems: MarkdownProblem[]): un
     try {
       return JSON.parse(value);
     } catch {
-      problems.push({ line, message: 'front matter value is not a valid quoted string' });
+      problems.push(markdownProblem(line, 'MD_FRONT_MATTER_VALUE'));
       return undefined;
     }
   }
@@ -215,7 +227,7 @@ function parseFrontMatter(
         meta[top[1]] = parseScalar(top[2], lineNo, problems);
       }
     } else {
-      problems.push({ line: lineNo, message: 'front matter line is not "key: value"' });
+      problems.push(markdownProblem(lineNo, 'MD_FRONT_MATTER_LINE'));
     }
   });
   return meta as GuidelineMarkdownMeta;
@@ -240,7 +252,7 @@ function parseMarker(
   try {
     value = JSON.parse(json);
   } catch {
-    problems.push({ line, message: 'section metadata is not valid JSON' });
+    problems.push(markdownProblem(line, 'MD_METADATA_NOT_JSON'));
     return null;
   }
   const m = value as Record<string, unknown>;
@@ -254,10 +266,7 @@ function parseMarker(
     !['code', 'category', 'heading'].every(optionalString) ||
     (m.escaped !== undefined && typeof m.escaped !== 'boolean')
   ) {
-    problems.push({
-      line,
-      message: 'section metadata needs a key, a kind of text or indicator, and string fields',
-    });
+    problems.push(markdownProblem(line, 'MD_METADATA_INCOMPLETE'));
     return null;
   }
   return {
@@ -308,7 +317,7 @@ export function parseGuidelineMarkdown(markdown: string): ParsedGuidelineMarkdow
   if (lines.length > 0 && structural(0) === '---') {
     const close = lines.findIndex((_, j) => j > 0 && structural(j) === '---');
     if (close < 0) {
-      problems.push({ line: 1, message: 'front matter is not closed by a "---" line' });
+      problems.push(markdownProblem(1, 'MD_FRONT_MATTER_OPEN'));
       i = lines.length;
     } else {
       meta = parseFrontMatter(lines.slice(1, close), 2, problems);
@@ -344,10 +353,9 @@ export function parseGuidelineMarkdown(markdown: string): ParsedGuidelineMarkdow
 
     const seenAt = keys.get(section.key);
     if (seenAt !== undefined) {
-      problems.push({
-        line: headingLine,
-        message: `section key "${section.key}" is used twice (first at line ${seenAt})`,
-      });
+      problems.push(
+        markdownProblem(headingLine, 'MD_KEY_TWICE', { key: section.key, first: seenAt }),
+      );
     }
     keys.set(section.key, headingLine);
     sections.push(section);
@@ -394,16 +402,13 @@ function exactSection(
   if (fence) {
     const close = content.findIndex((line, j) => j > c && line === fence[1]);
     if (close < 0) {
-      problems.push({ line: firstLine + c, message: 'fenced section body is not closed' });
+      problems.push(markdownProblem(firstLine + c, 'MD_FENCE_OPEN'));
       return null;
     }
     body = content.slice(c + 1, close).join('\n');
     const after = content.slice(close + 1);
     if (after.some((line) => line.trim() !== '')) {
-      problems.push({
-        line: firstLine + close + 1,
-        message: 'text after a fenced section body belongs inside the fence',
-      });
+      problems.push(markdownProblem(firstLine + close + 1, 'MD_TEXT_AFTER_FENCE'));
     }
   } else {
     // The line after the body is the blank separator before the next section (or the final newline).

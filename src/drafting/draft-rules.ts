@@ -1,4 +1,5 @@
-import { Reason } from '../court/reason';
+import { CodedReason } from '../court/catalogue';
+import { DraftingErrorCode } from './drafting.exception';
 import { isFinal, Stage } from '../court/stage';
 import { draftingReasons } from './drafting-reasons';
 
@@ -7,6 +8,6 @@ import { draftingReasons } from './drafting-reasons';
  * but the final ones; publishing it keeps the publishing stage rule (court/publish-rules.ts).
  */
 /** null when the draft may be changed in this stage; otherwise why not. */
-export function draftChangeRefusal(stage: Stage): Reason | null {
+export function draftChangeRefusal(stage: Stage): CodedReason<DraftingErrorCode> | null {
   return isFinal(stage) ? draftingReasons.draftFrozen(stage) : null;
 }

@@ -1,14 +1,17 @@
+import { GuidelineErrorCode, GuidelineException } from '../guidelines/guideline.exception';
 import { Injectable } from '@nestjs/common';
 import { WHOLE_RECORD } from '../court/reader-scope';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, ErrorCode } from '../common/app-error';
+import { reasonDetail } from '../common/app-error';
+import { CodedReason } from '../court/catalogue';
+import { DraftingErrorCode, DraftingException } from './drafting.exception';
 import { Upload } from '../common/upload';
 import { validationDetails } from '../common/validation';
-import { localize, Reason } from '../court/reason';
-import { AuthUser, Locale } from '../court/roles';
+import { localize } from '../court/reason';
+import { AuthUser } from '../court/roles';
 import { GuidelinesRepository, LockedGuideline } from '../guidelines/guidelines.repository';
 import { SectionContent } from '../guidelines/section-content';
 import { checkedSections } from '../guidelines/section-rules';
@@ -29,12 +32,6 @@ import { applySuggestion, suggestionStillPresent } from './suggestion-applicatio
 import { importedSectionKeys } from './word-import/section-keys';
 import { WordImportRunner } from './word-import/word-import-runner';
 
-const REFUSAL_CODES = {
-  400: ErrorCode.BAD_REQUEST,
-  413: ErrorCode.PAYLOAD_TOO_LARGE,
-  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-} as const;
-
 /** A comment's suggestion as the disposition hands it over to be written into the draft. */
 export interface SuggestionToApply {
   commentId: string;
@@ -49,19 +46,12 @@ interface DraftContent {
   baseVersionNumber: number | null;
 }
 
-function conflict(reason: Reason, locale: Locale, extra: Record<string, unknown> = {}): AppError {
-  const detail = localize(reason, locale);
-  return AppError.conflict(detail.message, [{ ...detail, ...extra }]);
-}
-
-function unprocessable(reason: Reason, locale: Locale): AppError {
-  const detail = localize(reason, locale);
-  return AppError.unprocessable(detail.message, [detail]);
-}
-
-function badRequest(reason: Reason, locale: Locale, field?: string): AppError {
-  const detail = localize(reason, locale);
-  return AppError.badRequest(detail.message, [{ ...detail, ...(field ? { field } : {}) }]);
+/** A refusal of a drafting rule: its kind (and status) with its code from the catalogue. */
+function refused(
+  reason: CodedReason<`${DraftingErrorCode}`>,
+  extra: Record<string, unknown> = {},
+): DraftingException {
+  return DraftingException.because(reason, extra);
 }
 
 /** Stored content back into the input shape the section rules check. */
@@ -122,7 +112,7 @@ export class DraftingService {
   async get(guidelineId: string): Promise<DraftView> {
     // Only the court's own people read and write the draft (DRAFT_READERS, PUBLISHING_ROLES).
     const guideline = await this.guidelines.findView(guidelineId, WHOLE_RECORD);
-    if (!guideline) throw AppError.notFound('Guideline');
+    if (!guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const row = await this.drafts.find(guidelineId);
     const content = await this.contentOf(this.dataSource.manager, guidelineId, row, {
       id: guideline.id,
@@ -136,8 +126,8 @@ export class DraftingService {
   async save(guidelineId: string, dto: SaveDraftDto, actor: AuthUser): Promise<DraftView> {
     const sections = checkedSections(dto.sections);
     return this.dataSource.transaction(async (manager) => {
-      const { guideline, draft } = await this.lockForChange(manager, guidelineId, actor.locale);
-      this.assertRevision(draft, dto.revision, actor.locale);
+      const { guideline, draft } = await this.lockForChange(manager, guidelineId);
+      this.assertRevision(draft, dto.revision);
       const content = await this.contentOf(manager, guidelineId, draft, guideline);
       return this.write(manager, guidelineId, actor, {
         sections,
@@ -161,21 +151,16 @@ export class DraftingService {
   ): Promise<DraftImportView> {
     // Only the court's own people read and write the draft (DRAFT_READERS, PUBLISHING_ROLES).
     const guideline = await this.guidelines.findView(guidelineId, WHOLE_RECORD);
-    if (!guideline) throw AppError.notFound('Guideline');
+    if (!guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const frozen = draftChangeRefusal(guideline.stage);
-    if (frozen) throw unprocessable(frozen, actor.locale);
+    if (frozen) throw refused(frozen);
     const converted = await this.wordImport.convert(upload.content);
     if (!converted.ok) {
-      const detail = localize(converted.reason, actor.locale);
-      throw new AppError(REFUSAL_CODES[converted.status], detail.message, [detail]);
+      throw refused(converted.reason);
     }
     return this.dataSource.transaction(async (manager) => {
-      const { guideline: locked, draft } = await this.lockForChange(
-        manager,
-        guidelineId,
-        actor.locale,
-      );
-      if (revision !== undefined) this.assertRevision(draft, revision, actor.locale);
+      const { guideline: locked, draft } = await this.lockForChange(manager, guidelineId);
+      if (revision !== undefined) this.assertRevision(draft, revision);
       const content = await this.contentOf(manager, guidelineId, draft, locked);
       const known = [...(await this.currentSections(manager, locked)), ...content.sections];
       const keys = importedSectionKeys(
@@ -191,7 +176,7 @@ export class DraftingService {
         code: null,
         category: null,
       }));
-      await this.assertSectionRules(sections, actor.locale);
+      await this.assertSectionRules(sections);
       const view = await this.write(manager, guidelineId, actor, {
         sections,
         baseVersionNumber: content.baseVersionNumber,
@@ -210,14 +195,14 @@ export class DraftingService {
   async publish(guidelineId: string, dto: PublishDraftDto, actor: AuthUser): Promise<VersionView> {
     return this.dataSource.transaction(async (manager) => {
       const guideline = await this.guidelines.lockForPublish(manager, guidelineId);
-      if (!guideline) throw AppError.notFound('Guideline');
+      if (!guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
       const draft = await this.drafts.lockForChange(manager, guidelineId);
-      this.assertRevision(draft, dto.revision, actor.locale);
+      this.assertRevision(draft, dto.revision);
       const content = await this.contentOf(manager, guidelineId, draft, guideline);
-      if (!content.sections.length) throw unprocessable(draftingReasons.emptyDraft(), actor.locale);
+      if (!content.sections.length) throw refused(draftingReasons.emptyDraft());
       const changeSummary = dto.changeSummary || draft.change_summary.trim();
       if (!changeSummary) {
-        throw badRequest(draftingReasons.changeSummaryMissing(), actor.locale, 'changeSummary');
+        throw refused(draftingReasons.changeSummaryMissing(), { field: 'changeSummary' });
       }
       const sections = checkedSections(content.sections.map(asInput));
       const applied = stillApplied(draft.applied_suggestions, sections);
@@ -252,15 +237,15 @@ export class DraftingService {
     actor: AuthUser,
   ): Promise<void> {
     const refusal = draftChangeRefusal(guideline.stage);
-    if (refusal) throw unprocessable(refusal, actor.locale);
+    if (refusal) throw refused(refusal);
     const draft = await this.drafts.lockForChange(manager, guideline.id);
     if (draft.applied_suggestions.some((s) => s.commentId === suggestion.commentId)) {
-      throw conflict(draftingReasons.alreadyInDraft(), actor.locale);
+      throw refused(draftingReasons.alreadyInDraft());
     }
     const content = await this.contentOf(manager, guideline.id, draft, guideline);
     const index = content.sections.findIndex((s) => s.key === suggestion.sectionKey);
     if (index === -1) {
-      throw conflict(draftingReasons.sectionNotInDraft(suggestion.sectionKey), actor.locale);
+      throw refused(draftingReasons.sectionNotInDraft(suggestion.sectionKey));
     }
     const result = applySuggestion(
       suggestion.sectionKey,
@@ -268,11 +253,11 @@ export class DraftingService {
       suggestion.quote,
       suggestion.text,
     );
-    if (!result.applied) throw conflict(result.reason, actor.locale);
+    if (!result.applied) throw refused(result.reason);
     const sections = content.sections.map((s, i) =>
       i === index ? { ...s, heading: result.heading, body: result.body } : s,
     );
-    await this.assertSectionRules(sections, actor.locale);
+    await this.assertSectionRules(sections);
     await this.write(manager, guideline.id, actor, {
       sections,
       baseVersionNumber: content.baseVersionNumber,
@@ -296,27 +281,24 @@ export class DraftingService {
   private async lockForChange(
     manager: EntityManager,
     guidelineId: string,
-    locale: Locale,
   ): Promise<{ guideline: LockedGuideline; draft: DraftRow }> {
     const guideline = await this.guidelines.lockShared(manager, guidelineId);
-    if (!guideline) throw AppError.notFound('Guideline');
+    if (!guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const refusal = draftChangeRefusal(guideline.stage);
-    if (refusal) throw unprocessable(refusal, locale);
+    if (refusal) throw refused(refusal);
     const draft = await this.drafts.lockForChange(manager, guidelineId);
     return { guideline, draft };
   }
 
-  private assertRevision(draft: DraftRow, revision: number, locale: Locale): void {
+  private assertRevision(draft: DraftRow, revision: number): void {
     if (draft.revision === revision) return;
-    throw conflict(
-      draftingReasons.staleRevision(revision, draft.revision, draft.updated_by_name),
-      locale,
-      { currentRevision: draft.revision },
-    );
+    throw refused(draftingReasons.staleRevision(revision, draft.revision, draft.updated_by_name), {
+      currentRevision: draft.revision,
+    });
   }
 
   /** Sections built here (an import, an applied suggestion) pass the same field rules as a request. */
-  private async assertSectionRules(sections: SectionContent[], locale: Locale): Promise<void> {
+  private async assertSectionRules(sections: SectionContent[]): Promise<void> {
     const dto = plainToInstance(SaveDraftDto, {
       sections: sections.map(asInput),
       changeSummary: '',
@@ -324,8 +306,8 @@ export class DraftingService {
     });
     const details = validationDetails(await validate(dto));
     if (details.length) {
-      const detail = localize(draftingReasons.sectionsInvalid(), locale);
-      throw AppError.badRequest(detail.message, [detail, ...details]);
+      const invalid = draftingReasons.sectionsInvalid();
+      throw new DraftingException(invalid.code, {}, [reasonDetail(invalid), ...details], invalid);
     }
     checkedSections(dto.sections);
   }

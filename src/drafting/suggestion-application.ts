@@ -1,4 +1,5 @@
-import { Reason } from '../court/reason';
+import { CodedReason } from '../court/catalogue';
+import { DraftingErrorCode } from './drafting.exception';
 import { draftingReasons } from './drafting-reasons';
 
 /** The part of a draft section a suggestion may change. */
@@ -8,7 +9,8 @@ export interface SectionText {
 }
 
 export type Application =
-  { applied: true; heading: string; body: string } | { applied: false; reason: Reason };
+  | { applied: true; heading: string; body: string }
+  | { applied: false; reason: CodedReason<DraftingErrorCode> };
 
 /** Non-overlapping occurrences of `needle` in `text`. */
 function occurrences(text: string, needle: string): number[] {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AppError } from '../common/app-error';
-import { decodeCursor, Page, toPage } from '../common/pagination';
-import { isCalendarDay } from '../court/local-day';
+import { decodeCursor, isUuidText, Page, toPage } from '../common/pagination';
+import { isCalendarDayText } from '../common/day-or-instant';
 import { Stage } from '../court/stage';
 import { ConsultationEvent, EventCorrection, EventInstitution } from './consultation-event.entity';
 import { EventKind, InstitutionCount } from './participation-rules';
@@ -94,8 +93,6 @@ export type EventCorrectionFields = Partial<
     | 'withDisability'
   >
 >;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const EVENT_SELECT = `
   SELECT e.id, e.guideline_id, e.title, to_char(e.event_date, 'YYYY-MM-DD') AS date, e.location,
@@ -202,12 +199,7 @@ export class EventsRepository {
 
   /** Newest first by date, then id, filtered; keyset-paginated. */
   async page(filter: EventFilter, limit: number, cursor?: string): Promise<Page<EventRow>> {
-    const after = decodeCursor<[string, string]>(cursor, 2);
-    if (after && !(isCalendarDay(String(after[0])) && UUID.test(String(after[1])))) {
-      throw AppError.badRequest('Invalid cursor', [
-        { field: 'cursor', message: 'cursor is not one this API gave' },
-      ]);
-    }
+    const after = decodeCursor<[string, string]>(cursor, [isCalendarDayText, isUuidText]);
     const { where, params } = eventFilterSql(filter);
     if (after) {
       params.push(after[0], after[1]);

@@ -3,12 +3,13 @@ import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthUser, Locale } from '../court/roles';
-import { AppError, ErrorDetail } from '../common/app-error';
+import { AuthUser } from '../court/roles';
+import { ErrorDetail, reasonDetail } from '../common/app-error';
+import { reason } from '../court/catalogue';
+import { EventErrorCode, EventException } from './event.exception';
 import { Env } from '../config/env';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
 import { localDayOf } from '../court/local-day';
-import { localize } from '../court/reason';
 import {
   CorrectEventDto,
   CreateEventDto,
@@ -64,25 +65,17 @@ export class EventsService {
       },
       institutions,
     };
-    return this.idempotency.transaction(idempotent, actor.locale, async (manager) => {
+    return this.idempotency.transaction(idempotent, async (manager) => {
       const guideline = await this.guidelines.lockShared(manager, dto.guidelineId);
-      const details = figureProblems(figures, this.today()).map((p) =>
-        problemDetail(p, actor.locale),
-      );
+      const details = figureProblems(figures, this.today()).map(problemDetail);
       if (!guideline) {
         details.unshift(
-          localizedDetail(
-            {
-              code: 'UNKNOWN_GUIDELINE',
-              en: `No guideline has the id ${dto.guidelineId}`,
-              lo: `ບໍ່ມີຄູ່ມືທີ່ມີລະຫັດ ${dto.guidelineId}`,
-            },
-            'guidelineId',
-            actor.locale,
-          ),
+          reasonDetail(reason('UNKNOWN_GUIDELINE', { id: dto.guidelineId }), {
+            field: 'guidelineId',
+          }),
         );
       }
-      if (details.length) throw AppError.unprocessable(refusalMessage(actor.locale), details);
+      if (details.length) throw new EventException(EventErrorCode.EVENT_REFUSED, {}, details);
 
       const id = await this.events.insert(manager, {
         guidelineId: dto.guidelineId,
@@ -110,11 +103,12 @@ export class EventsService {
   async correct(id: string, dto: CorrectEventDto, actor: AuthUser): Promise<EventDetailView> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.events.lockForCorrection(manager, id);
-      if (!current) throw AppError.notFound('Event');
+      if (!current) throw new EventException(EventErrorCode.EVENT_NOT_FOUND);
       if (dto.expectedRevision !== undefined && dto.expectedRevision !== current.revision) {
-        throw AppError.conflict(
-          `The event is at revision ${current.revision}, not ${dto.expectedRevision}: reload and retry`,
-        );
+        throw new EventException(EventErrorCode.EVENT_REVISION_STALE, {
+          current: current.revision,
+          expected: dto.expectedRevision,
+        });
       }
 
       const next = {
@@ -171,10 +165,7 @@ export class EventsService {
         this.today(),
       );
       if (problems.length) {
-        throw AppError.unprocessable(
-          refusalMessage(actor.locale),
-          problems.map((p) => problemDetail(p, actor.locale)),
-        );
+        throw new EventException(EventErrorCode.EVENT_REFUSED, {}, problems.map(problemDetail));
       }
 
       const revision = current.revision + 1;
@@ -193,7 +184,7 @@ export class EventsService {
 
   async get(id: string): Promise<EventDetailView> {
     const event = await this.events.findView(id);
-    if (!event) throw AppError.notFound('Event');
+    if (!event) throw new EventException(EventErrorCode.EVENT_NOT_FOUND);
     const [corrections, comments] = await Promise.all([
       this.events.corrections(id),
       this.events.gatheredComments(id),
@@ -247,20 +238,8 @@ function toInstitutionCount(dto: InstitutionCountDto): InstitutionCount {
   };
 }
 
-function refusalMessage(locale: Locale): string {
-  return locale === 'lo' ? 'ຂໍ້ມູນຂອງກິດຈະກຳບໍ່ສອດຄ່ອງກັນ' : 'The event cannot be recorded as given';
-}
-
-function localizedDetail(
-  reason: { code: string; en: string; lo: string },
-  field: string,
-  locale: Locale,
-): ErrorDetail {
-  return { ...localize(reason, locale), field };
-}
-
-function problemDetail(problem: FigureProblem, locale: Locale): ErrorDetail {
-  const detail = localizedDetail(problem.reason, problem.field, locale);
+function problemDetail(problem: FigureProblem): ErrorDetail {
+  const detail = reasonDetail(problem.reason, { field: problem.field });
   if (problem.expected !== undefined) detail.expected = problem.expected;
   if (problem.actual !== undefined) detail.actual = problem.actual;
   return detail;

@@ -1,4 +1,5 @@
 import { Reason } from '../court/reason';
+import { reason } from '../court/catalogue';
 
 /**
  * The consistency rules of a consultation event's figures: the parts must add up, so the
@@ -80,11 +81,7 @@ export function figureProblems(figures: EventFigures, today: string): FigureProb
   if (total === 0) {
     problems.push({
       field: 'participants',
-      reason: {
-        code: 'NO_PARTICIPANTS',
-        en: 'An event has at least one participant',
-        lo: 'ກິດຈະກຳຕ້ອງມີຜູ້ເຂົ້າຮ່ວມຢ່າງໜ້ອຍໜຶ່ງຄົນ',
-      },
+      reason: reason('NO_PARTICIPANTS'),
     });
   }
 
@@ -94,11 +91,7 @@ export function figureProblems(figures: EventFigures, today: string): FigureProb
       field: 'participants.withDisability',
       expected: total,
       actual: withDisability,
-      reason: {
-        code: 'DISABILITY_EXCEEDS_TOTAL',
-        en: `Participants with disability (${withDisability}) cannot exceed all participants (${total})`,
-        lo: `ຜູ້ເຂົ້າຮ່ວມທີ່ພິການ (${withDisability}) ບໍ່ສາມາດຫຼາຍກວ່າຜູ້ເຂົ້າຮ່ວມທັງໝົດ (${total})`,
-      },
+      reason: reason('DISABILITY_EXCEEDS_TOTAL', { withDisability, total }),
     });
   }
 
@@ -109,25 +102,20 @@ export function figureProblems(figures: EventFigures, today: string): FigureProb
         field: 'institutions',
         expected: total,
         actual: sum,
-        reason: {
-          code: 'INSTITUTIONS_DO_NOT_ADD_UP',
-          en: `Participants by institution add up to ${sum}, but female + male + other is ${total}`,
-          lo: `ຜູ້ເຂົ້າຮ່ວມຕາມອົງການລວມເປັນ ${sum} ຄົນ, ແຕ່ ຍິງ + ຊາຍ + ອື່ນໆ ເປັນ ${total} ຄົນ`,
-        },
+        reason: reason('INSTITUTIONS_DO_NOT_ADD_UP', { sum, total }),
       });
     }
     const seen = new Set<string>();
     figures.institutions.forEach((institution, index) => {
       const key = `${institution.category}\u0000${(institution.name ?? '').trim().toLowerCase()}`;
       if (seen.has(key)) {
-        const label = institution.name ?? INSTITUTION_CATEGORY_NAMES[institution.category].en;
+        const named = institution.name;
+        const category = INSTITUTION_CATEGORY_NAMES[institution.category];
         problems.push({
           field: `institutions.${index}`,
-          reason: {
-            code: 'DUPLICATE_INSTITUTION',
-            en: `${label} is listed twice: give its participants in one entry`,
-            lo: `${institution.name ?? INSTITUTION_CATEGORY_NAMES[institution.category].lo} ຖືກລະບຸສອງເທື່ອ: ກະລຸນາລວມເປັນລາຍການດຽວ`,
-          },
+          reason: reason('DUPLICATE_INSTITUTION', {
+            label: named ? { en: named, lo: named } : category,
+          }),
         });
       }
       seen.add(key);
@@ -138,11 +126,7 @@ export function figureProblems(figures: EventFigures, today: string): FigureProb
   if (figures.date > latest) {
     problems.push({
       field: 'date',
-      reason: {
-        code: 'DATE_TOO_FAR_AHEAD',
-        en: `The event date ${figures.date} is more than a year ahead (latest ${latest})`,
-        lo: `ວັນທີຂອງກິດຈະກຳ ${figures.date} ເກີນໜຶ່ງປີລ່ວງໜ້າ (ຊ້າສຸດ ${latest})`,
-      },
+      reason: reason('DATE_TOO_FAR_AHEAD', { date: figures.date, latest }),
     });
   }
 

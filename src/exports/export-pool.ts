@@ -2,7 +2,8 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { extname, join } from 'node:path';
 import Piscina from 'piscina';
 import { Gauge, register } from 'prom-client';
-import { AppError, ErrorCode } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { ExportErrorCode, ExportException } from './export.exception';
 import { Env } from '../config/env';
 import { ExportJob, ExportMessage } from './export-job';
 
@@ -14,14 +15,12 @@ const QUEUE_FULL = /Task queue is at limit|No task queue available/;
 export const EXPORT_RETRY_AFTER_SECONDS = 5;
 
 /** 503 when every export thread is busy and the queue is full; the filter sets Retry-After. */
-export class ExportsBusyError extends AppError {
+export class ExportsBusyError extends ExportException {
   readonly retryAfterSeconds = EXPORT_RETRY_AFTER_SECONDS;
   constructor() {
-    super(
-      ErrorCode.UNAVAILABLE,
-      'Too many files are being prepared right now: try again in a few seconds',
-      [{ code: 'EXPORTS_BUSY', message: 'Every export thread is busy and the queue is full' }],
-    );
+    super(ExportErrorCode.EXPORTS_BUSY, {}, [
+      detail('EXPORTS_BUSY_DETAIL', {}, { code: 'EXPORTS_BUSY' }),
+    ]);
   }
 }
 

@@ -15,7 +15,7 @@ import { PageQuery } from '../common/pagination';
 import { Stage } from '../court/stage';
 import type { GuidelineRow } from './guidelines.repository';
 import type { GuidelineActions } from './guideline-actions';
-import { Trim } from '../common/validation';
+import { Trim, validationMessage } from '../common/validation';
 
 export class LocalizedTitleDto {
   @ApiProperty({ example: 'Guidelines for victim-sensitive courts' })
@@ -41,7 +41,7 @@ export class CreateGuidelineDto {
   @Trim()
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
-    message: 'code must be 1-40 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    ...validationMessage('GUIDELINE_CODE_FORM'),
   })
   code: string;
 

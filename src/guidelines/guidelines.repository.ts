@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { decodeCursor, isText, isUuidText, Page, toPage } from '../common/pagination';
 import { readableSql, ReaderScope } from '../court/reader-scope';
 import { inCurrentReviewRound } from '../court/review-round';
 import { Stage } from '../court/stage';
@@ -92,7 +92,7 @@ export class GuidelinesRepository {
     },
     scope: ReaderScope,
   ): Promise<Page<GuidelineRow>> {
-    const after = decodeCursor<[string, string]>(filter.cursor, 2);
+    const after = decodeCursor<[string, string]>(filter.cursor, [isText, isUuidText]);
     const where: string[] = [];
     const params: unknown[] = [scope.agencyId];
     if (filter.stage) {

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { readerScope } from '../court/reader-scope';
 import { AuthUser, Role } from '../court/roles';
 import { Stage } from '../court/stage';
-import { AppError } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { GuidelineErrorCode, GuidelineException } from './guideline.exception';
 import { Page } from '../common/pagination';
 import { CreateGuidelineDto, GuidelineQuery, GuidelineView } from './guideline.dto';
 import { GuidelineRow, GuidelinesRepository } from './guidelines.repository';
@@ -24,8 +25,8 @@ export class GuidelinesService {
     const code = dto.code.toUpperCase();
     const row = await this.dataSource.transaction(async (manager) => {
       if (await this.guidelines.codeTaken(manager, code)) {
-        throw AppError.conflict(`A guideline with code ${code} already exists`, [
-          { field: 'code', code: 'DUPLICATE_CODE', message: `code ${code} is already used` },
+        throw new GuidelineException(GuidelineErrorCode.DUPLICATE_CODE, { code }, [
+          detail('DUPLICATE_CODE_DETAIL', { code }, { field: 'code', code: 'DUPLICATE_CODE' }),
         ]);
       }
       const id = await this.guidelines.insert(manager, {
@@ -47,7 +48,7 @@ export class GuidelinesService {
 
   async get(id: string, actor: AuthUser): Promise<GuidelineView> {
     const row = await this.guidelines.findView(id, readerScope(actor));
-    if (!row) throw AppError.notFound('Guideline');
+    if (!row) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     return (await this.views([row], actor))[0];
   }
 

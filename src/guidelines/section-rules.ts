@@ -1,4 +1,5 @@
-import { AppError, ErrorDetail } from '../common/app-error';
+import { detail, ErrorDetail } from '../common/app-error';
+import { GuidelineErrorCode, GuidelineException } from './guideline.exception';
 import { SectionContent } from './section-content';
 import { SectionInputDto } from './version.dto';
 
@@ -25,32 +26,36 @@ export function sectionProblems(sections: SectionInputDto[]): ErrorDetail[] {
   sections.forEach((s, i) => positions.set(s.key, [...(positions.get(s.key) ?? []), i]));
   for (const [key, at] of positions) {
     if (at.length > 1) {
-      problems.push({
-        field: `sections.${at[1]}.key`,
-        code: 'DUPLICATE_SECTION_KEY',
-        message: `section key "${key}" is used ${at.length} times (sections ${at.join(', ')})`,
-        key,
-        positions: at,
-      });
+      problems.push(
+        detail(
+          'DUPLICATE_SECTION_KEY',
+          { key, count: at.length, positions: at.join(', ') },
+          { field: `sections.${at[1]}.key`, code: 'DUPLICATE_SECTION_KEY', key, positions: at },
+        ),
+      );
     }
   }
   sections.forEach((s, i) => {
     const kind = s.kind ?? 'text';
     if (kind === 'indicator' && !s.code) {
-      problems.push({
-        field: `sections.${i}.code`,
-        code: 'INDICATOR_CODE_REQUIRED',
-        message: `section "${s.key}" is an indicator and needs a code`,
-      });
+      problems.push(
+        detail(
+          'INDICATOR_CODE_REQUIRED',
+          { key: s.key },
+          { field: `sections.${i}.code`, code: 'INDICATOR_CODE_REQUIRED' },
+        ),
+      );
     }
     if (kind === 'text') {
       for (const field of ['code', 'category'] as const) {
         if (s[field] !== undefined) {
-          problems.push({
-            field: `sections.${i}.${field}`,
-            code: 'INDICATOR_FIELD_ON_TEXT',
-            message: `section "${s.key}" is a text section: ${field} is for indicators only`,
-          });
+          problems.push(
+            detail(
+              'INDICATOR_FIELD_ON_TEXT',
+              { key: s.key, field },
+              { field: `sections.${i}.${field}`, code: 'INDICATOR_FIELD_ON_TEXT' },
+            ),
+          );
         }
       }
     }
@@ -64,6 +69,8 @@ export function sectionProblems(sections: SectionInputDto[]): ErrorDetail[] {
  */
 export function checkedSections(input: SectionInputDto[]): SectionContent[] {
   const problems = sectionProblems(input);
-  if (problems.length) throw AppError.badRequest('Invalid sections', problems);
+  if (problems.length) {
+    throw new GuidelineException(GuidelineErrorCode.INVALID_SECTIONS, {}, problems);
+  }
   return input.map(toSectionContent);
 }

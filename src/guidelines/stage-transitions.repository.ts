@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { readableSql, ReaderScope } from '../court/reader-scope';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AppError } from '../common/app-error';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { decodeCursor, isDigitsText, Page, toPage } from '../common/pagination';
 import { Stage } from '../court/stage';
 import { StageTransition, TransitionDetails } from './stage-transition.entity';
 
@@ -85,12 +84,7 @@ export class StageTransitionsRepository {
     limit: number,
     cursor?: string,
   ): Promise<Page<ReadTransitionRow>> {
-    const after = decodeCursor<[string]>(cursor, 1);
-    if (after && !/^\d{1,18}$/.test(String(after[0]))) {
-      throw AppError.badRequest('Invalid cursor', [
-        { field: 'cursor', message: 'cursor is not one this API gave' },
-      ]);
-    }
+    const after = decodeCursor<[string]>(cursor, [isDigitsText]);
     const rows: ReadTransitionRow[] = await this.repo.query(
       `SELECT ${COLUMNS},
               ${readableSql.version('t.guideline_id', 't.version_number', '$4')} AS version_readable

@@ -1,5 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { CommonErrorCode, CommonException } from '../common/common.exception';
 import { PathParam } from '../common/path-params';
 
 const MAX_INT = 2147483647;
@@ -9,8 +10,8 @@ const MAX_INT = 2147483647;
 export class VersionNumberPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     if (!/^\d{1,10}$/.test(value) || Number(value) < 1 || Number(value) > MAX_INT) {
-      throw AppError.badRequest('Invalid version number', [
-        { field: 'number', message: 'version number must be a positive integer' },
+      throw new CommonException(CommonErrorCode.INVALID_VERSION_NUMBER, {}, [
+        detail('VERSION_NUMBER_DETAIL', {}, { field: 'number' }),
       ]);
     }
     return Number(value);

@@ -22,6 +22,7 @@ import { UserRefView } from './guideline.dto';
 import type { VersionActions } from './guideline-actions';
 import { SectionKind } from './section-content';
 import { VERSION_NUMBER_MAX } from './version-number.pipe';
+import { validationMessage } from '../common/validation';
 
 export const MAX_SECTIONS = 1000;
 export const MAX_HEADING = 500;
@@ -32,7 +33,7 @@ export class SectionInputDto {
   @ApiProperty({ example: 'art-5.2', description: 'Unique in the version: ^[A-Za-z0-9._-]{1,64}$' })
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, {
-    message: 'key must be 1-64 letters, digits, ".", "_" or "-"',
+    ...validationMessage('SECTION_KEY_FORM'),
   })
   key: string;
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AppError } from '../common/app-error';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+
+import { decodeCursor, isIntegerIn, Page, toPage } from '../common/pagination';
 import { PreparedStatement, runPrepared } from '../database/prepared';
 import { readableSql, ReaderScope } from '../court/reader-scope';
 import { Stage } from '../court/stage';
@@ -162,13 +162,8 @@ export class VersionsRepository {
     limit: number,
     cursor?: string,
   ): Promise<Page<VersionRow>> {
-    const after = decodeCursor<[number]>(cursor, 1);
+    const after = decodeCursor<[number]>(cursor, [isIntegerIn(1, 2147483647)]);
     const before = after ? after[0] : null;
-    if (before !== null && !(Number.isInteger(before) && before > 0 && before <= 2147483647)) {
-      throw AppError.badRequest('Invalid cursor', [
-        { field: 'cursor', message: 'cursor is not one this API gave' },
-      ]);
-    }
     const rows: VersionRow[] = await this.repo.query(
       `SELECT ${versionColumns('$4')}
          FROM guideline_versions v JOIN users u ON u.id = v.published_by

@@ -1,3 +1,5 @@
+import { detail } from '../common/app-error';
+import { GuidelineErrorCode, GuidelineException } from './guideline.exception';
 import { IdempotentWrites } from '../idempotency/idempotent-writes';
 import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Injectable } from '@nestjs/common';
@@ -5,9 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { readerScope, ReaderScope } from '../court/reader-scope';
 import { AuthUser } from '../court/roles';
-import { AppError } from '../common/app-error';
 import { Page } from '../common/pagination';
-import { localize } from '../court/reason';
 import { contentHash } from './content-hash';
 import { diffSections, SectionDiff, summarise } from './diff/section-diff';
 import { DiffBudget } from './diff/sequence-diff';
@@ -58,7 +58,7 @@ export class VersionsService {
     idempotent: IdempotentRequest | null = null,
   ): Promise<VersionView> {
     const sections = checkedSections(dto.sections);
-    return this.idempotency.transaction(idempotent, actor.locale, (manager) =>
+    return this.idempotency.transaction(idempotent, (manager) =>
       this.publishIn(manager, guidelineId, { changeSummary: dto.changeSummary, sections }, actor),
     );
   }
@@ -77,11 +77,10 @@ export class VersionsService {
     const sections = next.sections;
     const hash = contentHash(sections);
     const guideline = await this.guidelines.lockForPublish(manager, guidelineId);
-    if (!guideline) throw AppError.notFound('Guideline');
+    if (!guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const refusal = publishRefusal(guideline.stage);
     if (refusal) {
-      const detail = localize(refusal, actor.locale);
-      throw AppError.unprocessable(detail.message, [detail]);
+      throw GuidelineException.because(refusal);
     }
     const number = await this.versions.nextNumber(manager, guidelineId);
     const inserted = await this.versions.insertVersion(manager, {
@@ -109,7 +108,8 @@ export class VersionsService {
     limit: number,
     cursor?: string,
   ): Promise<Page<VersionSummaryView>> {
-    if (!(await this.guidelines.exists(guidelineId, scope))) throw AppError.notFound('Guideline');
+    if (!(await this.guidelines.exists(guidelineId, scope)))
+      throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const page = await this.versions.page(guidelineId, scope, limit, cursor);
     return { items: page.items.map(summaryView), next: page.next };
   }
@@ -125,8 +125,8 @@ export class VersionsService {
       this.versions.findViewJson(guidelineId, number, readerScope(actor)),
       this.guidelineViews.get(guidelineId, actor),
     ]);
-    if (!found.guideline) throw AppError.notFound('Guideline');
-    if (found.json === null) throw AppError.notFound('Version');
+    if (!found.guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
+    if (found.json === null) throw new GuidelineException(GuidelineErrorCode.VERSION_NOT_FOUND);
     const actions = versionActions(guideline.yourActions, number, guideline.currentVersion);
     // The object PostgreSQL wrote, with one more member: no parse and stringify of the sections.
     const json = found.json.trimEnd();
@@ -141,15 +141,18 @@ export class VersionsService {
   ): Promise<VersionDiffView> {
     const base = against ?? number - 1;
     if (base < 1) {
-      throw AppError.badRequest('Nothing to compare with', [
-        { field: 'against', message: 'version 1 has no previous version: give ?against=' },
+      throw new GuidelineException(GuidelineErrorCode.NOTHING_TO_COMPARE, {}, [
+        detail('NOTHING_TO_COMPARE_DETAIL', {}, { field: 'against' }),
       ]);
     }
     const found = await this.versions.findGuidelineVersions(guidelineId, [number, base], scope);
-    if (!found.guideline) throw AppError.notFound('Guideline');
+    if (!found.guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const target = found.versions.find((v) => v.number === number);
     const older = found.versions.find((v) => v.number === base);
-    if (!target || !older) throw AppError.notFound(`Version ${!target ? number : base}`);
+    if (!target || !older)
+      throw new GuidelineException(GuidelineErrorCode.VERSION_NUMBER_NOT_FOUND, {
+        number: !target ? number : base,
+      });
     const sections = await this.diffOf(older, target);
     return {
       guidelineId,

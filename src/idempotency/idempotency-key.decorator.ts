@@ -2,7 +2,8 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { IdempotencyErrorCode, IdempotencyException } from './idempotency.exception';
 import type { AuthUser } from '../court/roles';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -36,8 +37,8 @@ const readKey = createParamDecorator(
     if (sent === undefined || !request.user) return null;
     const key = Array.isArray(sent) ? null : sent.trim();
     if (!key || !KEY_PATTERN.test(key)) {
-      throw AppError.badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters', [
-        { field: 'Idempotency-Key', message: 'one key of 1 to 255 visible ASCII characters' },
+      throw new IdempotencyException(IdempotencyErrorCode.IDEMPOTENCY_KEY_INVALID, {}, [
+        detail('IDEMPOTENCY_KEY_DETAIL', {}, { field: 'Idempotency-Key' }),
       ]);
     }
     const fingerprint = createHash('sha256')

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError } from '../common/app-error';
-import type { Locale } from '../court/roles';
+import { detail } from '../common/app-error';
+import { IdempotencyErrorCode, IdempotencyException } from './idempotency.exception';
 import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 import type { IdempotentRequest } from './idempotency-key.decorator';
-
-const KEY_REUSED: Record<Locale, string> = {
-  en: 'This Idempotency-Key was already used for a different request: use a new key for a new request',
-  lo: 'Idempotency-Key ນີ້ຖືກໃຊ້ກັບຄຳຮ້ອງອື່ນແລ້ວ: ກະລຸນາໃຊ້ກະແຈໃໝ່ສຳລັບຄຳຮ້ອງໃໝ່',
-};
 
 /**
  * The transaction of a write that may carry an `Idempotency-Key`: the key is claimed and the
@@ -27,7 +22,6 @@ export class IdempotentWrites {
   /** Runs `write` in a transaction, once per key: without a key, simply in a transaction. */
   transaction<T>(
     request: IdempotentRequest | null,
-    locale: Locale,
     write: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
     if (!request) return this.db.transaction(write);
@@ -35,9 +29,12 @@ export class IdempotentWrites {
       const used = await this.keys.claim(manager, request.userId, request.key, request.fingerprint);
       if (used) {
         if (used.fingerprint !== request.fingerprint) {
-          const message = KEY_REUSED[locale];
-          throw AppError.unprocessable(message, [
-            { code: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key', message },
+          throw new IdempotencyException(IdempotencyErrorCode.IDEMPOTENCY_KEY_REUSED, {}, [
+            detail(
+              'IDEMPOTENCY_KEY_REUSED',
+              {},
+              { code: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' },
+            ),
           ]);
         }
         return used.answer as T;

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { CurrentUser } from '../common/auth-decorators';
-import { RequestLocale } from '../common/request-locale';
-import { AuthUser, Locale } from '../court/roles';
+import { AuthUser } from '../court/roles';
 import {
   NotificationPreferencesDto,
   NotificationPreferencesView,
@@ -34,8 +33,7 @@ export class NotificationPreferencesController {
   save(
     @CurrentUser() user: AuthUser,
     @Body() dto: NotificationPreferencesDto,
-    @RequestLocale() locale: Locale,
   ): Promise<NotificationPreferencesView> {
-    return this.preferences.save(user.id, dto.email, locale);
+    return this.preferences.save(user.id, dto.email);
   }
 }

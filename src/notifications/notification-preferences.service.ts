@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../common/app-error';
-import { boundedValidationAnswer } from '../common/validation';
+import { reasonDetail } from '../common/app-error';
+import { boundedValidationError } from '../common/validation';
+import { NotificationErrorCode, NotificationException } from './notification.exception';
 import { Env } from '../config/env';
-import { localize } from '../court/reason';
-import { Locale } from '../court/roles';
 import {
   EmailFrequency,
   frequencyChoices,
@@ -14,7 +13,7 @@ import {
 } from './email-preferences';
 import { NotificationPreferencesView } from './notification-preferences.dto';
 import { NotificationPreferencesRepository } from './notification-preferences.repository';
-import { KIND_NAMES, PREFERENCES_REFUSED } from './preference-texts';
+import { KIND_NAMES } from './preference-texts';
 
 /** A person's own e-mail preferences: read with what may be chosen, and saved all or nothing. */
 @Injectable()
@@ -41,18 +40,18 @@ export class NotificationPreferencesService {
   async save(
     userId: string,
     choices: Record<string, unknown>,
-    locale: Locale,
   ): Promise<NotificationPreferencesView> {
     const refusals = preferenceRefusals(choices);
     if (refusals.length) {
-      const details = refusals.map((r) => ({
-        ...localize(r.reason, locale),
-        field: `email.${r.kind.slice(0, 80)}`,
-      }));
-      const bounded = boundedValidationAnswer(details);
-      throw AppError.badRequest(
-        details.length === 1 ? details[0].message : PREFERENCES_REFUSED[locale],
-        bounded.details,
+      const details = refusals.map((r) =>
+        reasonDetail(r.reason, { field: `email.${r.kind.slice(0, 80)}` }),
+      );
+      const bounded = boundedValidationError(details).details;
+      throw new NotificationException(
+        NotificationErrorCode.PREFERENCES_REFUSED,
+        {},
+        bounded,
+        details.length === 1 ? details[0].message : undefined,
       );
     }
     await this.preferences.save(userId, Object.entries(choices) as [string, EmailFrequency][]);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isInstantText } from '../common/day-or-instant';
-import { decodeCheckedCursor, isUuidText } from '../common/pagination';
+import { decodeCursor, isUuidText } from '../common/pagination';
 
 export interface NotificationRow {
   id: string;
@@ -46,7 +46,7 @@ export class NotificationsRepository {
     userId: string,
     opts: { unreadOnly: boolean; limit: number; cursor?: string },
   ): Promise<NotificationRow[]> {
-    const after = decodeCheckedCursor<[string, string]>(opts.cursor, CURSOR_CHECKS);
+    const after = decodeCursor<[string, string]>(opts.cursor, CURSOR_CHECKS);
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM notifications n
        WHERE n.user_id = $1 AND n.in_app AND (NOT $2::boolean OR n.read_at IS NULL)
@@ -88,7 +88,7 @@ export class NotificationsRepository {
   }
 
   failedEmailsPage(opts: { limit: number; cursor?: string }): Promise<NotificationRow[]> {
-    const after = decodeCheckedCursor<[string, string]>(opts.cursor, CURSOR_CHECKS);
+    const after = decodeCursor<[string, string]>(opts.cursor, CURSOR_CHECKS);
     return this.dataSource.query(
       `SELECT ${COLUMNS}, u.email AS user_email, u.name AS user_name
        FROM notifications n JOIN users u ON u.id = n.user_id

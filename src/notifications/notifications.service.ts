@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../common/app-error';
+import { NotificationErrorCode, NotificationException } from './notification.exception';
 import { toPage } from '../common/pagination';
 import {
   EmailState,
@@ -58,7 +58,7 @@ export class NotificationsService {
   async markRead(userId: string, id: string): Promise<NotificationView> {
     const row = await this.notifications.markRead(userId, id);
     // Someone else's notification is answered like an unknown one.
-    if (!row) throw AppError.notFound('Notification');
+    if (!row) throw new NotificationException(NotificationErrorCode.NOTIFICATION_NOT_FOUND);
     return toView(row);
   }
 

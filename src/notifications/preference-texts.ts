@@ -1,4 +1,8 @@
-/** The words of the e-mail preferences and of the daily digest, in Lao and English (one catalogue). */
+/**
+ * The words of the e-mail preferences and of the daily digest, in Lao and English; the refusals'
+ * sentences are in src/court/catalogue.ts.
+ */
+import { reason } from '../court/catalogue';
 import { Reason } from '../court/reason';
 import { Bilingual, GuidelineKind, NotificationKind } from './templates';
 
@@ -50,28 +54,12 @@ export const KIND_NAMES: Record<GuidelineKind, Bilingual> = {
   },
 };
 
-export const OFFICIAL_NOTICE = (name: Bilingual): Reason => ({
-  code: 'OFFICIAL_NOTICE',
-  en: `"${name.en}" are the court's official notices: their e-mail cannot be turned off, only gathered into the daily digest`,
-  lo: `"${name.lo}" ແມ່ນແຈ້ງການທາງການຂອງສານ: ບໍ່ສາມາດປິດອີເມວໄດ້, ພຽງແຕ່ລວມເຂົ້າໃນສະຫຼຸບປະຈຳວັນເທົ່ານັ້ນ`,
-});
+export const OFFICIAL_NOTICE = (name: Bilingual): Reason => reason('OFFICIAL_NOTICE', { name });
 
-export const UNKNOWN_KIND = (kind: string): Reason => ({
-  code: 'UNKNOWN_KIND',
-  en: `${kind.slice(0, 80)} is not a kind of notice`,
-  lo: `${kind.slice(0, 80)} ບໍ່ແມ່ນປະເພດຂອງແຈ້ງການ`,
-});
+export const UNKNOWN_KIND = (kind: string): Reason =>
+  reason('UNKNOWN_KIND', { kind: kind.slice(0, 80) });
 
-export const UNKNOWN_FREQUENCY: Reason = {
-  code: 'UNKNOWN_FREQUENCY',
-  en: 'must be IMMEDIATE, DAILY or OFF',
-  lo: 'ຕ້ອງແມ່ນ IMMEDIATE, DAILY ຫຼື OFF',
-};
-
-export const PREFERENCES_REFUSED: Bilingual = {
-  en: 'These e-mail preferences cannot be saved',
-  lo: 'ບໍ່ສາມາດບັນທຶກການຕັ້ງຄ່າອີເມວເຫຼົ່ານີ້ໄດ້',
-};
+export const UNKNOWN_FREQUENCY: Reason = reason('UNKNOWN_FREQUENCY');
 
 /** The digest e-mail's own words (the notices in it keep the words they were written with). */
 export const DIGEST_WORDS = {

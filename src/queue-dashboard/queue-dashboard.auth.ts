@@ -5,7 +5,8 @@ import { bearerToken } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { Role } from '../court/roles';
 import { crossSite, readCookie } from '../auth/session-cookie';
-import { AppError, ErrorCode } from '../common/app-error';
+import { AppError, detail } from '../common/app-error';
+import { QueueDashboardErrorCode, QueueDashboardException } from './queue-dashboard.exception';
 import { Env } from '../config/env';
 
 export const DASHBOARD_PATH = '/admin/queues';
@@ -30,16 +31,18 @@ export class QueueDashboardAuth implements NestMiddleware {
   /** Nest middleware on Fastify gets the raw Node request; a refusal is thrown to the one error filter. */
   async use(req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void) {
     const token = bearerToken(req) ?? readCookie(req, DASHBOARD_COOKIE);
-    if (!token) throw new AppError(ErrorCode.UNAUTHORIZED, 'Sign in first: no token was sent');
+    if (!token) throw new QueueDashboardException(QueueDashboardErrorCode.NO_DASHBOARD_TOKEN);
     let role: Role;
     try {
       role = (await this.auth.authenticate(token)).user.role;
     } catch (error) {
-      const message = error instanceof AppError ? error.message : 'Invalid token';
-      throw new AppError(ErrorCode.UNAUTHORIZED, message);
+      const expired = error instanceof AppError && error.code === 'TOKEN_EXPIRED';
+      throw new QueueDashboardException(
+        expired ? QueueDashboardErrorCode.TOKEN_EXPIRED : QueueDashboardErrorCode.TOKEN_INVALID,
+      );
     }
     if (role !== Role.ADMIN) {
-      throw AppError.forbidden(`The queue dashboard needs the role ADMIN; you are ${role}`);
+      throw new QueueDashboardException(QueueDashboardErrorCode.DASHBOARD_ADMIN_ONLY, { role });
     }
     // Its actions (add, retry, promote, clean, pause...) only from its own pages: the cookie is
     // SameSite=Strict, and a request a browser marks as coming from another site is refused too.
@@ -47,8 +50,9 @@ export class QueueDashboardAuth implements NestMiddleware {
       !SAFE_METHODS.has((req.method ?? '').toUpperCase()) &&
       crossSite(req, this.env.PUBLIC_URL)
     ) {
-      const message = 'Queue dashboard actions from another site are refused';
-      throw AppError.forbidden(message, [{ code: 'CROSS_SITE_REQUEST', message }]);
+      throw new QueueDashboardException(QueueDashboardErrorCode.CROSS_SITE_DASHBOARD, {}, [
+        detail('CROSS_SITE_DASHBOARD', {}, { code: 'CROSS_SITE_REQUEST' }),
+      ]);
     }
     next();
   }

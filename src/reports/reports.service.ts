@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { WHOLE_RECORD } from '../court/reader-scope';
-import { AppError } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { GuidelineErrorCode, GuidelineException } from '../guidelines/guideline.exception';
+import { ReportErrorCode, ReportException } from './report.exception';
 import { GuidelinesRepository } from '../guidelines/guidelines.repository';
 import { Locale } from '../court/roles';
 import { participationCsv } from './participation-csv';
@@ -17,12 +19,12 @@ export class ReportsService {
 
   async participationReport(query: ParticipationQuery): Promise<ParticipationReport> {
     if (query.from && query.to && query.from > query.to) {
-      throw AppError.badRequest('Invalid period', [
-        { field: 'from', message: 'from must be on or before to' },
+      throw new ReportException(ReportErrorCode.INVALID_PERIOD, {}, [
+        detail('INVALID_PERIOD_DETAIL', {}, { field: 'from' }),
       ]);
     }
     if (query.guidelineId && !(await this.guidelines.exists(query.guidelineId, WHOLE_RECORD))) {
-      throw AppError.notFound('Guideline');
+      throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     }
     const filter = {
       guidelineId: query.guidelineId,

@@ -1,8 +1,8 @@
 import { webcrypto } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { AppError, ErrorCode } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { ReviewErrorCode, ReviewException } from './review.exception';
 import { UPLOAD_MAX_BYTES, Upload } from '../common/upload';
-import type { Locale } from '../court/roles';
 
 /**
  * The agency's signed letter attached to an answer: what is accepted, decided by the file's own
@@ -59,42 +59,21 @@ export function isLetterMediaType(value: string): value is LetterMediaType {
  * Accepts a PDF, JPEG or PNG, whole and not empty, as its bytes say; refuses anything else in the
  * caller's language: another type 415, an empty or cut-off file 400.
  */
-export async function checkLetter(upload: Upload, locale: Locale): Promise<CheckedLetter> {
-  const lo = locale === 'lo';
+export async function checkLetter(upload: Upload): Promise<CheckedLetter> {
   if (upload.content.length === 0) {
-    throw refusal(
-      ErrorCode.BAD_REQUEST,
-      'LETTER_EMPTY',
-      lo ? 'ໄຟລ໌ຈົດໝາຍຫວ່າງເປົ່າ' : 'The letter’s file is empty',
-    );
+    throw refusal(ReviewErrorCode.LETTER_EMPTY);
   }
   if (upload.content.length > LETTER_MAX_BYTES) {
     // The upload's own bound answers 413 first; this keeps the rule whole where it is used.
-    throw refusal(
-      ErrorCode.PAYLOAD_TOO_LARGE,
-      'LETTER_TOO_LARGE',
-      lo ? 'ຈົດໝາຍໃຫຍ່ເກີນ 10 MB' : 'The letter is larger than 10 MB',
-    );
+    throw refusal(ReviewErrorCode.LETTER_TOO_LARGE);
   }
   const detected = (await fileTypeFromBuffer(upload.content))?.mime ?? '';
   if (!isLetterMediaType(detected)) {
-    throw refusal(
-      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-      'LETTER_TYPE',
-      lo
-        ? 'ຈົດໝາຍຕ້ອງເປັນໄຟລ໌ PDF, JPEG ຫຼື PNG (ກວດຈາກເນື້ອໃນຂອງໄຟລ໌, ບໍ່ແມ່ນຈາກຊື່)'
-        : 'The letter must be a PDF, JPEG or PNG file (judged by its content, not its name)',
-    );
+    throw refusal(ReviewErrorCode.LETTER_TYPE);
   }
   const tail = upload.content.subarray(Math.max(0, upload.content.length - END_WINDOW));
   if (!tail.includes(END_MARK[detected])) {
-    throw refusal(
-      ErrorCode.BAD_REQUEST,
-      'LETTER_INCOMPLETE',
-      lo
-        ? 'ໄຟລ໌ຈົດໝາຍບໍ່ຄົບ (ຖືກຕັດກາງຄັນ): ກະລຸນາສົ່ງໄຟລ໌ທັງໝົດຄືນໃໝ່'
-        : 'The letter’s file is incomplete (cut off before its end): send the whole file again',
-    );
+    throw refusal(ReviewErrorCode.LETTER_INCOMPLETE);
   }
   // Hashed on libuv's threads: ten megabytes would otherwise hold the event loop.
   const sha256 = Buffer.from(await webcrypto.subtle.digest('SHA-256', upload.content));
@@ -122,6 +101,6 @@ function displayName(sent: string | null, mediaType: LetterMediaType): string {
   return Array.from(name).slice(0, 255).join('');
 }
 
-function refusal(code: ErrorCode, detail: string, message: string): AppError {
-  return new AppError(code, message, [{ field: LETTER_FIELD, code: detail, message }]);
+function refusal(code: ReviewErrorCode): ReviewException {
+  return new ReviewException(code, {}, [detail(code, {}, { field: LETTER_FIELD, code })]);
 }

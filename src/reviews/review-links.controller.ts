@@ -5,9 +5,7 @@ import { ApiErrors, ApiFileAnswer, BINARY, MEDIA_TYPE } from '../common/api-erro
 import { TokenParam } from '../common/path-params';
 import { attachment } from '../common/attachment';
 import { Public } from '../common/auth-decorators';
-import { RequestLocale } from '../common/request-locale';
 import { AcceptsUpload, Upload, Uploaded } from '../common/upload';
-import type { Locale } from '../court/roles';
 import { LETTER_UPLOAD, LinkDocumentQuery, LinkReviewView, ReviewResponseDto } from './review.dto';
 import { AnswerLinkGuard } from './answer-link-guard';
 import { ReviewLinkThrottlerGuard } from './review-link-throttler.guard';
@@ -61,8 +59,7 @@ export class ReviewLinksController {
     @TokenParam() token: string,
     @Body() dto: ReviewResponseDto,
     @Uploaded() letter: Upload | undefined,
-    @RequestLocale() locale: Locale,
   ): Promise<LinkReviewView> {
-    return this.links.respond(token, dto, letter, locale);
+    return this.links.respond(token, dto, letter);
   }
 }

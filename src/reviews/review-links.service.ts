@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { agencyReader } from '../court/reader-scope';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError } from '../common/app-error';
+import { ReviewErrorCode, ReviewException } from './review.exception';
 import { Env } from '../config/env';
 import { calendarDayIn } from '../court/zoned-time';
 import { DocumentsService, RenderedDocument } from '../documents/documents.service';
@@ -14,7 +14,6 @@ import { ReviewRow, ReviewsRepository } from './reviews.repository';
 import { assertCommentsGiven, letterOf, notOpen } from './reviews.service';
 import { checkLetter } from './review-letter';
 import type { Upload } from '../common/upload';
-import type { Locale } from '../court/roles';
 
 /**
  * What the holder of an agency's answer link may do, without an account: read the request and
@@ -54,11 +53,10 @@ export class ReviewLinksService {
     token: string,
     dto: ReviewResponseDto,
     letterFile: Upload | undefined,
-    locale: Locale,
   ): Promise<LinkReviewView> {
     assertCommentsGiven(dto);
     // Checked before anything is written: a refused letter leaves the request unanswered.
-    const letter = letterFile ? await checkLetter(letterFile, locale) : null;
+    const letter = letterFile ? await checkLetter(letterFile) : null;
     const cancelled = await this.dataSource.transaction(async (manager) => {
       // The request's row is locked: an answer by an account and one by the link serialise.
       const link = await this.links.resolve(manager, token, this.env.APP_TIMEZONE, true);
@@ -139,6 +137,6 @@ export class ReviewLinksService {
 }
 
 /** The one answer for a token that does not work, whatever the reason. */
-function gone(): AppError {
-  return AppError.notFound('Review link');
+function gone(): ReviewException {
+  return new ReviewException(ReviewErrorCode.REVIEW_LINK_NOT_FOUND);
 }

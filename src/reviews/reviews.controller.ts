@@ -3,12 +3,11 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query, StreamableFile } fro
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
-import { AuthUser, Locale } from '../court/roles';
+import { AuthUser } from '../court/roles';
 import { REVIEW_READERS } from '../court/access-rules';
 import { ApiErrors, ApiFileAnswer, BINARY } from '../common/api-errors.decorator';
 import { attachment } from '../common/attachment';
 import { AcceptsUpload, Upload, Uploaded } from '../common/upload';
-import { RequestLocale } from '../common/request-locale';
 import {
   DueDateDto,
   LETTER_UPLOAD,
@@ -62,9 +61,8 @@ export class ReviewsController {
     @Body() dto: ReviewResponseDto,
     @Uploaded() letter: Upload | undefined,
     @IdempotencyKey() idempotent: IdempotentRequest | null,
-    @RequestLocale() locale: Locale,
   ): Promise<ReviewDetailView> {
-    return this.reviews.respond(user, id, dto, idempotent, letter, locale);
+    return this.reviews.respond(user, id, dto, idempotent, letter);
   }
 
   /**

@@ -3,7 +3,7 @@ import { readableSql } from '../court/reader-scope';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isCalendarDayText } from '../common/day-or-instant';
-import { decodeCheckedCursor, isUuidText } from '../common/pagination';
+import { decodeCursor, isUuidText } from '../common/pagination';
 import { PreparedStatement, runPrepared } from '../database/prepared';
 import { insertIntoOutbox } from '../outbox/outbox.writer';
 import { JOB, queueOf } from '../queues/queues';
@@ -125,7 +125,7 @@ export class ReviewsRepository {
 
   /** Ordered by due day (the most urgent first), keyset pages on (due_date, id). */
   page(filter: ReviewFilter, limit: number, cursor?: string): Promise<ReviewRow[]> {
-    const after = decodeCheckedCursor<[string, string]>(cursor, [isCalendarDayText, isUuidText]);
+    const after = decodeCursor<[string, string]>(cursor, [isCalendarDayText, isUuidText]);
     // OVERDUE and PENDING are told apart by the one rule (src/court/review-status.ts).
     const status =
       filter.status === 'OVERDUE' || filter.status === 'PENDING' ? null : (filter.status ?? null);
@@ -234,7 +234,7 @@ export class ReviewsRepository {
     manager: EntityManager,
     id: string,
   ): Promise<{
-    status: string;
+    status: 'PENDING' | 'ANSWERED' | 'WITHDRAWN';
     due_date: string;
     guideline_id: string;
     agency_id: string;

@@ -5,8 +5,9 @@ import { reviewStatus } from '../court/review-status';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser, Locale, Role } from '../court/roles';
-import { AppError } from '../common/app-error';
+import { AuthUser, Role } from '../court/roles';
+import { detail } from '../common/app-error';
+import { ReviewErrorCode, ReviewException } from './review.exception';
 import { isCalendarDay } from '../court/local-day';
 import { toPage } from '../common/pagination';
 import { Env } from '../config/env';
@@ -65,7 +66,7 @@ export class ReviewsService {
   /** A reviewer sees its own agency's requests only; everyone else allowed here sees all. */
   private agencyScope(user: AuthUser): string | null {
     if (user.role !== Role.AGENCY_REVIEWER) return null;
-    if (!user.agencyId) throw AppError.forbidden('This reviewer belongs to no agency');
+    if (!user.agencyId) throw new ReviewException(ReviewErrorCode.REVIEWER_WITHOUT_AGENCY);
     return user.agencyId;
   }
 
@@ -88,7 +89,7 @@ export class ReviewsService {
   async get(user: AuthUser, id: string): Promise<ReviewDetailView> {
     const row = await this.reviews.findVisible(id, this.agencyScope(user));
     // Another agency's request is answered exactly like an unknown id.
-    if (!row) throw AppError.notFound('Review request');
+    if (!row) throw new ReviewException(ReviewErrorCode.REVIEW_NOT_FOUND);
     return this.detail(row, user);
   }
 
@@ -102,18 +103,17 @@ export class ReviewsService {
     dto: ReviewResponseDto,
     idempotent: IdempotentRequest | null = null,
     letterFile?: Upload,
-    locale: Locale = user.locale,
   ): Promise<ReviewDetailView> {
     const agencyId = this.agencyScope(user);
-    if (!agencyId) throw AppError.forbidden('Only the agency asked may answer');
+    if (!agencyId) throw new ReviewException(ReviewErrorCode.ONLY_THE_AGENCY_ANSWERS);
     assertCommentsGiven(dto);
     // Checked before anything is written: a refused letter leaves the request unanswered.
-    const letter = letterFile ? await checkLetter(letterFile, locale) : null;
+    const letter = letterFile ? await checkLetter(letterFile) : null;
     let cancelled: string[] = [];
     // The answer is read in the transaction: with a key, it is stored with the key (a replay
     // cancels nothing again).
     const request = withFileDigest(idempotent, letter?.sha256);
-    const view = await this.idempotency.transaction(request, user.locale, async (manager) => {
+    const view = await this.idempotency.transaction(request, async (manager) => {
       const answered = await this.reviews.answer(manager, id, agencyId, {
         decision: dto.decision,
         comments: dto.comments,
@@ -123,7 +123,7 @@ export class ReviewsService {
       });
       if (!answered) {
         const current = await this.reviews.findVisible(id, agencyId, manager);
-        if (!current) throw AppError.notFound('Review request');
+        if (!current) throw new ReviewException(ReviewErrorCode.REVIEW_NOT_FOUND);
         throw notOpen(current.status);
       }
       if (letter) await this.reviews.attachLetter(manager, id, letter);
@@ -143,10 +143,10 @@ export class ReviewsService {
   async letter(user: AuthUser, id: string): Promise<LetterFile> {
     const row = await this.reviews.findVisible(id, null);
     if (!row || !row.letter_media_type || !mayReadLetter({ agencyId: row.agency_id }, user)) {
-      throw AppError.notFound('Signed letter');
+      throw new ReviewException(ReviewErrorCode.LETTER_NOT_FOUND);
     }
     const stored = await this.reviews.letterContent(id);
-    if (!stored) throw AppError.notFound('Signed letter');
+    if (!stored) throw new ReviewException(ReviewErrorCode.LETTER_NOT_FOUND);
     return {
       content: stored.content,
       contentType: stored.media_type,
@@ -163,34 +163,27 @@ export class ReviewsService {
     const to = isCalendarDay(dto.dueAt) ? dto.dueAt : calendarDayIn(new Date(dto.dueAt), zone);
     const cancelled = await this.dataSource.transaction(async (manager) => {
       const current = await this.reviews.lockForDueDateChange(manager, id);
-      if (!current) throw AppError.notFound('Review request');
+      if (!current) throw new ReviewException(ReviewErrorCode.REVIEW_NOT_FOUND);
       if (current.status !== 'PENDING') {
-        throw AppError.conflict(`This review request is ${current.status.toLowerCase()}`, [
-          { code: `REVIEW_${current.status}`, message: `status is ${current.status}` },
+        throw new ReviewException(ReviewErrorCode.REVIEW_NOT_PENDING, { status: current.status }, [
+          closedDetail(current.status),
         ]);
       }
       const today = this.today();
       const problems = [];
-      const lo = user.locale === 'lo';
       if (to < today) {
-        problems.push({
-          code: 'DUE_DATE_PAST',
-          field: 'dueAt',
-          message: lo ? `${to} ແມ່ນກ່ອນມື້ນີ້ (${today})` : `${to} is before today (${today})`,
-        });
+        problems.push(
+          detail('DUE_DATE_PAST', { day: to, today }, { code: 'DUE_DATE_PAST', field: 'dueAt' }),
+        );
       }
       if (to === current.due_date) {
-        problems.push({
-          code: 'DUE_DATE_UNCHANGED',
-          field: 'dueAt',
-          message: lo ? `ກຳນົດສົ່ງມື້ ${to} ຢູ່ແລ້ວ` : `already due ${to}`,
-        });
-      }
-      if (problems.length)
-        throw AppError.unprocessable(
-          lo ? 'ບໍ່ສາມາດຕັ້ງມື້ກຳນົດສົ່ງເປັນມື້ນັ້ນໄດ້' : 'The due date cannot be set to that day',
-          problems,
+        problems.push(
+          detail('DUE_DATE_UNCHANGED', { day: to }, { code: 'DUE_DATE_UNCHANGED', field: 'dueAt' }),
         );
+      }
+      if (problems.length) {
+        throw new ReviewException(ReviewErrorCode.DUE_DATE_REFUSED, {}, problems);
+      }
       const changeId = await this.reviews.changeDueDate(manager, {
         id,
         from: current.due_date,
@@ -215,19 +208,16 @@ export class ReviewsService {
   async reissueLink(user: AuthUser, id: string): Promise<ReviewDetailView> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.reviews.lockForDueDateChange(manager, id);
-      if (!current) throw AppError.notFound('Review request');
+      if (!current) throw new ReviewException(ReviewErrorCode.REVIEW_NOT_FOUND);
       if (current.status !== 'PENDING') throw notOpen(current.status);
       const guideline = await this.facts.guideline(manager, current.guideline_id);
       const agency = await this.facts.agency(manager, current.agency_id);
-      if (!guideline || !agency) throw AppError.notFound('Review request');
+      if (!guideline || !agency) throw new ReviewException(ReviewErrorCode.REVIEW_NOT_FOUND);
       if (!agency.email || !this.notifier.emailEnabled) {
-        throw AppError.unprocessable('The link cannot be sent', [
-          {
-            code: agency.email ? 'EMAIL_OFF' : 'AGENCY_HAS_NO_ADDRESS',
-            message: agency.email
-              ? 'E-mail is off (SMTP_URL is not set)'
-              : `${agency.name.en} has no contact address`,
-          },
+        throw new ReviewException(ReviewErrorCode.LINK_NOT_SENT, {}, [
+          agency.email
+            ? detail('EMAIL_OFF', {}, { code: 'EMAIL_OFF' })
+            : detail('AGENCY_HAS_NO_ADDRESS', agency.name, { code: 'AGENCY_HAS_NO_ADDRESS' }),
         ]);
       }
       await this.links.revokeAll(manager, [id], 'REISSUED');
@@ -382,18 +372,23 @@ function letterDownloadName(row: ReviewRow, mediaType: LetterMediaType): string 
 /** An answer needs words unless it approves outright (the same rule for an account and a link). */
 export function assertCommentsGiven(dto: ReviewResponseDto): void {
   if (dto.decision !== 'APPROVE' && !dto.comments.trim()) {
-    throw AppError.badRequest('Comments are required with this decision', [
-      { field: 'comments', message: `comments must not be blank with ${dto.decision}` },
+    throw new ReviewException(ReviewErrorCode.COMMENTS_REQUIRED, {}, [
+      detail('COMMENTS_REQUIRED_DETAIL', { decision: dto.decision }, { field: 'comments' }),
     ]);
   }
 }
 
 /** 409: a request already answered or withdrawn takes no answer (the state is stale, not the input). */
-export function notOpen(status: string): AppError {
-  return AppError.conflict(
-    status === 'WITHDRAWN'
-      ? 'This review request was withdrawn: no answer is needed'
-      : 'This review request has already been answered',
-    [{ code: `REVIEW_${status}`, message: `status is ${status}` }],
+export function notOpen(status: 'ANSWERED' | 'WITHDRAWN' | 'PENDING'): ReviewException {
+  return new ReviewException(
+    status === 'WITHDRAWN' ? ReviewErrorCode.REVIEW_WITHDRAWN : ReviewErrorCode.REVIEW_ANSWERED,
+    {},
+    [closedDetail(status)],
   );
+}
+
+/** Why a request takes no answer: its code names its state (REVIEW_ANSWERED or REVIEW_WITHDRAWN). */
+function closedDetail(status: 'ANSWERED' | 'WITHDRAWN' | 'PENDING') {
+  const code = status === 'WITHDRAWN' ? 'REVIEW_WITHDRAWN' : 'REVIEW_ANSWERED';
+  return detail('REVIEW_STATUS_DETAIL', { status }, { code });
 }

@@ -3,11 +3,10 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nes
 import { ApiErrors } from '../common/api-errors.decorator';
 import { CurrentUser, OpenBeforeTotpEnrolment, Roles } from '../common/auth-decorators';
 import { UuidParam } from '../common/path-params';
-import { RequestLocale } from '../common/request-locale';
 import { Env } from '../config/env';
-import { AuthUser, Locale, Role } from '../court/roles';
+import { AuthUser, Role } from '../court/roles';
 import { UsersRepository } from '../users/users.repository';
-import { AppError } from '../common/app-error';
+import { UserErrorCode, UserException } from '../users/user.exception';
 import {
   RecoveryCodesView,
   TotpConfirmDto,
@@ -50,11 +49,8 @@ export class SecondFactorController {
   @HttpCode(200)
   @OpenBeforeTotpEnrolment()
   @ApiErrors(401, 403, 409)
-  start(
-    @CurrentUser() caller: AuthUser,
-    @RequestLocale() locale: Locale,
-  ): Promise<TotpEnrolmentView> {
-    return this.secondFactor.start(caller, locale);
+  start(@CurrentUser() caller: AuthUser): Promise<TotpEnrolmentView> {
+    return this.secondFactor.start(caller);
   }
 
   /**
@@ -69,9 +65,8 @@ export class SecondFactorController {
   async confirm(
     @Body() dto: TotpConfirmDto,
     @CurrentUser() caller: AuthUser,
-    @RequestLocale() locale: Locale,
   ): Promise<RecoveryCodesView> {
-    return { recoveryCodes: await this.secondFactor.confirm(caller.id, dto.code, locale) };
+    return { recoveryCodes: await this.secondFactor.confirm(caller.id, dto.code) };
   }
 
   /**
@@ -83,12 +78,8 @@ export class SecondFactorController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Turned off' })
   @ApiErrors(400, 401, 403, 409, 429)
-  async disable(
-    @Body() dto: TotpDisableDto,
-    @CurrentUser() caller: AuthUser,
-    @RequestLocale() locale: Locale,
-  ): Promise<void> {
-    await this.secondFactor.disable(caller, dto, locale);
+  async disable(@Body() dto: TotpDisableDto, @CurrentUser() caller: AuthUser): Promise<void> {
+    await this.secondFactor.disable(caller, dto);
   }
 
   /** A user's two-factor sign-in and its history: enrolment, recovery codes used, resets (ADMIN). */
@@ -97,7 +88,7 @@ export class SecondFactorController {
   @ApiErrors(400, 401, 403, 404)
   async ofUser(@UuidParam() id: string): Promise<UserTotpView> {
     const user = await this.users.findById(id);
-    if (!user) throw AppError.notFound('User');
+    if (!user) throw new UserException(UserErrorCode.USER_NOT_FOUND);
     const [status, history] = await Promise.all([
       this.secondFactor.status(id),
       this.secondFactor.history(id),
@@ -122,7 +113,7 @@ export class SecondFactorController {
   @ApiNoContentResponse({ description: 'Reset' })
   @ApiErrors(400, 401, 403, 404)
   async reset(@UuidParam() id: string, @CurrentUser() actor: AuthUser): Promise<void> {
-    if (!(await this.users.findById(id))) throw AppError.notFound('User');
+    if (!(await this.users.findById(id))) throw new UserException(UserErrorCode.USER_NOT_FOUND);
     await this.secondFactor.reset(id, actor.id);
   }
 }

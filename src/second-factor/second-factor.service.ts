@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { toString as qrSvg } from 'qrcode';
-import { AppError, ErrorCode } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { SecondFactorErrorCode, SecondFactorException } from './second-factor.exception';
 import { Env } from '../config/env';
-import { Locale, Role } from '../court/roles';
+import { Role } from '../court/roles';
 import { ActiveUsers } from '../users/active-users';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
@@ -22,7 +23,7 @@ import {
   TOTP_SECRET_BYTES,
   TOTP_TOLERANCE_SECONDS,
 } from './second-factor-rules';
-import { SECOND_FACTOR_TEXT, SecondFactorProblem } from './second-factor-texts';
+import { SecondFactorProblem } from './second-factor-texts';
 import { SecretBox } from './secret-box';
 
 /** What a sign-in may carry after the password. */
@@ -38,24 +39,23 @@ export interface EnrolmentStarted {
 }
 
 /** 429 after too many wrong codes; the error filter sets Retry-After. */
-export class SecondFactorThrottled extends AppError {
-  constructor(
-    readonly retryAfterSeconds: number,
-    locale: Locale,
-  ) {
-    const message = SECOND_FACTOR_TEXT.TOTP_THROTTLED[locale];
-    super(ErrorCode.TOO_MANY_REQUESTS, message, [{ code: 'TOTP_THROTTLED', message }]);
+export class SecondFactorThrottled extends SecondFactorException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(SecondFactorErrorCode.TOTP_THROTTLED, {}, [
+      detail('TOTP_THROTTLED', {}, { code: 'TOTP_THROTTLED' }),
+    ]);
   }
 }
 
+/** A second-factor refusal, its problem's code (and field) in `details[0]`. */
 export function secondFactorError(
-  code: ErrorCode,
-  problem: SecondFactorProblem,
-  locale: Locale,
+  code: SecondFactorErrorCode,
   field?: string,
-): AppError {
-  const message = SECOND_FACTOR_TEXT[problem][locale];
-  return new AppError(code, message, [{ ...(field ? { field } : {}), code: problem, message }]);
+  problem: SecondFactorProblem = code as SecondFactorProblem,
+): SecondFactorException {
+  return new SecondFactorException(code, {}, [
+    detail(problem, {}, { ...(field ? { field } : {}), code: problem }),
+  ]);
 }
 
 function hashRecoveryCode(userId: string, code: string): Buffer {
@@ -92,10 +92,10 @@ export class SecondFactorService {
   }
 
   /** Starts enrolment with a new secret (again, if one was started and not confirmed). */
-  async start(user: { id: string; email: string }, locale: Locale): Promise<EnrolmentStarted> {
+  async start(user: { id: string; email: string }): Promise<EnrolmentStarted> {
     const secret = generateSecret({ length: TOTP_SECRET_BYTES });
     const started = await this.repository.start(user.id, this.box.seal(secret, user.id));
-    if (!started) throw secondFactorError(ErrorCode.CONFLICT, 'TOTP_ALREADY_ENABLED', locale);
+    if (!started) throw secondFactorError(SecondFactorErrorCode.TOTP_ALREADY_ENABLED);
     const otpauthUri = generateURI({
       issuer: TOTP_ISSUER,
       label: user.email,
@@ -109,16 +109,19 @@ export class SecondFactorService {
   }
 
   /** Confirms enrolment with a code of the new secret; the recovery codes, shown this once. */
-  async confirm(userId: string, code: string, locale: Locale): Promise<string[]> {
+  async confirm(userId: string, code: string): Promise<string[]> {
     const enrolment = await this.repository.find(userId);
     if (!enrolment || enrolment.enabledAt) {
-      const problem = enrolment ? 'TOTP_ALREADY_ENABLED' : 'TOTP_NOT_STARTED';
-      throw secondFactorError(ErrorCode.CONFLICT, problem, locale);
+      throw secondFactorError(
+        enrolment
+          ? SecondFactorErrorCode.TOTP_ALREADY_ENABLED
+          : SecondFactorErrorCode.TOTP_NOT_STARTED,
+      );
     }
-    await this.countAttempt(userId, locale);
+    await this.countAttempt(userId);
     const timeStep = await this.matchingTimeStep(userId, enrolment.secretEncrypted, code, null);
     if (timeStep === null) {
-      throw secondFactorError(ErrorCode.BAD_REQUEST, 'TOTP_WRONG', locale, 'code');
+      throw secondFactorError(SecondFactorErrorCode.TOTP_WRONG_AT_ENROLMENT, 'code', 'TOTP_WRONG');
     }
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     const enabled = await this.repository.enable(
@@ -126,7 +129,7 @@ export class SecondFactorService {
       timeStep,
       codes.map((c) => hashRecoveryCode(userId, c)),
     );
-    if (!enabled) throw secondFactorError(ErrorCode.CONFLICT, 'TOTP_NOT_STARTED', locale);
+    if (!enabled) throw secondFactorError(SecondFactorErrorCode.TOTP_NOT_STARTED);
     this.activeUsers.forget(userId);
     return codes.map(formatRecoveryCode);
   }
@@ -136,15 +139,15 @@ export class SecondFactorService {
    * second factor; else a code of the authenticator (each time step once) or an unused recovery
    * code. 401 TOTP_REQUIRED without one, 401 TOTP_WRONG for a wrong one, 429 after too many.
    */
-  async checkSignIn(userId: string, answer: SecondFactorAnswer, locale: Locale): Promise<void> {
+  async checkSignIn(userId: string, answer: SecondFactorAnswer): Promise<void> {
     const enrolment = await this.repository.find(userId);
     if (!enrolment?.enabledAt) return;
     if (!answer.totp && !answer.recoveryCode) {
-      throw secondFactorError(ErrorCode.UNAUTHORIZED, 'TOTP_REQUIRED', locale);
+      throw secondFactorError(SecondFactorErrorCode.TOTP_REQUIRED);
     }
-    await this.countAttempt(userId, locale);
+    await this.countAttempt(userId);
     if (!(await this.codeWorks(userId, enrolment, answer))) {
-      throw secondFactorError(ErrorCode.UNAUTHORIZED, 'TOTP_WRONG', locale);
+      throw secondFactorError(SecondFactorErrorCode.TOTP_WRONG);
     }
   }
 
@@ -155,22 +158,21 @@ export class SecondFactorService {
   async disable(
     user: { id: string; role: Role },
     answer: { password?: string; code?: string },
-    locale: Locale,
   ): Promise<void> {
     if (!mayDisableTotp(user, this.env.REQUIRE_TOTP_ROLES)) {
-      throw secondFactorError(ErrorCode.FORBIDDEN, 'TOTP_REQUIRED_FOR_ROLE', locale);
+      throw secondFactorError(SecondFactorErrorCode.TOTP_REQUIRED_FOR_ROLE);
     }
     const enrolment = await this.repository.find(user.id);
     if (!enrolment?.enabledAt) {
-      throw secondFactorError(ErrorCode.CONFLICT, 'TOTP_NOT_ENABLED', locale);
+      throw secondFactorError(SecondFactorErrorCode.TOTP_NOT_ENABLED);
     }
     // The password or a code proves it is the owner at the keyboard; both count as guesses.
-    await this.countAttempt(user.id, locale);
+    await this.countAttempt(user.id);
     const proven = answer.password
       ? await this.passwordWorks(user.id, answer.password)
       : await this.codeWorks(user.id, enrolment, { totp: answer.code });
     if (!proven) {
-      throw secondFactorError(ErrorCode.BAD_REQUEST, 'TOTP_CONFIRMATION_WRONG', locale);
+      throw secondFactorError(SecondFactorErrorCode.TOTP_CONFIRMATION_WRONG);
     }
     await this.repository.remove(user.id, 'DISABLED', user.id);
     this.activeUsers.forget(user.id);
@@ -196,9 +198,9 @@ export class SecondFactorService {
     return !!user && (await this.hasher.verify(password, user.passwordHash));
   }
 
-  private async countAttempt(userId: string, locale: Locale): Promise<void> {
+  private async countAttempt(userId: string): Promise<void> {
     const retryAfter = await this.repository.reserveAttempt(userId);
-    if (retryAfter !== null) throw new SecondFactorThrottled(retryAfter, locale);
+    if (retryAfter !== null) throw new SecondFactorThrottled(retryAfter);
   }
 
   private async codeWorks(

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AppError, ErrorCode } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { UserErrorCode, UserException } from './user.exception';
 
 /** Seconds a request refused by a full KDF queue is told to wait (Retry-After). */
 export const KDF_RETRY_AFTER_SECONDS = 2;
@@ -11,16 +12,12 @@ export const KDF_RETRY_AFTER_SECONDS = 2;
 export const kdfLane = new AsyncLocalStorage<string>();
 
 /** 503 when every KDF slot is taken and the queue is full; the filter sets Retry-After. */
-export class KdfBusyError extends AppError {
+export class KdfBusyError extends UserException {
   static readonly CODE = 'SIGN_IN_BUSY';
   readonly retryAfterSeconds = KDF_RETRY_AFTER_SECONDS;
 
   constructor() {
-    super(
-      ErrorCode.UNAVAILABLE,
-      'Too many passwords are being checked: try again in a few seconds',
-      [{ code: KdfBusyError.CODE, message: 'Every password check is busy and the queue is full' }],
-    );
+    super(UserErrorCode.KDF_BUSY, {}, [detail('KDF_BUSY_DETAIL', {}, { code: KdfBusyError.CODE })]);
   }
 }
 

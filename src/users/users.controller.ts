@@ -2,10 +2,9 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { UuidParam } from '../common/path-params';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth-decorators';
-import { AuthUser, Locale } from '../court/roles';
+import { AuthUser } from '../court/roles';
 import { ADMINISTRATORS } from '../court/access-rules';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { RequestLocale } from '../common/request-locale';
 import { CreateUserDto, UpdateUserDto, UserListView, UserQuery, UserView } from './user.dto';
 import { UsersService } from './users.service';
 
@@ -19,8 +18,8 @@ export class UsersController {
   /** Create a user (ADMIN). */
   @Post()
   @ApiErrors(400, 401, 403, 409, 422)
-  async create(@Body() dto: CreateUserDto, @RequestLocale() locale: Locale): Promise<UserView> {
-    return UserView.of(await this.users.create(dto, locale));
+  async create(@Body() dto: CreateUserDto): Promise<UserView> {
+    return UserView.of(await this.users.create(dto));
   }
 
   /** List users, optionally by role (ADMIN). */
@@ -45,8 +44,7 @@ export class UsersController {
     @UuidParam() id: string,
     @Body() dto: UpdateUserDto,
     @CurrentUser() actor: AuthUser,
-    @RequestLocale() locale: Locale,
   ): Promise<UserView> {
-    return UserView.of(await this.users.update(id, dto, actor.id, locale));
+    return UserView.of(await this.users.update(id, dto, actor.id));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Locale, Role } from '../court/roles';
-import { decodeCheckedCursor, isUuidText, Page, toPage } from '../common/pagination';
+import { decodeCursor, isText, isUuidText, Page, toPage } from '../common/pagination';
 import { User } from './user.entity';
 
 @Injectable()
@@ -108,7 +108,7 @@ export class UsersRepository {
     limit: number;
     cursor?: string;
   }): Promise<Page<User>> {
-    const after = decodeCheckedCursor<[string, string]>(filter.cursor, [isText, isUuidText]);
+    const after = decodeCursor<[string, string]>(filter.cursor, [isText, isUuidText]);
     const qb = this.repo
       .createQueryBuilder('u')
       .leftJoinAndSelect('u.agency', 'agency')
@@ -135,8 +135,6 @@ export class UsersRepository {
     return repo.save(user as User);
   }
 }
-
-const isText = (value: unknown): value is string => typeof value === 'string';
 
 /** A LIKE pattern's wildcards and escape character taken literally. */
 function likeEscaped(text: string): string {

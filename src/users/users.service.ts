@@ -3,8 +3,9 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from '../common/password-policy';
-import { Committee, Locale, Role } from '../court/roles';
-import { AppError, ErrorDetail } from '../common/app-error';
+import { Committee, Role } from '../court/roles';
+import { detail } from '../common/app-error';
+import { UserErrorCode, UserException } from './user.exception';
 import { Page } from '../common/pagination';
 import { CreateUserDto, UpdateUserDto, UserQuery } from './user.dto';
 import { ActiveUsers } from './active-users';
@@ -30,18 +31,17 @@ export class UsersService {
 
   async get(id: string): Promise<User> {
     const user = await this.users.findById(id);
-    if (!user) throw AppError.notFound('User');
+    if (!user) throw new UserException(UserErrorCode.USER_NOT_FOUND);
     return user;
   }
 
-  /** `locale`: the language of the reasons for a refused password (the caller's). */
-  async create(dto: CreateUserDto, locale: Locale = 'en'): Promise<User> {
-    this.policy.assertAcceptable(dto.password, dto, locale);
+  async create(dto: CreateUserDto): Promise<User> {
+    this.policy.assertAcceptable(dto.password, dto);
     const agencyId = await this.resolveAgency(dto.role, dto.agencyCode);
     assertCommitteesFit(dto.role, dto.committees ?? []);
     if (await this.users.emailTaken(dto.email)) {
-      throw AppError.conflict('A user with this e-mail already exists', [
-        { field: 'email', message: 'already used' },
+      throw new UserException(UserErrorCode.EMAIL_TAKEN, {}, [
+        detail('EMAIL_TAKEN_DETAIL', {}, { field: 'email' }),
       ]);
     }
     const saved = await this.users.save({
@@ -66,33 +66,29 @@ export class UsersService {
    * active administrator: of two administrators removing each other at once, the second is refused
    * (409 LAST_ACTIVE_ADMIN) and one active administrator always remains.
    */
-  async update(
-    id: string,
-    dto: UpdateUserDto,
-    actorId: string,
-    locale: Locale = 'en',
-  ): Promise<User> {
+  async update(id: string, dto: UpdateUserDto, actorId: string): Promise<User> {
     if (id === actorId && (dto.active === false || (dto.role && dto.role !== Role.ADMIN))) {
-      throw AppError.unprocessable('You cannot deactivate yourself or give up your own ADMIN role');
+      throw new UserException(UserErrorCode.SELF_DEMOTION);
     }
     // The memory-hard hash runs before the transaction, so no lock is held while it computes.
     let passwordHash: string | undefined;
     if (dto.password !== undefined) {
       const current = await this.get(id);
       const owner = { email: dto.email ?? current.email, name: dto.name ?? current.name };
-      this.policy.assertAcceptable(dto.password, owner, locale);
+      this.policy.assertAcceptable(dto.password, owner);
       passwordHash = await this.hasher.hash(dto.password);
     }
     const mayRemoveAnAdmin =
       dto.active === false || (dto.role !== undefined && dto.role !== Role.ADMIN);
     await this.dataSource.transaction(async (manager) => {
       const activeAdmins = mayRemoveAnAdmin ? await this.users.lockActiveAdmins(manager) : [];
-      if (!(await this.users.lockForUpdate(manager, id))) throw AppError.notFound('User');
+      if (!(await this.users.lockForUpdate(manager, id)))
+        throw new UserException(UserErrorCode.USER_NOT_FOUND);
       const user = (await this.users.findById(id, manager)) as User;
       if (user.role === Role.ADMIN && user.active && mayRemoveAnAdmin) {
         if (!activeAdmins.some((adminId) => adminId !== id)) {
-          throw AppError.conflict(LAST_ADMIN[locale], [
-            { code: 'LAST_ACTIVE_ADMIN', message: LAST_ADMIN[locale] },
+          throw new UserException(UserErrorCode.LAST_ACTIVE_ADMIN, {}, [
+            detail('LAST_ACTIVE_ADMIN', {}, { code: 'LAST_ACTIVE_ADMIN' }),
           ]);
         }
       }
@@ -126,8 +122,8 @@ export class UsersService {
       agencyId = await this.resolveAgency(role, agencyCode);
     }
     if (dto.email && (await this.users.emailTaken(dto.email, id))) {
-      throw AppError.conflict('A user with this e-mail already exists', [
-        { field: 'email', message: 'already used' },
+      throw new UserException(UserErrorCode.EMAIL_TAKEN, {}, [
+        detail('EMAIL_TAKEN_DETAIL', {}, { field: 'email' }),
       ]);
     }
     const { password: _password, agencyCode: _agencyCode, ...fields } = dto;
@@ -189,38 +185,35 @@ export class UsersService {
   ): Promise<string | null> {
     if (role !== Role.AGENCY_REVIEWER) {
       if (agencyCode) {
-        throw AppError.badRequest('Only agency reviewers belong to an agency', [
-          { field: 'agencyCode', message: 'only for role AGENCY_REVIEWER' },
+        throw new UserException(UserErrorCode.AGENCY_ONLY_FOR_REVIEWERS, {}, [
+          detail('AGENCY_ONLY_FOR_REVIEWERS_DETAIL', {}, { field: 'agencyCode' }),
         ]);
       }
       return null;
     }
     if (!agencyCode) {
-      throw AppError.badRequest('An agency reviewer needs an agency', [
-        { field: 'agencyCode', message: 'required for role AGENCY_REVIEWER' },
+      throw new UserException(UserErrorCode.AGENCY_REQUIRED, {}, [
+        detail('AGENCY_REQUIRED_DETAIL', {}, { field: 'agencyCode' }),
       ]);
     }
     const agency = await this.agencies.findByCode(agencyCode);
     if (!agency) {
-      throw AppError.unprocessable(`Unknown agency ${agencyCode}`, [
-        { field: 'agencyCode', code: 'UNKNOWN_AGENCY', message: `Unknown agency ${agencyCode}` },
+      throw new UserException(UserErrorCode.UNKNOWN_AGENCY, { code: agencyCode }, [
+        detail(
+          'UNKNOWN_AGENCY',
+          { code: agencyCode },
+          { field: 'agencyCode', code: 'UNKNOWN_AGENCY' },
+        ),
       ]);
     }
     return agency.id;
   }
 }
 
-const LAST_ADMIN: Record<Locale, string> = {
-  en: 'At least one active administrator must remain: make another user an administrator first',
-  lo: 'ຕ້ອງມີຜູ້ບໍລິຫານລະບົບທີ່ໃຊ້ງານຢູ່ຢ່າງໜ້ອຍໜຶ່ງຄົນ: ໃຫ້ຜູ້ໃຊ້ອື່ນເປັນຜູ້ບໍລິຫານລະບົບກ່ອນ',
-};
-
 function assertCommitteesFit(role: Role, committees: Committee[]): void {
   if (role !== Role.JUDGE && committees.length) {
-    const detail: ErrorDetail = {
-      field: 'committees',
-      message: 'only judges sit on the TWG or the Council',
-    };
-    throw AppError.badRequest('Only judges can be committee members', [detail]);
+    throw new UserException(UserErrorCode.COMMITTEES_ONLY_FOR_JUDGES, {}, [
+      detail('COMMITTEES_ONLY_FOR_JUDGES_DETAIL', {}, { field: 'committees' }),
+    ]);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../common/auth-decorators';
-import { AuthUser, Role } from '../court/roles';
+import { Roles } from '../common/auth-decorators';
+import { Role } from '../court/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { MarkdownDto, MarkdownSectionsView } from './markdown.dto';
 import { MarkdownSectionsService } from './markdown-sections.service';
@@ -21,7 +21,7 @@ export class MarkdownController {
   @Roles(Role.SECRETARIAT)
   @ApiOkResponse({ type: MarkdownSectionsView })
   @ApiErrors(400, 401, 403, 422)
-  sections(@Body() dto: MarkdownDto, @CurrentUser() user: AuthUser): MarkdownSectionsView {
-    return this.markdown.read(dto.markdown, user.locale);
+  sections(@Body() dto: MarkdownDto): MarkdownSectionsView {
+    return this.markdown.read(dto.markdown);
   }
 }

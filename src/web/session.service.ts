@@ -11,7 +11,8 @@ import {
   setSessionCookies,
 } from '../auth/session-cookie';
 import { Env } from '../config/env';
-import { AppError } from '../common/app-error';
+import { detail } from '../common/app-error';
+import { AuthErrorCode, AuthException } from '../auth/auth.exception';
 import { UserView } from '../users/user.dto';
 import { SessionView } from './session.dto';
 
@@ -27,14 +28,13 @@ export class SessionService {
     // Login CSRF: another site's page must not sign this browser into an account of its choice.
     // (A form cannot send JSON, the only body the edge reads: this refuses a script's fetch too.)
     if (crossSite(req, this.env.PUBLIC_URL)) {
-      throw AppError.forbidden('Sign-in from another site is refused', [
-        { code: 'CROSS_SITE_REQUEST', message: 'Sign-in from another site is refused' },
+      throw new AuthException(AuthErrorCode.CROSS_SITE_REQUEST, {}, [
+        detail('CROSS_SITE_REQUEST', {}, { code: 'CROSS_SITE_REQUEST' }),
       ]);
     }
     const session = await this.auth.login(dto.email, dto.password, signInClientOf(req), {
       totp: dto.totp,
       recoveryCode: dto.recoveryCode,
-      acceptLanguage: req.headers['accept-language'],
     });
     const csrfToken = setSessionCookies(req, res, session, this.env);
     return { csrfToken, expiresIn: session.expiresIn, user: UserView.of(session.user) };

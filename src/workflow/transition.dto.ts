@@ -13,6 +13,7 @@ import { IsDayOrInstant } from '../common/day-or-instant';
 import { Stage } from '../court/stage';
 import { MoveInput, MoveKind } from '../court/workflow-rules';
 import type { TransitionRow } from '../guidelines/stage-transitions.repository';
+import { validationMessage } from '../common/validation';
 
 export class MoveDto {
   @ApiProperty({ enum: Stage, description: 'The stage to move to' })
@@ -67,7 +68,7 @@ export class MoveDto {
   @IsString({ each: true })
   @Matches(/^[A-Za-z][A-Za-z0-9_]{1,15}$/, {
     each: true,
-    message: 'each agency code must be 2-16 letters, digits or _',
+    ...validationMessage('AGENCY_CODES_FORM'),
   })
   agencies?: string[];
 

@@ -39,10 +39,9 @@ export class TransitionsController {
     @UuidParam() id: string,
     @Body() dto: MoveDto,
     @CurrentUser() user: AuthUser,
-    @RequestLocale() locale: Locale,
     @IdempotencyKey() idempotent: IdempotentRequest | null,
   ): Promise<MoveResultView> {
-    return this.transitions.move(id, dto, user, locale, idempotent);
+    return this.transitions.move(id, dto, user, idempotent);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { GuidelineErrorCode, GuidelineException } from '../guidelines/guideline.exception';
 import { IdempotentWrites } from '../idempotency/idempotent-writes';
 import { historyEntryFor, readerScope } from '../court/reader-scope';
 import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
@@ -5,7 +6,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, Locale } from '../court/roles';
-import { AppError, ErrorCode, ErrorDetail } from '../common/app-error';
+import { AppError, detail, ErrorDetail, reasonDetail } from '../common/app-error';
+import { isErrorCode } from '../court/catalogue';
+import { CommonErrorCode, CommonException } from '../common/common.exception';
+import { WorkflowErrorCode, WorkflowException } from './workflow.exception';
 import { PageQuery } from '../common/pagination';
 import { Env } from '../config/env';
 import { JOB } from '../queues/queues';
@@ -48,12 +52,6 @@ const INPUT_TARGET: Partial<Record<keyof MoveDto, Stage>> = {
   agencies: Stage.INTERAGENCY_REVIEW,
 };
 
-const ERROR_OF: Record<'STALE' | 'FORBIDDEN' | 'UNMET', ErrorCode> = {
-  STALE: ErrorCode.CONFLICT,
-  FORBIDDEN: ErrorCode.FORBIDDEN,
-  UNMET: ErrorCode.UNPROCESSABLE,
-};
-
 /** Moves guidelines along the stage table: loads the facts, asks the table, writes the move. */
 @Injectable()
 export class TransitionsService {
@@ -76,14 +74,13 @@ export class TransitionsService {
     guidelineId: string,
     dto: MoveDto,
     actor: AuthUser,
-    locale: Locale,
     idempotent: IdempotentRequest | null = null,
   ): Promise<MoveResultView> {
     assertInputsFitTarget(dto);
     const now = new Date();
-    return this.idempotency.transaction(idempotent, locale, async (manager) => {
+    return this.idempotency.transaction(idempotent, async (manager) => {
       const guideline = await this.facts.lockForTransition(manager, guidelineId);
-      if (!guideline) throw AppError.notFound('Guideline');
+      if (!guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
       const newest = await this.facts.newestVersion(manager, guidelineId);
       const { request, agencyIds } = await this.requestFacts(manager, dto);
       const decision = decideMove({
@@ -100,7 +97,7 @@ export class TransitionsService {
         },
       });
       if (decision.outcome !== 'ALLOWED') {
-        throw refusal(decision.outcome, decision.reasons, locale);
+        throw refusal(decision.reasons);
       }
       return this.apply(manager, {
         guideline,
@@ -118,7 +115,8 @@ export class TransitionsService {
   /** The history as this reader reads it (an agency reader: without the court's reasons). */
   async list(guidelineId: string, query: PageQuery, actor: AuthUser): Promise<TransitionListView> {
     const scope = readerScope(actor);
-    if (!(await this.facts.exists(guidelineId, scope))) throw AppError.notFound('Guideline');
+    if (!(await this.facts.exists(guidelineId, scope)))
+      throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const page = await this.history.page(guidelineId, scope, query.limit, query.cursor);
     return {
       items: page.items.map((row) =>
@@ -135,7 +133,7 @@ export class TransitionsService {
   ): Promise<AvailableMovesView> {
     const manager = this.dataSource.manager;
     const guideline = await this.facts.findForAvailableMoves(guidelineId);
-    if (!guideline) throw AppError.notFound('Guideline');
+    if (!guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const newest = await this.facts.newestVersion(manager, guidelineId);
     const moves = availableMoves(guideline.stage, actor, {
       now: new Date(),
@@ -286,19 +284,21 @@ function assertInputsFitTarget(dto: MoveDto): void {
   const details: ErrorDetail[] = [];
   for (const [field, target] of Object.entries(INPUT_TARGET) as [keyof MoveDto, Stage][]) {
     if (dto[field] !== undefined && dto.to !== target) {
-      details.push({ field, message: `${field} is sent only with a move to ${target}` });
+      details.push(detail('INPUT_FOR_OTHER_STAGE', { field, target }, { field }));
     }
   }
-  if (details.length) throw AppError.badRequest('Invalid request', details);
+  if (details.length) throw new CommonException(CommonErrorCode.INVALID_REQUEST, {}, details);
 }
 
-function refusal(outcome: 'STALE' | 'FORBIDDEN' | 'UNMET', reasons: Reason[], locale: Locale) {
-  const details = reasons.map((r) => localize(r, locale));
-  const message =
-    outcome === 'UNMET' && details.length > 1
-      ? locale === 'lo'
-        ? `ບໍ່ສາມາດປ່ຽນຂັ້ນຕອນໄດ້: ຍັງມີ ${details.length} ເງື່ອນໄຂທີ່ບໍ່ທັນຄົບ`
-        : `This move is refused: ${details.length} gates are unmet`
-      : details[0].message;
-  return new AppError(ERROR_OF[outcome], message, details);
+/**
+ * A refused move: one reason is the answer (its code's kind gives the status: 409 stale, 403
+ * role, 422 gate); several unmet gates are GATES_UNMET (422) listing each.
+ */
+function refusal(reasons: Reason[]): AppError {
+  const details = reasons.map((r) => reasonDetail(r));
+  const [first] = reasons;
+  if (reasons.length === 1 && isErrorCode(first.code)) {
+    return new AppError(first.code, undefined, details, details[0].message);
+  }
+  return new WorkflowException(WorkflowErrorCode.GATES_UNMET, { count: details.length }, details);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReaderScope } from '../../court/reader-scope';
-import { AppError } from '../../common/app-error';
+import { GuidelineErrorCode, GuidelineException } from '../../guidelines/guideline.exception';
 import { GuidelinesRepository } from '../../guidelines/guidelines.repository';
 import { VersionsRepository } from '../../guidelines/versions.repository';
 import { ExportPool } from '../../exports/export-pool';
@@ -32,12 +32,16 @@ export class RedlineService {
     scope: ReaderScope,
   ): Promise<RedlineFile> {
     const guideline = await this.guidelines.findView(guidelineId, scope);
-    if (!guideline) throw AppError.notFound('Guideline');
+    if (!guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     const found = await this.versions.findGuidelineVersions(guidelineId, [number, against], scope);
     const newer = found.versions.find((v) => v.number === number);
     const older = found.versions.find((v) => v.number === against);
-    if (!newer) throw AppError.notFound(`Version ${number}`);
-    if (!older) throw AppError.notFound(`Version ${against}`);
+    if (!newer)
+      throw new GuidelineException(GuidelineErrorCode.VERSION_NUMBER_NOT_FOUND, { number });
+    if (!older)
+      throw new GuidelineException(GuidelineErrorCode.VERSION_NUMBER_NOT_FOUND, {
+        number: against,
+      });
     const contents = await this.versions.sectionContents([...new Set([newer.id, older.id])]);
     const side = (v: typeof newer) => ({
       number: v.number,

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { Reason } from '../../court/reason';
+import { CodedReason } from '../../court/catalogue';
+import { DraftingErrorCode } from '../drafting.exception';
 import { draftingReasons } from '../drafting-reasons';
 
 /**
@@ -17,7 +18,7 @@ export const PARTS_LIMIT = 2000;
 const RATIO_LIMIT = 200;
 const RATIO_CHECKED_FROM_BYTES = 10 * 1024 * 1024;
 
-export type PackageRefusal = { status: 400 | 413 | 415; reason: Reason };
+export type PackageRefusal = { status: 400 | 413 | 415; reason: CodedReason<DraftingErrorCode> };
 
 export interface PackageFacts {
   /** `w:ins` / `w:del` elements in the main document. */
@@ -37,7 +38,10 @@ function startsWith(bytes: Buffer, magic: number[]): boolean {
   return magic.every((byte, i) => bytes[i] === byte);
 }
 
-function refusal(status: PackageRefusal['status'], reason: Reason): PackageRefusal {
+function refusal(
+  status: PackageRefusal['status'],
+  reason: CodedReason<DraftingErrorCode>,
+): PackageRefusal {
   return { status, reason };
 }
 

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Piscina from 'piscina';
-import { AppError, ErrorCode } from '../../common/app-error';
+import { DraftingErrorCode, DraftingException } from '../drafting.exception';
 import { draftingReasons } from '../drafting-reasons';
 import { UNPACKED_LIMIT_BYTES } from './docx-package-check';
 import type { WordConversion } from './word-conversion';
@@ -43,10 +43,7 @@ export class WordImportRunner implements OnModuleDestroy {
 
   async convert(bytes: Buffer): Promise<WordConversion> {
     if (this.pool.queueSize >= IMPORTS_WAITING_MAX) {
-      throw new AppError(
-        ErrorCode.UNAVAILABLE,
-        'Too many Word files are being imported right now: try again in a minute',
-      );
+      throw new DraftingException(DraftingErrorCode.IMPORTS_BUSY);
     }
     try {
       return await this.pool.run(new Uint8Array(bytes), {
