@@ -371,7 +371,9 @@ describe('signed letters with the agencies’ answers', () => {
     const unknown = await t
       .http()
       .get(`/api/reviews/00000000-0000-4000-8000-000000000000/letter`)
-      .set(auth(secretariat));
+      .set(auth(secretariat))
+      // In the language the MOJ reviewer reads (their stored locale): the same words as theirs.
+      .set('Accept-Language', 'lo');
     expect(unknown.status).toBe(404);
     expect(unknown.body.message).toBe(JSON.parse((other.body as Buffer).toString()).message);
     expect((await t.http().get(`/api/reviews/${byCode('MOFA').id}/letter`)).status).toBe(401);
