@@ -59,7 +59,9 @@ export interface KeptForm {
 
 /**
  * Keeps the text controls of `form` (textareas and text inputs with a name) for `userId` under
- * `formKey` (e.g. `comment:<guideline>:<version>:<section>`), putting back what was kept.
+ * `formKey` (e.g. `comment:<guideline>:<version>:<section>`), putting back what was kept. A group
+ * of radio buttons is kept too when its buttons name it in `data-keep` (their own names may be
+ * made afresh for each page).
  */
 export function keepText(form: HTMLFormElement, userId: string, formKey: string): KeptForm {
   const key = `${PREFIX}${userId}.${formKey}`;
@@ -67,6 +69,17 @@ export function keepText(form: HTMLFormElement, userId: string, formKey: string)
     Array.from(form.querySelectorAll<Control>('textarea[name], input[name]')).filter(
       (el) => el instanceof HTMLTextAreaElement || el.type === 'text',
     );
+  const choices = (): HTMLInputElement[] =>
+    Array.from(form.querySelectorAll<HTMLInputElement>('input[type=radio][data-keep]'));
+  const snapshot = (): Record<string, string> => {
+    const values = Object.fromEntries(controls().map((c) => [c.name, c.value]));
+    for (const radio of choices()) {
+      const name = `choice:${radio.dataset.keep}`;
+      if (radio.checked) values[name] = radio.value;
+      else values[name] ??= '';
+    }
+    return values;
+  };
   const kept = read(key);
   let restored = false;
   if (kept) {
@@ -77,9 +90,15 @@ export function keepText(form: HTMLFormElement, userId: string, formKey: string)
         restored = true;
       }
     }
+    for (const radio of choices()) {
+      if (kept.values[`choice:${radio.dataset.keep}`] === radio.value) {
+        radio.checked = true;
+        restored = true;
+      }
+    }
   }
   const save = () => {
-    const values = Object.fromEntries(controls().map((c) => [c.name, c.value]));
+    const values = snapshot();
     const empty = Object.values(values).every((v) => v.trim() === '');
     const previous = read(key);
     if (empty && !previous?.pending) storage()?.removeItem(key);
@@ -95,10 +114,7 @@ export function keepText(form: HTMLFormElement, userId: string, formKey: string)
       const previous = read(key);
       if (previous?.pending && previous.pending.request === text) return previous.pending.key;
       const pending = { key: newKey(), request: text };
-      write(key, {
-        values: Object.fromEntries(controls().map((c) => [c.name, c.value])),
-        pending,
-      });
+      write(key, { values: snapshot(), pending });
       return pending.key;
     },
     sent(): void {

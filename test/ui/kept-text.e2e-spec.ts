@@ -283,8 +283,9 @@ describe('nothing typed is lost (browser)', () => {
     await page.locator('main [role=status]', { hasText: 'ມັນຍັງບໍ່ທັນຖືກສົ່ງ' }).waitFor();
     await expect(page.getByLabel('ຄຳເຫັນຂອງອົງການ').inputValue()).resolves.toBe(comments);
     await expect(page.getByLabel('ຊື່ຜູ້ລົງນາມ').inputValue()).resolves.toBe('ທ່ານ ສົມພອນ');
+    // The decision chosen is back too.
+    await expect(page.getByLabel('ເຫັນດີ ພ້ອມຄຳເຫັນ').isChecked()).resolves.toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.getByLabel('ເຫັນດີ ພ້ອມຄຳເຫັນ').check();
     await check.click();
     await page.getByRole('button', { name: 'ຢືນຢັນ ແລະ ສົ່ງ' }).click();
     await page.locator('#review-answered').waitFor();

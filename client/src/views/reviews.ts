@@ -227,7 +227,13 @@ export function answerForm(
     h(
       'label',
       { class: 'choice' },
-      h('input', { type: 'radio', name: decisionName, value: d, required: true }),
+      h('input', {
+        type: 'radio',
+        name: decisionName,
+        value: d,
+        required: true,
+        dataset: { keep: 'decision' },
+      }),
       t(`review.decision.${d}`),
     ),
   );
