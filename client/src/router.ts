@@ -120,9 +120,15 @@ async function blockedMeanwhile(error: ApiError): Promise<boolean> {
   if (error.code !== 'TOTP_ENROLMENT_REQUIRED' && error.code !== 'PASSWORD_CHANGE_REQUIRED') {
     return false;
   }
-  const me = await api.get('/api/me');
-  await signedIn(me);
-  return me.mustChangePassword || me.totpEnrolmentRequired;
+  try {
+    const me = await api.get('/api/me');
+    await signedIn(me);
+    return me.mustChangePassword || me.totpEnrolmentRequired;
+  } catch (refused) {
+    // Signed out meanwhile (401: the session listener takes them to sign in) or unreachable.
+    if (refused instanceof ApiError) return false;
+    throw refused;
+  }
 }
 
 let renderCount = 0;
