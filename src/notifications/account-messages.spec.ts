@@ -1,4 +1,8 @@
-import { renderPasswordResetMessage, USED_RESET_BODY } from './account-messages';
+import {
+  renderPasswordResetMessage,
+  USED_RESET_BODY,
+  renderSignInLockedMessage,
+} from './account-messages';
 
 describe('account messages', () => {
   const words = {
@@ -24,5 +28,28 @@ describe('account messages', () => {
   it('has the used-link text in both languages', () => {
     expect(USED_RESET_BODY.en).toMatch(/used/);
     expect(USED_RESET_BODY.lo).toMatch(/^ລິ້ງ/);
+  });
+});
+
+describe('the sign-in lock e-mail', () => {
+  const words = {
+    email: 'judge@court.la',
+    failures: 5,
+    minutes: 15,
+    until: '1 December 2026 at 23:15',
+    resetLink: 'https://court.example.la/#/forgot',
+  };
+
+  it('names the account, the failures, how long and until when, and the reset link, in Lao and English', () => {
+    for (const locale of ['lo', 'en'] as const) {
+      const { subject, body } = renderSignInLockedMessage(locale, words);
+      expect(subject.length).toBeGreaterThan(10);
+      for (const part of [words.email, '5', '15', words.until, words.resetLink]) {
+        expect(body).toContain(part);
+      }
+      expect(`${subject} ${body}`).not.toMatch(/undefined|null|\$\{/);
+    }
+    expect(renderSignInLockedMessage('lo', words).body).toContain('ຖືກປະຕິເສດ');
+    expect(renderSignInLockedMessage('en', words).body).toContain('even with the right password');
   });
 });

@@ -63,15 +63,16 @@ function lockedBody(w: SignInLockedWords): Bilingual {
       `with it is refused for ${w.minutes} minutes, until ${w.until}, even with the right password.\n\n` +
       'If this was you, wait and try again, or choose a new password now (this also lifts the ' +
       `lock):\n\n${w.resetLink}\n\n` +
-      'If it was not you, someone may be guessing your password: your password has not been ' +
-      'used, and a new one stops any guess that came close.',
+      'If it was not you, someone may be trying to sign in as you (with a wrong password, or ' +
+      'with your password and a wrong code from the authenticator app): choose a new password ' +
+      'with the link above.',
     lo:
       `ມີການເຂົ້າສູ່ລະບົບບັນຊີ ${w.email} ບໍ່ສຳເລັດ ${w.failures} ຄັ້ງຕິດຕໍ່ກັນ, ສະນັ້ນ ການເຂົ້າສູ່ລະບົບ ` +
       `ດ້ວຍບັນຊີນີ້ຈະຖືກປະຕິເສດເປັນເວລາ ${w.minutes} ນາທີ, ຈົນຮອດ ${w.until}, ເຖິງວ່າຈະໃຊ້ລະຫັດຜ່ານທີ່ຖືກຕ້ອງກໍ່ຕາມ.\n\n` +
       'ຖ້າແມ່ນທ່ານເອງ, ກະລຸນາລໍຖ້າແລ້ວລອງໃໝ່ ຫຼື ຕັ້ງລະຫັດຜ່ານໃໝ່ດຽວນີ້ (ເຊິ່ງຈະປົດລັອກນຳ):' +
       `\n\n${w.resetLink}\n\n` +
-      'ຖ້າບໍ່ແມ່ນທ່ານ, ອາດມີຄົນພະຍາຍາມເດົາລະຫັດຜ່ານຂອງທ່ານ: ລະຫັດຜ່ານຂອງທ່ານຍັງບໍ່ຖືກໃຊ້, ' +
-      'ແລະ ລະຫັດຜ່ານໃໝ່ຈະຢຸດການເດົາທີ່ອາດໃກ້ຄຽງ.',
+      'ຖ້າບໍ່ແມ່ນທ່ານ, ອາດມີຄົນພະຍາຍາມເຂົ້າສູ່ລະບົບແທນທ່ານ (ດ້ວຍລະຫັດຜ່ານທີ່ຜິດ ຫຼື ' +
+      'ດ້ວຍລະຫັດຜ່ານຂອງທ່ານ ແລະ ລະຫັດຈາກແອັບຢືນຢັນຕົວຕົນທີ່ຜິດ): ກະລຸນາຕັ້ງລະຫັດຜ່ານໃໝ່ດ້ວຍລິ້ງຂ້າງເທິງ.',
   };
 }
 
