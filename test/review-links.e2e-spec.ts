@@ -293,12 +293,14 @@ describe('answer links for agencies without accounts', () => {
     expect(parsed.length).toBeGreaterThan(0);
   });
 
-  it('limits the link routes per client address (429 once the minute’s budget is spent)', async () => {
+  it('limits the link routes per client address (429 with Retry-After once the minute’s budget is spent)', async () => {
     const forged = 'B'.repeat(43);
-    let status = 404;
-    for (let i = 0; i < 80 && status === 404; i += 1) {
-      status = (await t.http().get(link(forged))).status;
+    let answer = await t.http().get(link(forged));
+    for (let i = 0; i < 80 && answer.status === 404; i += 1) {
+      answer = await t.http().get(link(forged));
     }
-    expect(status).toBe(429);
+    expect(answer.status).toBe(429);
+    expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(answer.headers['retry-after'])).toBeLessThanOrEqual(60);
   });
 });

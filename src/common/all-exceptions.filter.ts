@@ -207,6 +207,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof AppError && typeof retryAfter === 'number') {
       httpAdapter.setHeader(response, 'Retry-After', String(retryAfter));
     }
+    // @nestjs/throttler names its header after a named limit (Retry-After-<name>): say it as the
+    // standard header too, which clients and proxies read.
+    if (exception instanceof ThrottlerException) {
+      const seconds = namedRetryAfter(response);
+      if (seconds !== undefined) httpAdapter.setHeader(response, 'Retry-After', seconds);
+    }
     httpAdapter.reply(response, body, body.statusCode);
   }
+}
+
+function namedRetryAfter(response: unknown): string | undefined {
+  const headers = (response as { getHeaders?: () => Record<string, unknown> }).getHeaders?.() ?? {};
+  const named = Object.entries(headers).find(([name]) => /^retry-after-/i.test(name));
+  return named ? String(named[1]) : undefined;
 }
