@@ -166,6 +166,8 @@ describe('web session (cookie + CSRF)', () => {
         .post('/api/agencies')
         .set('Cookie', mine.cookie)
         .set('X-CSRF-Token', mine.csrf)
+        // The judge reads Lao; the refusal is asked for in English.
+        .set('Accept-Language', 'en')
         .send(agency('CSD'));
       expect(res.status).toBe(403);
       expect(res.body.message).toMatch(/role/);

@@ -3,7 +3,7 @@
 import { apiUrl, ApiError, getAll, api } from '../api/client';
 import { crumbs, errorBox, guidelineTitle } from '../components';
 import { field, h } from '../dom';
-import { t } from '../i18n';
+import { lang, t } from '../i18n';
 import type { View, ViewContext } from '../router';
 
 /** The redline's own part of the server's page: its paragraphs, imported as inert nodes. */
@@ -31,7 +31,16 @@ async function redlineNodes(id: string, number: number, against: number): Promis
     heading.replaceWith(h3);
   });
   return [
-    ...(summary ? [h('p', { class: 'muted' }, summary.textContent ?? '')] : []),
+    // The summary in both languages, each marked: the one of this screen.
+    ...(summary
+      ? [
+          h(
+            'p',
+            { class: 'muted' },
+            (summary.querySelector(`[lang="${lang()}"]`) ?? summary).textContent ?? '',
+          ),
+        ]
+      : []),
     ...(main ? [document.importNode(main, true)] : []),
   ];
 }

@@ -1,7 +1,7 @@
 import { escapeHtml } from '../../formats/html';
 import { printableText } from '../../formats/printable-text';
 import { RedlineDocument, RedlineVersion } from './redline-docx';
-import { bilingual, REDLINE_WORDS as W } from './redline-words';
+import { Bilingual, bilingual, REDLINE_WORDS as W } from './redline-words';
 
 function escape(text: string): string {
   return escapeHtml(printableText(text)).replace(/\r\n?|\n/g, '<br>');
@@ -20,6 +20,11 @@ function version(v: RedlineVersion): string {
     `${escape(bilingual(W.by))} ${escape(v.publishedBy)}<br>${escape(bilingual(W.contentHash))} (SHA-256): ` +
     `<span class="hash">${v.contentHash}</span></li>`
   );
+}
+
+/** Both languages, each marked with its own: a screen shows the one it speaks (same text as before). */
+function bilingualHtml(words: Bilingual): string {
+  return `<span lang="lo">${escape(words.lo)}</span> / <span lang="en">${escape(words.en)}</span>`;
 }
 
 /**
@@ -54,7 +59,7 @@ export function renderRedlineHtml(doc: RedlineDocument): string {
     `<header><h1>${escape(guideline.title.lo)}<br><span lang="en">${escape(guideline.title.en)}</span></h1>` +
     `<p><strong>${escape(bilingual(W.redline))}: ${escape(bilingual(W.versionAgainst(newer.number, older.number)))}</strong></p>` +
     `<ul>${version(newer)}${version(older)}</ul>` +
-    `<p>${escape(changes ? bilingual(W.summary(redline.summary)) : bilingual(W.noChanges))}</p></header>\n` +
+    `<p>${bilingualHtml(changes ? W.summary(redline.summary) : W.noChanges)}</p></header>\n` +
     `<main class="redline">\n${body}\n</main>\n</body></html>\n`
   );
 }
