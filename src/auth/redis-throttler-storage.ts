@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import Redis, { Result } from 'ioredis';
 import { Env } from '../config/env';
+import { limitsRedis } from './limits-redis';
 
 /**
  * @nestjs/throttler's fixed window with a block, in one atomic step: the hit is counted (the
@@ -57,20 +58,15 @@ declare module 'ioredis' {
 export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger('Throttler');
   private readonly redis: Redis;
+  private readonly warnUnavailable: (error: Error) => void;
   private readonly memory = new ThrottlerStorageService();
   private readonly prefix: string;
-  private lastErrorLog = 0;
 
   constructor(env: Env) {
     this.prefix = `${env.QUEUE_PREFIX}:throttle`;
-    this.redis = new Redis(env.REDIS_URL, {
-      enableOfflineQueue: false,
-      commandTimeout: 2_000,
-      connectTimeout: 2_000,
-      maxRetriesPerRequest: 1,
-      retryStrategy: () => 1_000,
-    });
-    this.redis.on('error', (error) => this.logRedisError(error));
+    const limits = limitsRedis(env, this.logger, 'the rate limits');
+    this.redis = limits.redis;
+    this.warnUnavailable = limits.warnUnavailable;
     this.redis.defineCommand('throttlerIncrement', { numberOfKeys: 2, lua: INCREMENT });
   }
 
@@ -99,18 +95,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
           timeToBlockExpire: Math.ceil(timeToBlockExpire / 1000),
         };
       } catch (error) {
-        this.logRedisError(error as Error);
+        this.warnUnavailable(error as Error);
       }
     }
     return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
-  }
-
-  private logRedisError(error: Error): void {
-    if (Date.now() - this.lastErrorLog < 60_000) return;
-    this.lastErrorLog = Date.now();
-    this.logger.warn(
-      `Redis unavailable for the rate limits (counting in this process): ${error.message}`,
-    );
   }
 
   onApplicationShutdown(): void {

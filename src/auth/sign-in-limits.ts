@@ -3,6 +3,7 @@ import { normalizeIp } from '@nestjs/throttler';
 import Redis, { Result } from 'ioredis';
 import { createHash } from 'node:crypto';
 import { Env } from '../config/env';
+import { limitsRedis } from './limits-redis';
 
 /**
  * Takes an attempt from the address's and the e-mail's budgets, atomically, unless the e-mail is
@@ -215,21 +216,15 @@ export class MemoryBudgets {
 export class SignInLimits implements OnModuleDestroy {
   private readonly logger = new Logger('SignInLimits');
   private readonly redis: Redis;
+  private readonly warnUnavailable: (error: Error) => void;
   private readonly prefix: string;
   private readonly memory = new MemoryBudgets();
-  private lastErrorLog = 0;
 
   constructor(private readonly env: Env) {
     this.prefix = `${env.QUEUE_PREFIX}:sign-in`;
-    this.redis = new Redis(env.REDIS_URL, {
-      // No queue while disconnected: the memory fallback answers at once instead.
-      enableOfflineQueue: false,
-      commandTimeout: 2_000,
-      connectTimeout: 2_000,
-      maxRetriesPerRequest: 1,
-      retryStrategy: () => 1_000,
-    });
-    this.redis.on('error', (error) => this.logRedisError(error));
+    const limits = limitsRedis(env, this.logger, 'the sign-in limits');
+    this.redis = limits.redis;
+    this.warnUnavailable = limits.warnUnavailable;
     this.redis.defineCommand('signInAdmit', { numberOfKeys: 3, lua: ADMIT });
     this.redis.defineCommand('signInSettle', { numberOfKeys: 4, lua: SETTLE });
   }
@@ -260,10 +255,10 @@ export class SignInLimits implements OnModuleDestroy {
           windowMs,
         );
       } catch (error) {
-        this.logRedisError(error as Error);
+        this.warnUnavailable(error as Error);
       }
     } else {
-      this.logRedisError(new Error(`connection ${this.redis.status}`));
+      this.warnUnavailable(new Error(`connection ${this.redis.status}`));
     }
     const store = answer ? 'redis' : 'memory';
     answer ??= this.memory.admit([keys.addressKey, keys.emailKey, keys.lockKey], limits, windowMs);
@@ -303,7 +298,7 @@ export class SignInLimits implements OnModuleDestroy {
       );
       return locked === 1 ? lock : null;
     } catch (error) {
-      this.logRedisError(error as Error);
+      this.warnUnavailable(error as Error);
       return null;
     }
   }
@@ -316,16 +311,8 @@ export class SignInLimits implements OnModuleDestroy {
     try {
       await this.redis.del(...keys);
     } catch (error) {
-      this.logRedisError(error as Error);
+      this.warnUnavailable(error as Error);
     }
-  }
-
-  private logRedisError(error: Error): void {
-    if (Date.now() - this.lastErrorLog < 60_000) return;
-    this.lastErrorLog = Date.now();
-    this.logger.warn(
-      `Redis unavailable for the sign-in limits (counting in this process meanwhile): ${error.message}`,
-    );
   }
 
   onModuleDestroy(): void {
