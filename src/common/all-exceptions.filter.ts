@@ -5,7 +5,6 @@ import { QueryFailedError } from 'typeorm';
 import type { Locale } from '../court/roles';
 import { AnswerDetail, AppError } from './app-error';
 import {
-  CATALOGUE,
   ErrorMessageCode,
   inLocale,
   kindOf,
@@ -43,6 +42,20 @@ const FASTIFY_ERRORS: Record<string, ErrorMessageCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'BODY_EMPTY_JSON',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BODY_LENGTH_MISMATCH',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'MEDIA_TYPE_NOT_JSON',
+};
+
+/** The Lao sentence of an answer the framework worded (in English) itself, by its status. */
+const FOREIGN_TEXT: Partial<Record<number, MessageCode>> = {
+  400: 'HTTP_400',
+  401: 'HTTP_401',
+  403: 'HTTP_403',
+  404: 'HTTP_404',
+  409: 'HTTP_409',
+  413: 'HTTP_413',
+  415: 'HTTP_415',
+  422: 'HTTP_422',
+  429: 'HTTP_429',
+  503: 'HTTP_503',
 };
 
 /** The one mapping of a refusal's kind to its HTTP status. */
@@ -85,8 +98,7 @@ function foreignBody(
   details: AnswerDetail[] = [],
 ): ErrorBody {
   if (locale === 'en') return errorBody(status, english, details);
-  const code = `HTTP_${status}`;
-  const lao = (code in CATALOGUE ? texts(code as MessageCode) : texts('HTTP_ERROR')).lo;
+  const lao = texts(FOREIGN_TEXT[status] ?? 'HTTP_ERROR').lo;
   return errorBody(
     status,
     lao,
