@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { UserView } from '../users/user.dto';
+import { validationMessage } from '../common/validation';
 
 export class LoginDto {
   @ApiProperty({ example: 'secretariat@demo.court.la' })
@@ -21,7 +22,7 @@ export class LoginDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'totp must be the 6 digits the app shows' })
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, validationMessage('TOTP_FIELD_FORM'))
   totp?: string;
 
   @ApiProperty({

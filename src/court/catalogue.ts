@@ -332,6 +332,11 @@ export const CATALOGUE = {
     'response is required unless the status is NOTED',
     'ຕ້ອງຂຽນຄຳຕອບ ເວັ້ນເສຍແຕ່ສະຖານະແມ່ນ "ຮັບຊາບ" (NOTED)',
   ),
+  TOTP_FIELD_FORM: says(
+    'totp must be the 6 digits the app shows',
+    'totp ຕ້ອງເປັນລະຫັດ 6 ຕົວເລກທີ່ແອັບສະແດງ',
+  ),
+  CODE_FIELD_FORM: says('code must be the 6 digits the app shows', 'ລະຫັດຕ້ອງເປັນ 6 ຕົວເລກທີ່ແອັບສະແດງ'),
   RESET_TOKEN_FORM: says(
     'token must be the one of the e-mailed link',
     'token ຕ້ອງແມ່ນອັນທີ່ຢູ່ໃນລິ້ງທີ່ສົ່ງທາງອີເມວ',

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { RECOVERY_CODE_COUNT } from './second-factor-rules';
+import { validationMessage } from '../common/validation';
 
 export class TotpEnrolmentView {
   @ApiProperty({
@@ -28,7 +29,7 @@ export class TotpEnrolmentView {
 export class TotpConfirmDto {
   @ApiProperty({ description: 'The 6-digit code the app shows now', example: '123456' })
   @IsString()
-  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'code must be the 6 digits the app shows' })
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, validationMessage('CODE_FIELD_FORM'))
   code: string;
 }
 
@@ -51,7 +52,7 @@ export class TotpDisableDto {
   @ApiProperty({ required: false, description: 'Or a current 6-digit code', example: '123456' })
   @IsOptional()
   @IsString()
-  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'code must be the 6 digits the app shows' })
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, validationMessage('CODE_FIELD_FORM'))
   code?: string;
 }
 
