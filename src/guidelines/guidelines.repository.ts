@@ -42,10 +42,7 @@ export interface LockedGuideline {
 function viewSelect(p: string): string {
   return `
   SELECT g.id, g.code, g.title_en, g.title_lo, g.stage,
-         CASE WHEN ${p}::uuid IS NULL THEN g.current_version_number
-              ELSE (SELECT max(sv.number) FROM guideline_versions sv
-                     WHERE sv.guideline_id = g.id AND ${readableSql.version('sv.guideline_id', 'sv.number', p)})
-         END AS current_version_number,
+         ${currentVersionFor(p)} AS current_version_number,
          g.consultation_closes_at, g.adopted_version_number, g.adopted_content_hash, g.adopted_at,
          g.created_by, u.name AS created_by_name, g.created_at, g.updated_at,
          (SELECT count(*)::int FROM review_requests r
@@ -59,6 +56,17 @@ function viewSelect(p: string): string {
     JOIN users u ON u.id = g.created_by
    WHERE ${readableSql.guideline('g.id', p)}`;
 }
+
+/** SQL: the guideline `g`'s current version as the reader ($-parameter `p`, its agency) sees it. */
+function currentVersionFor(p: string): string {
+  return `CASE WHEN ${p}::uuid IS NULL THEN g.current_version_number
+              ELSE (SELECT max(sv.number) FROM guideline_versions sv
+                     WHERE sv.guideline_id = g.id AND ${readableSql.version('sv.guideline_id', 'sv.number', p)})
+         END`;
+}
+
+/** What the caller's actions on a guideline are decided from. */
+export type GuidelineStageRow = Pick<GuidelineRow, 'id' | 'stage' | 'current_version_number'>;
 
 /** What changes on the guideline row when it moves. */
 export interface StageChange {
@@ -81,6 +89,19 @@ export class GuidelinesRepository {
       id,
       scope.agencyId,
     ]);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * The guideline's stage and current version when this reader may read it (null otherwise):
+   * what its actions need, without the counts of the full view.
+   */
+  async findStage(id: string, scope: ReaderScope): Promise<GuidelineStageRow | null> {
+    const rows: GuidelineStageRow[] = await this.repo.query(
+      `SELECT g.id, g.stage, ${currentVersionFor('$2')} AS current_version_number
+         FROM guidelines g WHERE g.id = $1 AND ${readableSql.guideline('g.id', '$2')}`,
+      [id, scope.agencyId],
+    );
     return rows[0] ?? null;
   }
 

@@ -8,8 +8,8 @@ import { detail } from '../common/app-error';
 import { GuidelineErrorCode, GuidelineException } from './guideline.exception';
 import { Page } from '../common/pagination';
 import { CreateGuidelineDto, GuidelineQuery, GuidelineView } from './guideline.dto';
-import { GuidelineRow, GuidelinesRepository } from './guidelines.repository';
-import { guidelineActions } from './guideline-actions';
+import { GuidelineRow, GuidelinesRepository, GuidelineStageRow } from './guidelines.repository';
+import { GuidelineActions, guidelineActions } from './guideline-actions';
 import { StageTransitionsRepository } from './stage-transitions.repository';
 
 @Injectable()
@@ -52,24 +52,45 @@ export class GuidelinesService {
     return (await this.views([row], actor))[0];
   }
 
-  /** Views with what this caller may do on each; one more query only for a reviewer in review. */
+  /**
+   * What this caller may do on the guideline, with its current version as the caller sees it
+   * (the version page's actions); 404 as `get` when the caller may not read it. Reads the stage
+   * only, not the counts of the full view.
+   */
+  async actionsOn(
+    id: string,
+    actor: AuthUser,
+  ): Promise<{ yourActions: GuidelineActions; currentVersion: number | null }> {
+    const row = await this.guidelines.findStage(id, readerScope(actor));
+    if (!row) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
+    const [yourActions] = await this.actionsFor([row], actor);
+    return { yourActions, currentVersion: row.current_version_number };
+  }
+
+  /** Views with what this caller may do on each. */
   private async views(rows: GuidelineRow[], actor: AuthUser): Promise<GuidelineView[]> {
+    const actions = await this.actionsFor(rows, actor);
+    return rows.map((row, i) => GuidelineView.of(row, actions[i]));
+  }
+
+  /** What this caller may do on each guideline; one more query only for a reviewer in review. */
+  private async actionsFor(
+    rows: GuidelineStageRow[],
+    actor: AuthUser,
+  ): Promise<GuidelineActions[]> {
     const inReview = rows.filter((r) => r.stage === Stage.INTERAGENCY_REVIEW).map((r) => r.id);
     const asked =
       actor.role === Role.AGENCY_REVIEWER && actor.agencyId && inReview.length
         ? await this.guidelines.reviewingAgencyIn(inReview, actor.agencyId)
         : new Set<string>();
     return rows.map((row) =>
-      GuidelineView.of(
-        row,
-        guidelineActions(
-          {
-            stage: row.stage,
-            currentVersion: row.current_version_number,
-            reviewAgencyIds: asked.has(row.id) && actor.agencyId ? [actor.agencyId] : [],
-          },
-          actor,
-        ),
+      guidelineActions(
+        {
+          stage: row.stage,
+          currentVersion: row.current_version_number,
+          reviewAgencyIds: asked.has(row.id) && actor.agencyId ? [actor.agencyId] : [],
+        },
+        actor,
       ),
     );
   }

@@ -119,11 +119,11 @@ export class VersionsService {
    * one query whatever the number of sections and comments.
    */
   async getJson(guidelineId: string, number: number, actor: AuthUser): Promise<string> {
-    // The guideline's view (404 when there is none, or when the caller may not read it) tells
-    // what the caller may do on it.
+    // What the caller may do on the guideline (404 when there is none, or when the caller may not
+    // read it) comes with the version.
     const [found, guideline] = await Promise.all([
       this.versions.findViewJson(guidelineId, number, readerScope(actor)),
-      this.guidelineViews.get(guidelineId, actor),
+      this.guidelineViews.actionsOn(guidelineId, actor),
     ]);
     if (!found.guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
     if (found.json === null) throw new GuidelineException(GuidelineErrorCode.VERSION_NOT_FOUND);
