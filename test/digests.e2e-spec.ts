@@ -19,6 +19,19 @@ const OFFICIAL = [
 ];
 
 /** The next 08:00 in Asia/Vientiane (UTC+7 all year: no summer time) after `from`. */
+/** 08:00 in Vientiane (UTC+7, no summer time) of the court day after the one `from` falls on. */
+function nextCourtMorning(from: number): number {
+  const wallClock = new Date(from + 7 * 3_600_000);
+  return Date.UTC(
+    wallClock.getUTCFullYear(),
+    wallClock.getUTCMonth(),
+    wallClock.getUTCDate() + 1,
+    1,
+    0,
+    0,
+  );
+}
+
 function nextEightInVientiane(from: number): number {
   const d = new Date(from);
   const today = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 1, 0, 0);
@@ -313,8 +326,9 @@ describe('notification preferences and daily digests', () => {
     expect(late.email_state).toBe('DAILY');
     // The same court day: this reader had today's digest already; the notice waits for tomorrow.
     expect(await digests.compose()).toEqual({ digests: 0, notices: 0 });
-    // Two scans racing on the next morning: one digest, the notice in it once.
-    const tomorrow = new Date(nextEightInVientiane(Date.now()));
+    // Two scans racing on the next court day's morning (from 17:00 UTC on, the next 08:00 is
+    // still the same court day in Vientiane): one digest, the notice in it once.
+    const tomorrow = new Date(nextCourtMorning(Date.now()));
     const both = await Promise.all([digests.compose(tomorrow), digests.compose(tomorrow)]);
     expect(both.map((r) => r.digests).sort()).toEqual([0, 1]);
     expect(both.map((r) => r.notices).sort()).toEqual([0, 1]);
