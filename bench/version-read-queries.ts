@@ -144,7 +144,7 @@ async function main(): Promise<void> {
       ).rows[0];
       const read = await measure(
         async () =>
-          JSON.parse(await versions.getJson(guideline.id, 1, actor)) as {
+          JSON.parse((await versions.getJson(guideline.id, 1, actor)).toString()) as {
             sections: { commentCount: number }[];
           },
       );

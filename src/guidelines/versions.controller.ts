@@ -55,7 +55,7 @@ export class VersionsController {
   }
 
   /**
-   * One version with its sections and, per section, its comment counts (as PostgreSQL wrote it),
+   * One version with its sections and, per section, its comment counts,
    * and what you may do on it (`yourActions`).
    */
   @Get(':number')
@@ -66,7 +66,7 @@ export class VersionsController {
     @UuidParam() id: string,
     @VersionNumberParam() number: number,
     @CurrentUser() user: AuthUser,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     return this.versions.getJson(id, number, user);
   }
 

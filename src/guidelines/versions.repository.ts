@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { EntityManager, Repository } from 'typeorm';
 
 import { decodeCursor, isIntegerIn, Page, toPage } from '../common/pagination';
@@ -66,58 +67,122 @@ function versionColumns(p: string): string {
   ${appliedSuggestionsJson(p)} AS applied_suggestions`;
 }
 
-/** A section's fields and its comment counts, as json_build_object arguments (VersionView). */
-const SECTION_FIELDS = `'key', s.key, 'position', s.position, 'kind', s.kind, 'heading', s.heading, 'body', s.body`;
-const COUNT_FIELDS = `'commentCount', coalesce(c.comment_count, 0), 'openCommentCount', coalesce(c.open_comment_count, 0)`;
-
 /** An instant as JavaScript's toISOString() writes it (UTC, milliseconds). */
 function isoInstant(column: string): string {
   return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
 /**
- * VersionsRepository.findViewJson: $1 guideline id, $2 version number, $3 the reader's scope
- * (the comment counts are of the comments that reader may read).
+ * VersionsRepository.findViewJson: $1 guideline id, $2 version number, $3 the reader's scope.
+ * Everything of the view but the sections' content: the version's record (VersionSummaryView) and,
+ * per section key, its comment counts [comments and replies, open top-level comments] of the
+ * comments that reader may read.
  */
-const VERSION_VIEW_JSON: PreparedStatement = {
-  name: 'versions-view-json',
-  text: `SELECT g.id IS NOT NULL AS guideline, (
-         SELECT json_build_object(
-                  'guidelineId', v.guideline_id, 'number', v.number, 'contentHash', v.content_hash,
-                  'changeSummary', v.change_summary, 'stage', v.stage,
-                  'publishedAt', ${isoInstant('v.published_at')},
-                  'publishedBy', json_build_object('id', v.published_by, 'name', u.name),
-                  'sectionCount', v.section_count,
-                  'appliedSuggestions', ${appliedSuggestionsJson('$3')},
-                  'sections', coalesce((
-                    SELECT json_agg(
-                             CASE WHEN s.kind = 'indicator'
-                               THEN json_build_object(${SECTION_FIELDS},
-                                      'code', s.indicator_code, 'category', s.indicator_category, ${COUNT_FIELDS})
-                               ELSE json_build_object(${SECTION_FIELDS}, ${COUNT_FIELDS})
-                             END ORDER BY s.position)
-                      FROM version_sections s
-                      LEFT JOIN (
-                        SELECT section_key,
-                               count(*) AS comment_count,
-                               count(*) FILTER (WHERE parent_id IS NULL AND disposition_status IS NULL) AS open_comment_count
-                          FROM comments
-                         WHERE version_id = v.id AND deleted_at IS NULL
-                           AND ${readableSql.comment('author_id', '$3')}
-                         GROUP BY section_key
-                      ) c ON c.section_key = s.key
-                     WHERE s.version_id = v.id), '[]')
-                )::text
-           FROM guideline_versions v JOIN users u ON u.id = v.published_by
-          WHERE v.guideline_id = g.id AND v.number = $2
-            AND ${readableSql.version('v.guideline_id', 'v.number', '$3')}
-       ) AS json
+const VERSION_VIEW_HEAD: PreparedStatement = {
+  name: 'versions-view-head',
+  text: `SELECT g.id IS NOT NULL AS guideline, v.id AS version_id,
+         json_build_object(
+           'guidelineId', v.guideline_id, 'number', v.number, 'contentHash', v.content_hash,
+           'changeSummary', v.change_summary, 'stage', v.stage,
+           'publishedAt', ${isoInstant('v.published_at')},
+           'publishedBy', json_build_object('id', v.published_by, 'name', u.name),
+           'sectionCount', v.section_count,
+           'appliedSuggestions', ${appliedSuggestionsJson('$3')}
+         )::text AS head,
+         (SELECT coalesce(json_object_agg(c.section_key, json_build_array(c.comment_count, c.open_comment_count)), '{}')::text
+            FROM (SELECT section_key,
+                         count(*) AS comment_count,
+                         count(*) FILTER (WHERE parent_id IS NULL AND disposition_status IS NULL) AS open_comment_count
+                    FROM comments
+                   WHERE version_id = v.id AND deleted_at IS NULL
+                     AND ${readableSql.comment('author_id', '$3')}
+                   GROUP BY section_key) c) AS counts
        FROM (SELECT $1::uuid AS id) wanted
-       LEFT JOIN guidelines g ON g.id = wanted.id AND ${readableSql.guideline('g.id', '$3')}`,
+       LEFT JOIN guidelines g ON g.id = wanted.id AND ${readableSql.guideline('g.id', '$3')}
+       LEFT JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = $2
+             AND ${readableSql.version('v.guideline_id', 'v.number', '$3')}
+       LEFT JOIN users u ON u.id = v.published_by`,
 };
+
+const VERSION_SECTIONS: PreparedStatement = {
+  name: 'versions-view-sections',
+  text: `SELECT position, key, kind, heading, body, indicator_code, indicator_category
+           FROM version_sections WHERE version_id = $1 ORDER BY position`,
+};
+
+/** A section of the view as UTF-8 JSON up to its comment counts (the object left open). */
+interface SectionOpening {
+  key: string;
+  opening: Buffer;
+}
+
+/** Bytes of section JSON the process keeps (VersionsRepository.findViewJson). */
+export const SECTION_CACHE_BYTES = 32 * 1024 * 1024;
+
+function sectionOpening(
+  row: Omit<SectionRow, 'comment_count' | 'open_comment_count'>,
+): SectionOpening {
+  const { key, position, kind, heading, body } = row;
+  const view =
+    kind === 'indicator'
+      ? {
+          key,
+          position,
+          kind,
+          heading,
+          body,
+          code: row.indicator_code,
+          category: row.indicator_category,
+        }
+      : { key, position, kind, heading, body };
+  return { key, opening: Buffer.from(JSON.stringify(view).slice(0, -1)) };
+}
+
+/**
+ * A version's view (VersionView) from its record, its sections and their counts: its one builder.
+ * `bytes` writes it as UTF-8 JSON with `extra` members at the end. The kept sections are bytes
+ * already, so a version of hundreds of sections is copied into the answer, not encoded again.
+ */
+export class VersionViewText {
+  constructor(
+    private readonly head: string,
+    private readonly sections: SectionOpening[],
+    private readonly counts: string,
+  ) {}
+
+  bytes(extra: Record<string, unknown> = {}): Buffer {
+    const bySection = JSON.parse(this.counts) as Record<string, [number, number]>;
+    const suffixes = this.sections.map(({ key }) => {
+      const [total, open] = bySection[key] ?? [0, 0];
+      return `,"commentCount":${total},"openCommentCount":${open}}`;
+    });
+    const extraJson = JSON.stringify(extra).slice(1, -1);
+    const start = Buffer.from(`${this.head.trimEnd().slice(0, -1)},"sections":[`);
+    const end = Buffer.from(`]${extraJson ? `,${extraJson}` : ''}}`);
+    let length = start.length + end.length + Math.max(this.sections.length - 1, 0);
+    this.sections.forEach((s, i) => (length += s.opening.length + suffixes[i].length));
+    const out = Buffer.allocUnsafe(length);
+    let at = start.copy(out, 0);
+    this.sections.forEach((s, i) => {
+      if (i) at += out.write(',', at, 'latin1');
+      at += s.opening.copy(out, at);
+      at += out.write(suffixes[i], at, 'latin1');
+    });
+    end.copy(out, at);
+    return out;
+  }
+}
 
 @Injectable()
 export class VersionsRepository {
+  /** Sections' JSON by version id, least recently read out first (see findViewJson). */
+  private readonly openings = new LRUCache<string, SectionOpening[]>({
+    maxSize: SECTION_CACHE_BYTES,
+    // The kept bytes, the keys (UTF-16) and about what each object costs.
+    sizeCalculation: (sections) =>
+      sections.reduce((sum, s) => sum + s.opening.length + 2 * s.key.length + 64, 64),
+  });
+
   constructor(
     @InjectRepository(GuidelineVersion) private readonly repo: Repository<GuidelineVersion>,
   ) {}
@@ -176,24 +241,46 @@ export class VersionsRepository {
   }
 
   /**
-   * A version with its sections and their comment counts as the API answers it (VersionView),
-   * serialised by PostgreSQL in one statement: a version of hundreds of sections reaches the
-   * client without being parsed into rows and stringified again here. `json` is null when the
-   * guideline has no such version; `guideline` is false when the guideline does not exist. The
-   * one builder of the view: a publication answers it too, read in its own transaction.
+   * A version with its sections and their comment counts as the API answers it (VersionView):
+   * `view` is null when the guideline has no such version; `guideline` is false when
+   * the guideline does not exist. A version never changes (its rows refuse UPDATE and DELETE), so
+   * its sections' JSON is made once per process and kept (`openings`, at most SECTION_CACHE_BYTES);
+   * each read asks PostgreSQL only for the record and the counts. The one builder of the view: a
+   * publication answers it too, read in its own transaction.
    */
   async findViewJson(
     guidelineId: string,
     number: number,
     scope: ReaderScope,
     manager: EntityManager = this.repo.manager,
-  ): Promise<{ guideline: boolean; json: string | null }> {
-    const rows = await runPrepared<{ guideline: boolean; json: string | null }>(
+  ): Promise<{ guideline: boolean; view: VersionViewText | null }> {
+    const [found] = await runPrepared<{
+      guideline: boolean;
+      version_id: string | null;
+      head: string;
+      counts: string;
+    }>(manager, VERSION_VIEW_HEAD, [guidelineId, number, scope.agencyId]);
+    if (!found.version_id) return { guideline: found.guideline, view: null };
+    const sections = await this.sectionOpenings(found.version_id, manager);
+    return { guideline: true, view: new VersionViewText(found.head, sections, found.counts) };
+  }
+
+  private async sectionOpenings(
+    versionId: string,
+    manager: EntityManager,
+  ): Promise<SectionOpening[]> {
+    // Inside a caller's transaction the version may be one not yet committed: read, never kept.
+    const shared = manager === this.repo.manager;
+    const kept = shared ? this.openings.get(versionId) : undefined;
+    if (kept) return kept;
+    const rows = await runPrepared<Omit<SectionRow, 'comment_count' | 'open_comment_count'>>(
       manager,
-      VERSION_VIEW_JSON,
-      [guidelineId, number, scope.agencyId],
+      VERSION_SECTIONS,
+      [versionId],
     );
-    return rows[0];
+    const openings = rows.map(sectionOpening);
+    if (shared) this.openings.set(versionId, openings);
+    return openings;
   }
 
   /** The content of several versions' sections in one query, each list in version order. */

@@ -98,8 +98,13 @@ export class VersionsService {
     await this.guidelines.setCurrentVersion(manager, guidelineId, number);
     // The answer is the view GET answers (one statement of VersionsRepository, in this
     // transaction), so the two never differ.
-    const view = await this.versions.findViewJson(guidelineId, number, readerScope(actor), manager);
-    return JSON.parse(view.json!) as VersionView;
+    const found = await this.versions.findViewJson(
+      guidelineId,
+      number,
+      readerScope(actor),
+      manager,
+    );
+    return JSON.parse(found.view!.bytes().toString('utf8')) as VersionView;
   }
 
   async list(
@@ -115,10 +120,10 @@ export class VersionsService {
   }
 
   /**
-   * The version with its sections and counts (VersionView) as JSON text, built by PostgreSQL in
-   * one query whatever the number of sections and comments.
+   * The version with its sections and counts (VersionView) and what the caller may do on it, as
+   * UTF-8 JSON (VersionsRepository.findViewJson).
    */
-  async getJson(guidelineId: string, number: number, actor: AuthUser): Promise<string> {
+  async getJson(guidelineId: string, number: number, actor: AuthUser): Promise<Buffer> {
     // What the caller may do on the guideline (404 when there is none, or when the caller may not
     // read it) comes with the version.
     const [found, guideline] = await Promise.all([
@@ -126,11 +131,9 @@ export class VersionsService {
       this.guidelineViews.actionsOn(guidelineId, actor),
     ]);
     if (!found.guideline) throw new GuidelineException(GuidelineErrorCode.GUIDELINE_NOT_FOUND);
-    if (found.json === null) throw new GuidelineException(GuidelineErrorCode.VERSION_NOT_FOUND);
+    if (found.view === null) throw new GuidelineException(GuidelineErrorCode.VERSION_NOT_FOUND);
     const actions = versionActions(guideline.yourActions, number, guideline.currentVersion);
-    // The object PostgreSQL wrote, with one more member: no parse and stringify of the sections.
-    const json = found.json.trimEnd();
-    return `${json.slice(0, -1)},"yourActions":${JSON.stringify(actions)}}`;
+    return found.view.bytes({ yourActions: actions });
   }
 
   async diff(
