@@ -90,6 +90,14 @@ describe('request logs (pino-http with pinoHttpOptions)', () => {
     const completed = logged.find((entry) => entry.req?.url?.startsWith('/admin/queues'));
     expect(completed).toBeDefined();
     expect(completed.req.url).toBe('/admin/queues?token=[redacted]&access_token=[redacted]');
+    // One line per request: its id, the request, the answer and how long it took.
+    expect(completed).toMatchObject({
+      reqId: completed.req.id,
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number),
+      msg: 'request completed',
+    });
+    expect(completed.req.headers.authorization).toBe('[redacted]');
     expect(lines.join('\n')).not.toContain(TOKEN);
   });
 });

@@ -91,5 +91,12 @@ export function pinoHttpOptions(env: Env): Options {
       censor: '[redacted]',
     },
     autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },
+    // Loggers bound to the request id alone; the request itself goes into its completion line only,
+    // serialised (and redacted) when that line is written: at a level that writes no such line,
+    // a request costs no serialisation of its headers.
+    quietReqLogger: true,
+    quietResLogger: true,
+    customSuccessObject: (req, _res, value: object) => ({ req, ...value }),
+    customErrorObject: (req, _res, _error, value: object) => ({ req, ...value }),
   };
 }

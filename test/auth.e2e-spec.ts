@@ -45,6 +45,19 @@ describe('auth and users', () => {
     expect(res.body.message).toMatch(/expired/i);
   });
 
+  it('refuses a token from its expiry on, though it was accepted (and its check kept) before', async () => {
+    const jwt = new JwtService({ secret: t.env.JWT_SECRET });
+    const { sid } = jwt.decode<{ sid: string }>(judge.token);
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const token = await jwt.signAsync({ sub: judge.id, sid, role: 'JUDGE', exp });
+    expect((await t.http().get('/api/me').set(bearer(token))).status).toBe(200);
+    // The event waited for is the clock reaching the token's `exp` second.
+    while (Date.now() < exp * 1000) await new Promise((resolve) => setTimeout(resolve, 50));
+    const res = await t.http().get('/api/me').set(bearer(token));
+    expect(res.status).toBe(401);
+    expect(res.body.message).toMatch(/expired/i);
+  });
+
   it('returns the caller on /api/me', async () => {
     const res = await t.http().get('/api/me').set(bearer(judge.token));
     expect(res.status).toBe(200);

@@ -547,7 +547,7 @@ export class CommentsRepository {
       authorId: string;
       body: string;
       quote: string | null;
-      openStages: Stage[];
+      openStages: readonly Stage[];
     },
   ): Promise<CommentRow | null> {
     const rows = await runPrepared<CommentRow>(manager, INSERT_IF_ALLOWED, [

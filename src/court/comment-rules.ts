@@ -72,18 +72,30 @@ export function commentRefusal(
  */
 export function stagesOpenTo(
   caller: Pick<CommentFacts, 'role' | 'committees' | 'agencyId'>,
-): Stage[] {
+): readonly Stage[] {
+  // A pure function of three small facts, asked on every comment posted: worked out once each.
+  const key = `${caller.role}|${[...caller.committees].sort().join(',')}|${caller.agencyId ?? ''}`;
+  const known = openStagesByCaller.get(key);
+  if (known) return known;
   const facts = { ...caller, onBehalf: false };
-  return Object.values(Stage).filter(
-    (stage) =>
-      commentRefusal({ ...facts, stage, reviewAgencyIds: [] }) === null &&
-      commentRefusal({
-        ...facts,
-        stage,
-        reviewAgencyIds: caller.agencyId ? [caller.agencyId] : [],
-      }) === null,
+  const stages = Object.freeze(
+    Object.values(Stage).filter(
+      (stage) =>
+        commentRefusal({ ...facts, stage, reviewAgencyIds: [] }) === null &&
+        commentRefusal({
+          ...facts,
+          stage,
+          reviewAgencyIds: caller.agencyId ? [caller.agencyId] : [],
+        }) === null,
+    ),
   );
+  // Roles x committees x agencies are few; the bound only keeps a mistake from growing it.
+  if (openStagesByCaller.size >= 1000) openStagesByCaller.clear();
+  openStagesByCaller.set(key, stages);
+  return stages;
 }
+
+const openStagesByCaller = new Map<string, readonly Stage[]>();
 
 /**
  * A new top-level comment goes on the guideline's current version only; replies go into the
