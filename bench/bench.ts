@@ -326,7 +326,7 @@ async function main(): Promise<void> {
   }
 }
 
-interface DataSet {
+export interface DataSet {
   judgeToken: string;
   secretaryToken: string;
   judgeId: string;
@@ -340,7 +340,7 @@ interface DataSet {
 }
 
 /** 20 guidelines through the API; one version of 200 sections with 2,000 comments (+ replies). */
-async function loadDataSet(baseUrl: string, pool: Pool): Promise<DataSet> {
+export async function loadDataSet(baseUrl: string, pool: Pool): Promise<DataSet> {
   const anon = api(baseUrl);
   const adminToken = (await anon('POST', '/api/auth/login', ADMIN)).body.accessToken as string;
   const asAdmin = api(baseUrl, adminToken);
@@ -1016,7 +1016,7 @@ async function drained(prefix: string): Promise<void> {
   }
 }
 
-async function obliterate(prefix: string): Promise<void> {
+export async function obliterate(prefix: string): Promise<void> {
   for (const name of ['domain-events', 'reminders', 'email']) {
     const queue = new Queue(name, { connection: { url: REDIS_URL }, prefix });
     await queue.obliterate({ force: true }).catch(() => undefined);
@@ -1037,7 +1037,9 @@ function printTable(figures: Figure[]): void {
   console.table(rows);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
