@@ -369,8 +369,8 @@ export type paths = {
             cookie?: never;
         };
         /**
-         * One version with its sections and, per section, its comment counts (as PostgreSQL wrote it), and what you may do on it (`yourActions`).
-         * @description One version with its sections and, per section, its comment counts (as PostgreSQL wrote it), and what you may do on it (`yourActions`).
+         * One version with its sections and, per section, its comment counts, and what you may do on it (`yourActions`).
+         * @description One version with its sections and, per section, its comment counts, and what you may do on it (`yourActions`).
          */
         get: operations["VersionsController_get"];
         put?: never;
