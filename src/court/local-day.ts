@@ -3,6 +3,7 @@
  * there (shared/DOMAIN.md), so a timestamp given for one is turned into the local day it falls on.
  * Pure: no clock, no database.
  */
+import { dateTimeFormat } from './date-time-format';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** ISO 8601 date-time with an explicit offset. */
@@ -32,7 +33,7 @@ export function isDayOrInstant(value: unknown): value is string {
 
 /** The calendar day (`YYYY-MM-DD`) on which `moment` falls in `timeZone`. */
 export function localDayOf(moment: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -44,7 +45,7 @@ export function localDayOf(moment: Date, timeZone: string): string {
 
 /** Minutes `timeZone` is ahead of UTC at `moment` (420 for Asia/Vientiane). */
 function offsetMinutes(moment: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -90,7 +91,7 @@ export function toClosingMoment(value: string, timeZone: string): Date {
 
 /** `2026-03-01 17:00` in `timeZone`: how people at the court read a moment. */
 export function formatLocalMoment(moment: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

@@ -2,25 +2,19 @@
  * Wall-clock times in an IANA time zone without a date library: the zone's offset at a moment is
  * read from Intl.DateTimeFormat, which knows every zone's daylight-saving rules. Pure.
  */
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { dateTimeFormat } from './date-time-format';
 
 function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
 }
 
 /** The wall clock in `timeZone` at `moment`, written as if it were UTC (ms since epoch). */

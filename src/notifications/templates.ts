@@ -1,6 +1,7 @@
 import { Locale } from '../court/roles';
 import { stageName } from '../court/stage';
 import { Stage } from '../court/stage';
+import { dateTimeFormat } from '../court/date-time-format';
 
 /** Every kind of message a person can receive (stored in notifications.kind). */
 export enum NotificationKind {
@@ -66,7 +67,7 @@ const INTL_LOCALE: Record<Locale, string> = { lo: 'lo-LA', en: 'en-GB' };
 export function formatDay(day: string, locale: Locale): string {
   const [y, m, d] = day.split('-').map(Number);
   // The day already belongs to APP_TIMEZONE: format the date itself, not a moment.
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateTimeFormat(INTL_LOCALE[locale], {
     dateStyle: 'long',
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(y, m - 1, d, 12)));
@@ -74,7 +75,7 @@ export function formatDay(day: string, locale: Locale): string {
 
 /** A moment as the court's clocks show it, in the reader's language. */
 export function formatMoment(moment: Date, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+  return dateTimeFormat(INTL_LOCALE[locale], {
     dateStyle: 'long',
     timeStyle: 'short',
     hourCycle: 'h23',
