@@ -94,6 +94,43 @@ describe('a version read', () => {
     expect(Buffer.byteLength(second.text)).toBe(Buffer.byteLength(first.text));
   });
 
+  it('counts sections whatever their keys: constructor, __proto__, toString', async () => {
+    const g = await t
+      .http()
+      .post('/api/guidelines')
+      .set(as(secretariat))
+      .send({ code: `VV-${Date.now().toString(36)}-k`, title: { en: 'G', lo: 'ຂ' } });
+    const keys = ['constructor', '__proto__', 'toString'];
+    const published = await t
+      .http()
+      .post(`/api/guidelines/${g.body.id}/versions`)
+      .set(as(secretariat))
+      .send({
+        changeSummary: 'v1',
+        sections: keys.map((key) => ({ key, heading: key, body: `The ${key} section.` })),
+      });
+    expect(published.status).toBe(201);
+    await move(t, secretariat, g.body.id, {
+      to: 'CONSULTATION',
+      consultationClosesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    const comment = await t
+      .http()
+      .post(`/api/guidelines/${g.body.id}/versions/1/comments`)
+      .set(as(judge))
+      .send({ sectionKey: '__proto__', body: 'On the second section.' });
+    expect(comment.status).toBe(201);
+    const read = await t.http().get(`/api/guidelines/${g.body.id}/versions/1`).set(as(judge));
+    expect(read.status).toBe(200);
+    expect(
+      read.body.sections.map((s: { key: string; commentCount: number }) => [s.key, s.commentCount]),
+    ).toEqual([
+      ['constructor', 0],
+      ['__proto__', 1],
+      ['toString', 0],
+    ]);
+  });
+
   it('answers 404 for a version the guideline does not have, and for a guideline that does not exist', async () => {
     const g = await t
       .http()

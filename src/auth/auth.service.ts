@@ -105,7 +105,10 @@ export class AuthService {
    * a deactivation or a session ended from the list stop it at once.
    */
   async authenticate(token: string): Promise<Authenticated> {
-    const claims = this.verified.get(token) ?? (await this.verify(token));
+    const kept = this.verified.get(token);
+    // The cache's clock is monotonic; jsonwebtoken's is the wall clock: `exp` is read again here.
+    const claims =
+      kept && Date.now() < (kept.exp as number) * 1000 ? kept : await this.verify(token);
     const { sub, sid } = claims;
     // Tokens from before sessions were recorded carry no session: they are refused like ended ones.
     const user =

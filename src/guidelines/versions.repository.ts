@@ -116,7 +116,7 @@ interface SectionOpening {
   opening: Buffer;
 }
 
-/** Bytes of section JSON the process keeps (VersionsRepository.findViewJson). */
+/** About how many bytes of section JSON the process keeps (VersionsRepository.findViewJson). */
 export const SECTION_CACHE_BYTES = 32 * 1024 * 1024;
 
 function sectionOpening(
@@ -151,9 +151,12 @@ export class VersionViewText {
   ) {}
 
   bytes(extra: Record<string, unknown> = {}): Buffer {
-    const bySection = JSON.parse(this.counts) as Record<string, [number, number]>;
+    // A Map, not an object: a section key may be any name, `constructor` and `__proto__` too.
+    const bySection = new Map(
+      Object.entries(JSON.parse(this.counts) as Record<string, [number, number]>),
+    );
     const suffixes = this.sections.map(({ key }) => {
-      const [total, open] = bySection[key] ?? [0, 0];
+      const [total, open] = bySection.get(key) ?? [0, 0];
       return `,"commentCount":${total},"openCommentCount":${open}}`;
     });
     const extraJson = JSON.stringify(extra).slice(1, -1);
@@ -178,9 +181,9 @@ export class VersionsRepository {
   /** Sections' JSON by version id, least recently read out first (see findViewJson). */
   private readonly openings = new LRUCache<string, SectionOpening[]>({
     maxSize: SECTION_CACHE_BYTES,
-    // The kept bytes, the keys (UTF-16) and about what each object costs.
+    // The kept bytes, the keys (UTF-16) and, generously, what each object and Buffer costs.
     sizeCalculation: (sections) =>
-      sections.reduce((sum, s) => sum + s.opening.length + 2 * s.key.length + 64, 64),
+      sections.reduce((sum, s) => sum + s.opening.length + 2 * s.key.length + 200, 200),
   });
 
   constructor(
