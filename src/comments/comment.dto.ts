@@ -371,6 +371,13 @@ export class CommentDetailView extends CommentView {
     description: 'The thread’s replies, oldest first (top-level only)',
   })
   replies: CommentView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'When the thread has more replies than this answer carries (100): the cursor of GET /api/comments/{id}/replies for the next ones',
+  })
+  repliesNext: string | null;
 }
 
 export class CommentListView {

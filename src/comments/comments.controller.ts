@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { readerScope } from '../court/reader-scope';
 import { UuidParam } from '../common/path-params';
+import { PageQuery } from '../common/pagination';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -97,6 +98,18 @@ export class CommentsController {
   @ApiErrors(400, 401, 404)
   get(@UuidParam() id: string, @CurrentUser() user: AuthUser): Promise<CommentDetailView> {
     return this.comments.get(id, user);
+  }
+
+  /** A thread's replies after the first page of its detail, oldest first, a page at a time. */
+  @Get(':id/replies')
+  @ApiOkResponse({ type: CommentListView })
+  @ApiErrors(400, 401, 404)
+  replies(
+    @UuidParam() id: string,
+    @Query() query: PageQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CommentListView> {
+    return this.comments.replies(id, user, query.limit, query.cursor);
   }
 
   /** Edit your own comment while it has no disposition; the earlier text is kept. */

@@ -395,15 +395,30 @@ export class CommentsRepository {
     return toPage(rows, filter.limit, (r) => [r.section_position, r.created_key, r.id]);
   }
 
-  /** The replies of a thread this reader may read, oldest first, without deleted ones. */
-  replies(parentId: string, scope: ReaderScope): Promise<CommentRow[]> {
-    return this.repo.query(
-      `SELECT ${commentColumns('$2')} FROM comments c ${COMMENT_JOINS}
+  /**
+   * A page of the replies of a thread this reader may read, oldest first, without deleted ones:
+   * keyset on (time, id) through comments_replies_idx, so a page costs the same in any thread.
+   */
+  async replies(
+    parentId: string,
+    scope: ReaderScope,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<CommentRow>> {
+    const after = decodeCursor<[string, string]>(cursor, [isUtcMicros, isUuidText]);
+    const rows: (CommentRow & { created_key: string })[] = await this.repo.query(
+      `SELECT ${commentColumns('$2')},
+              to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS created_key
+         FROM comments c ${COMMENT_JOINS}
         WHERE c.parent_id = $1 AND c.deleted_at IS NULL
           AND ${readableSql.comment('c.author_id', '$2')}
-        ORDER BY c.created_at, c.id`,
-      [parentId, scope.agencyId],
+          AND (c.created_at, c.id) > (coalesce($3::timestamp AT TIME ZONE 'UTC', '-infinity'),
+                                      coalesce($4::uuid, '00000000-0000-0000-0000-000000000000'))
+        ORDER BY c.created_at, c.id
+        LIMIT $5`,
+      [parentId, scope.agencyId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
+    return toPage(rows, limit, (r) => [r.created_key, r.id]);
   }
 
   revisions(commentId: string): Promise<RevisionRow[]> {

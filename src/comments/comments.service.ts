@@ -39,6 +39,10 @@ import { DraftingException } from '../drafting/drafting.exception';
 import { CommentsRepository } from './comments.repository';
 import { IdempotentWrites } from '../idempotency/idempotent-writes';
 import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
+import { Page } from '../common/pagination';
+
+/** Replies a comment's detail carries; the rest come a page at a time (`repliesNext`). */
+export const REPLIES_IN_DETAIL = 100;
 
 @Injectable()
 export class CommentsService {
@@ -256,7 +260,9 @@ export class CommentsService {
     const [revisions, dispositions, replies, inDraft, found] = await Promise.all([
       this.comments.revisions(id),
       this.comments.dispositions(id),
-      row.parent_id ? Promise.resolve([]) : this.comments.replies(id, scope),
+      row.parent_id
+        ? Promise.resolve({ items: [], next: null })
+        : this.comments.replies(id, scope, REPLIES_IN_DETAIL),
       row.suggestion !== null
         ? this.drafting.suggestionsInDraft(row.guideline_id)
         : Promise.resolve(NONE_IN_DRAFT),
@@ -268,8 +274,30 @@ export class CommentsService {
       ...commentView(row, actor.locale, may, inDraft),
       revisions: revisions.map(revisionView),
       dispositions: dispositions.map(dispositionHistoryView),
-      replies: replies.map((r) => commentView(r, actor.locale, may)),
+      replies: replies.items.map((r) => commentView(r, actor.locale, may)),
+      repliesNext: replies.next,
     };
+  }
+
+  /** The next page of a thread's replies (`repliesNext` of the comment, then `next`). */
+  async replies(
+    id: string,
+    actor: AuthUser,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<CommentView>> {
+    const scope = readerScope(actor);
+    const row = await this.comments.findView(id, scope);
+    if (!row || row.deleted_at) throw new CommentException(CommentErrorCode.COMMENT_NOT_FOUND);
+    const [page, found] = await Promise.all([
+      row.parent_id
+        ? Promise.resolve({ items: [], next: null })
+        : this.comments.replies(id, scope, limit, cursor),
+      this.versions.findGuidelineVersions(row.guideline_id, [], scope),
+    ]);
+    if (!found.guideline) throw new CommentException(CommentErrorCode.COMMENT_NOT_FOUND);
+    const may = await this.permissions(found.guideline, actor);
+    return { items: page.items.map((r) => commentView(r, actor.locale, may)), next: page.next };
   }
 
   /** The author edits while no disposition exists and the stage still lets them comment; the old text is kept. */

@@ -453,6 +453,26 @@ export type paths = {
         patch: operations["CommentsController_edit"];
         trace?: never;
     };
+    "/api/comments/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A thread's replies after the first page of its detail, oldest first, a page at a time.
+         * @description A thread's replies after the first page of its detail, oldest first, a page at a time.
+         */
+        get: operations["CommentsController_replies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/comments/{id}/disposition": {
         parameters: {
             query?: never;
@@ -1918,6 +1938,8 @@ export type components = {
             dispositions: components["schemas"]["DispositionHistoryView"][];
             /** @description The thread’s replies, oldest first (top-level only) */
             replies: components["schemas"]["CommentView"][];
+            /** @description When the thread has more replies than this answer carries (100): the cursor of GET /api/comments/{id}/replies for the next ones */
+            repliesNext: string | null;
         };
         UpdateCommentDto: {
             body?: string;
@@ -5126,6 +5148,67 @@ export interface operations {
             };
             /** @description A workflow gate or domain rule is unmet: details lists every reason */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    CommentsController_replies: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page (`next`) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentListView"];
+                };
+            };
+            /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Not allowed: your role may not do this (or your password is temporary, or the web session sent no CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Unknown id (or one you may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,7 +7,7 @@ import type { View, ViewContext } from '../router';
 
 type Guideline = Schema<'GuidelineView'>;
 type Comment = Schema<'CommentView'>;
-type Thread = Comment & { replies: Comment[] };
+type Thread = Comment & { replies: Comment[]; repliesNext?: string | null };
 type VersionSummary = Schema<'VersionSummaryView'>;
 
 const DISPOSITION_TONE: Record<NonNullable<Comment['disposition']>['status'], string> = {
@@ -156,7 +156,7 @@ function ownCommentTools(
 }
 
 function commentArticle(
-  comment: Comment & { replies?: Comment[] },
+  comment: Comment & { replies?: Comment[]; repliesNext?: string | null },
   {
     replyForm,
     apply,
@@ -228,10 +228,42 @@ function commentArticle(
           'div',
           { class: 'replies' },
           comment.replies.map((reply) => commentArticle(reply, { tools })),
+          comment.repliesNext ? moreReplies(comment.id, comment.repliesNext, tools) : null,
         )
       : null,
     replyForm ?? null,
   );
+}
+
+/**
+ * A long thread's further replies, a page at a time (the comment's detail carries the first 100):
+ * each press shows the next page above the button, which goes once the thread is all shown.
+ */
+function moreReplies(commentId: string, first: string, tools?: ThreadTools): HTMLElement {
+  let cursor: string | null = first;
+  const problem = h('div', {});
+  const button = h('button', { type: 'button', class: 'secondary' }, t('thread.moreReplies'));
+  const holder = h('div', { class: 'more-replies' }, button, problem);
+  button.addEventListener('click', async () => {
+    if (!cursor) return;
+    button.disabled = true;
+    problem.replaceChildren();
+    try {
+      const page = await api.get('/api/comments/{id}/replies', {
+        path: { id: commentId },
+        query: { cursor, limit: 100 },
+      });
+      holder.before(...page.items.map((reply) => commentArticle(reply, { tools })));
+      announce(t('thread.moreRepliesShown', { count: page.items.length }));
+      cursor = page.next;
+      if (!cursor) holder.remove();
+    } catch (error) {
+      problem.replaceChildren(errorBox(error));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return holder;
 }
 
 /** The secretariat's "accept and apply": the comment's suggested wording written into the draft. */
@@ -562,13 +594,11 @@ export async function versionView({ params, query, rerender, user }: ViewContext
     });
     // The list holds each thread's first comment; its replies come with the comment's detail.
     const threads: Thread[] = await Promise.all(
-      roots.map(async (root) => ({
-        ...root,
-        replies:
-          root.replyCount > 0
-            ? (await api.get('/api/comments/{id}', { path: { id: root.id } })).replies
-            : [],
-      })),
+      roots.map(async (root) => {
+        if (root.replyCount === 0) return { ...root, replies: [] };
+        const detail = await api.get('/api/comments/{id}', { path: { id: root.id } });
+        return { ...root, replies: detail.replies, repliesNext: detail.repliesNext };
+      }),
     );
     // The server says what this person may do on this version (new comments go on the current
     // version only, replies in the threads of any version) and on each comment.
