@@ -168,3 +168,28 @@ export async function waitForLang(page: Page, lang: string): Promise<void> {
     lang,
   );
 }
+
+/**
+ * Opens a page and signs in through the login screen, in English when asked (the screen starts
+ * in Lao), and waits for the home screen.
+ */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  user: { email: string; password: string },
+  { english = false, viewport = LAPTOP }: { english?: boolean; viewport?: typeof LAPTOP } = {},
+): Promise<UiPage> {
+  const ui = await openPage(browser, baseUrl, viewport);
+  const { page } = ui;
+  await page.goto('/');
+  await waitForRoute(page, '/login');
+  if (english) {
+    await page.getByRole('button', { name: 'English' }).click();
+    await waitForLang(page, 'en');
+  }
+  await page.locator('input[type=email]').fill(user.email);
+  await page.locator('input[type=password]').fill(user.password);
+  await page.locator('form button[type=submit]').click();
+  await waitForRoute(page, '/');
+  return ui;
+}

@@ -3,10 +3,9 @@ import type { Browser } from 'playwright-core';
 import { Role } from '../../src/court/roles';
 import {
   launchBrowser,
-  openPage,
+  signInAs,
   seriousA11yViolations,
   UiPage,
-  waitForLang,
   waitForRoute,
 } from '../support/browser';
 import { move } from '../support/review-road';
@@ -132,21 +131,8 @@ describe('long threads, a page of replies at a time', () => {
     expect(unknown.body).toMatchObject({ statusCode: 404, details: [] });
   });
 
-  async function signIn(user: TestUser, english = false): Promise<UiPage> {
-    const ui = await openPage(browser, baseUrl);
-    const { page } = ui;
-    await page.goto('/');
-    await waitForRoute(page, '/login');
-    if (english) {
-      await page.getByRole('button', { name: 'English' }).click();
-      await waitForLang(page, 'en');
-    }
-    await page.locator('input[type=email]').fill(user.email);
-    await page.locator('input[type=password]').fill(PASSWORD);
-    await page.locator('form button[type=submit]').click();
-    await waitForRoute(page, '/');
-    return ui;
-  }
+  const signIn = (user: TestUser, english = false): Promise<UiPage> =>
+    signInAs(browser, baseUrl, { email: user.email, password: PASSWORD }, { english });
 
   for (const [language, user, more, shown] of [
     ['Lao', () => judge, 'ສະແດງຄຳຕອບເພີ່ມເຕີມ', 'ສະແດງຄຳຕອບອີກ 100 ຂໍ້ແລ້ວ'],

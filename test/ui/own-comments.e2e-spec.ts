@@ -3,11 +3,10 @@ import type { Browser } from 'playwright-core';
 import { Role } from '../../src/court/roles';
 import {
   launchBrowser,
-  openPage,
+  signInAs,
   screenshot,
   seriousA11yViolations,
   UiPage,
-  waitForLang,
   waitForRoute,
 } from '../support/browser';
 import { move } from '../support/review-road';
@@ -82,21 +81,8 @@ describe('editing and deleting one’s own comment (browser)', () => {
     await t?.close();
   });
 
-  async function signIn(user: TestUser, english = false): Promise<UiPage> {
-    const ui = await openPage(browser, baseUrl);
-    const { page } = ui;
-    await page.goto('/');
-    await waitForRoute(page, '/login');
-    if (english) {
-      await page.getByRole('button', { name: 'English' }).click();
-      await waitForLang(page, 'en');
-    }
-    await page.locator('input[type=email]').fill(user.email);
-    await page.locator('input[type=password]').fill(PASSWORD);
-    await page.locator('form button[type=submit]').click();
-    await waitForRoute(page, '/');
-    return ui;
-  }
+  const signIn = (user: TestUser, english = false): Promise<UiPage> =>
+    signInAs(browser, baseUrl, { email: user.email, password: PASSWORD }, { english });
 
   it('a version answer says whether new comments go on it: the current one only', async () => {
     const read = (n: number) =>

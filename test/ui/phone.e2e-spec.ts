@@ -4,7 +4,7 @@ import { Role } from '../../src/court/roles';
 import {
   inPage,
   launchBrowser,
-  openPage,
+  signInAs,
   screenshot,
   seriousA11yViolations,
   UiPage,
@@ -93,21 +93,13 @@ describe('phone width and long text (browser)', () => {
     await t?.close();
   });
 
-  async function signIn(user: TestUser, english = false): Promise<UiPage> {
-    const ui = await openPage(browser, baseUrl, PHONE_390);
-    const { page } = ui;
-    await page.goto('/');
-    await waitForRoute(page, '/login');
-    if (english) {
-      await page.getByRole('button', { name: 'English' }).click();
-      await waitForLang(page, 'en');
-    }
-    await page.locator('input[type=email]').fill(user.email);
-    await page.locator('input[type=password]').fill(PASSWORD);
-    await page.locator('form button[type=submit]').click();
-    await waitForRoute(page, '/');
-    return ui;
-  }
+  const signIn = (user: TestUser, english = false): Promise<UiPage> =>
+    signInAs(
+      browser,
+      baseUrl,
+      { email: user.email, password: PASSWORD },
+      { english, viewport: PHONE_390 },
+    );
 
   it('the thread at 390 px: no sideways scrolling, the 20,000-character comment folded with "show all" (Lao)', async () => {
     const ui = await signIn(judge);
