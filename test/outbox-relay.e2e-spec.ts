@@ -164,11 +164,18 @@ describe('outbox: review jobs and the relay', () => {
         async (c) =>
           (
             await c.query(
-              `SELECT count(*)::int AS n, max(attempts) AS max FROM outbox WHERE job_id LIKE 'backlog-%'`,
+              `SELECT count(*)::int AS n, count(*) FILTER (WHERE published_at IS NULL)::int AS unpublished,
+                      coalesce(array_agg(DISTINCT last_error) FILTER (WHERE attempts > 0), '{}') AS errors
+                 FROM outbox WHERE job_id LIKE 'backlog-%'`,
             )
           ).rows[0],
       );
-      expect(attempts).toEqual({ n: backlog, max: 0 });
+      expect(attempts).toMatchObject({ n: backlog, unpublished: 0 });
+      // A pass may be refused on a busy machine only by the relay's own Redis time limits (the
+      // rows then go again in a later pass, counted once above); never by anything else.
+      for (const error of attempts.errors as string[]) {
+        expect(error).toMatch(/no answer from Redis in \d+ ms|^Redis unreachable$/);
+      }
       const delayed = await reminderQueue.getJobs(['delayed'], 0, -1);
       const ids = delayed.map((j) => j.id).filter((jobId) => jobId?.startsWith('backlog-'));
       expect(new Set(ids).size).toBe(backlog);
