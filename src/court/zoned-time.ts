@@ -4,7 +4,20 @@
  */
 import { dateTimeFormat } from './date-time-format';
 
+// Per zone, without building dateTimeFormat's key on every call (thousands per planning pass).
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
 function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormatters.get(timeZone);
+  if (!format) {
+    format = wallClockFormat(timeZone);
+    if (wallClockFormatters.size >= 50) wallClockFormatters.clear();
+    wallClockFormatters.set(timeZone, format);
+  }
+  return format;
+}
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
   return dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -51,12 +64,28 @@ export function calendarDayIn(moment: Date, timeZone: string): string {
   return new Date(wallClockAt(moment.getTime(), timeZone)).toISOString().slice(0, 10);
 }
 
+const ZONED_MOMENTS_KEPT = 10_000;
+const zonedMoments = new Map<string, number>();
+
 /**
  * The moment the clocks in `timeZone` show `hour`:`minute` on `day`. When that wall time happens
  * twice (clocks go back) the first is taken; when it never happens (clocks jump forward) the
  * moment just after the jump, as a person would read "09:00" on that morning.
  */
 export function zonedMoment(day: string, hour: number, minute: number, timeZone: string): Date {
+  // Pure, and asked again and again for the same few days (every request of a review shares its
+  // due day): remembered, as a number so that no caller can change what another receives.
+  const key = `${timeZone}|${day}|${hour}|${minute}`;
+  let moment = zonedMoments.get(key);
+  if (moment === undefined) {
+    moment = findZonedMoment(day, hour, minute, timeZone);
+    if (zonedMoments.size >= ZONED_MOMENTS_KEPT) zonedMoments.clear();
+    zonedMoments.set(key, moment);
+  }
+  return new Date(moment);
+}
+
+function findZonedMoment(day: string, hour: number, minute: number, timeZone: string): number {
   const [y, m, d] = parseDay(day);
   const wall = Date.UTC(y, m - 1, d, hour, minute);
   // The offset in force a day before and a day after covers any single transition near `wall`.
@@ -65,7 +94,7 @@ export function zonedMoment(day: string, hour: number, minute: number, timeZone:
     .map((offset) => wall - offset)
     .filter((candidate) => wallClockAt(candidate, timeZone) === wall)
     .sort((a, b) => a - b);
-  if (matches.length) return new Date(matches[0]);
+  if (matches.length) return matches[0];
   // A gap: read the wall time with the offset before the jump, which lands after it.
-  return new Date(wall - offsets[0]);
+  return wall - offsets[0];
 }

@@ -57,6 +57,19 @@ describe('zoned time', () => {
     expect(calendarDayIn(new Date('2026-04-30T16:59:59Z'), 'Asia/Vientiane')).toBe('2026-04-30');
   });
 
+  it('answers a moment asked again from memory, a new Date each time that no caller can change for another', () => {
+    const first = zonedMoment('2026-11-01', 1, 30, 'America/New_York');
+    first.setTime(0);
+    const again = zonedMoment('2026-11-01', 1, 30, 'America/New_York');
+    expect(again).not.toBe(first);
+    expect(iso(again)).toBe('2026-11-01T05:30:00.000Z');
+    // The same day and hour in another zone is another moment, not the one remembered.
+    expect(iso(zonedMoment('2026-11-01', 1, 30, 'Asia/Vientiane'))).toBe(
+      '2026-10-31T18:30:00.000Z',
+    );
+    expect(() => zonedMoment('2026-13-45x', 9, 0, 'Asia/Vientiane')).toThrow('not a calendar day');
+  });
+
   it('adds calendar days across month and year ends and leap days', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
