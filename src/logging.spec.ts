@@ -1,7 +1,7 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import pinoHttp from 'pino-http';
+import pinoHttp, { stdSerializers } from 'pino-http';
 import { Env } from './config/env';
 import { censorUrl, pinoHttpOptions, serializeRequest } from './logging';
 
@@ -61,14 +61,14 @@ describe('serializeRequest', () => {
 describe('request logs (pino-http with pinoHttpOptions)', () => {
   let server: Server;
   const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
     const env = { NODE_ENV: 'production', LOG_LEVEL: 'info' } as Env;
     const logger = pinoHttp(pinoHttpOptions(env), sink);
     server = createServer((req, res) => {
@@ -99,5 +99,43 @@ describe('request logs (pino-http with pinoHttpOptions)', () => {
     });
     expect(completed.req.headers.authorization).toBe('[redacted]');
     expect(lines.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('serialises a request once, for its completion line, and not at all at a level without one', async () => {
+    const serialised = jest.spyOn(stdSerializers, 'req');
+    try {
+      const { port } = server.address() as AddressInfo;
+      await fetch(`http://127.0.0.1:${port}/api/guidelines`, {
+        headers: { Authorization: `Bearer ${TOKEN}`, 'X-Request-Id': 'once-1' },
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(serialised).toHaveBeenCalledTimes(1);
+      const completed = lines
+        .map((line) => JSON.parse(line))
+        .find((entry) => entry.reqId === 'once-1');
+      expect(completed.req).toMatchObject({ id: 'once-1', method: 'GET', url: '/api/guidelines' });
+      expect(Object.keys(completed)).not.toContain('unusedRequestBinding');
+
+      serialised.mockClear();
+      const quiet = pinoHttp(
+        pinoHttpOptions({ NODE_ENV: 'production', LOG_LEVEL: 'warn' } as Env),
+        sink,
+      );
+      const quietServer = createServer((req, res) => {
+        quiet(req, res);
+        res.end('ok');
+      });
+      await new Promise<void>((resolve) => quietServer.listen(0, '127.0.0.1', resolve));
+      try {
+        const quietPort = (quietServer.address() as AddressInfo).port;
+        await fetch(`http://127.0.0.1:${quietPort}/api/guidelines`);
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(serialised).not.toHaveBeenCalled();
+      } finally {
+        await new Promise<void>((resolve) => quietServer.close(() => resolve()));
+      }
+    } finally {
+      serialised.mockRestore();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Options } from 'pino-http';
+import { stdSerializers, type Options } from 'pino-http';
 import { Env } from './config/env';
 
 /** Query parameters that carry credentials: their values never reach a log line. */
@@ -42,7 +42,6 @@ export function censorUrl(original: string): string {
 interface SerializedRequest {
   url?: unknown;
   query?: unknown;
-  [key: string]: unknown;
 }
 
 /**
@@ -72,13 +71,26 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
+const UNUSED_REQUEST_BINDING = 'unusedRequestBinding';
+
 /** Request logs with a request id; credentials are never written. */
 export function pinoHttpOptions(env: Env): Options {
   return {
     level: env.NODE_ENV === 'test' && env.LOG_LEVEL === 'info' ? 'silent' : env.LOG_LEVEL,
     // Fastify has set req.id already (requestIdOf); this only serves a request that bypassed it.
     genReqId: (req: IncomingMessage) => requestIdOf(req),
-    serializers: { req: serializeRequest },
+    // pino-http also binds the whole request to a logger of its own on every request, used only
+    // when the loggers are not quiet (they are, below), and pino serialises and redacts such a
+    // binding at once: about 60 us a request for nothing. Under its own key it is dropped
+    // unread; `req` (the completion line's, customSuccessObject) is serialised in full.
+    customAttributeKeys: { req: UNUSED_REQUEST_BINDING },
+    wrapSerializers: false,
+    serializers: {
+      req: (req: IncomingMessage) => serializeRequest(stdSerializers.req(req)),
+      res: stdSerializers.res,
+      err: stdSerializers.err,
+      [UNUSED_REQUEST_BINDING]: () => undefined,
+    },
     redact: {
       paths: [
         'req.headers.authorization',
