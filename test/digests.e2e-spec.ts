@@ -471,6 +471,55 @@ describe('notification preferences and daily digests', () => {
     expect((await notifications(t, `id = $1`, [notice.id]))[0].email_state).toBe('SENT');
   });
 
+  it('sends no digest to an account deactivated meanwhile: its notices wait unclaimed, and one already claimed is SKIPPED', async () => {
+    const judge = await t.user(Role.JUDGE, { locale: 'lo', name: 'ທ່ານ ຄຳແພງ' });
+    expect((await save(judge, { email: { COMMENTS_OPEN: 'DAILY' } })).status).toBe(200);
+    await guidelineInConsultation(7);
+    const [invited] = await eventually(async () => {
+      const rows = await notifications(t, `kind = 'COMMENTS_OPEN' AND user_id = $1`, [judge.id]);
+      return rows.length ? rows : undefined;
+    }, 'the invitation');
+    expect(invited.email_state).toBe('DAILY');
+    const off = await t
+      .http()
+      .patch(`/api/users/${judge.id}`)
+      .set(auth(t.admin))
+      .send({ active: false });
+    expect(off.status).toBe(200);
+
+    const digests = t.app.get(Digests);
+    await digests.compose(new Date(Date.now() + 4 * DAY));
+    const claimedBy = (id: string) =>
+      t.sql(
+        async (c) =>
+          (await c.query(`SELECT digest_id, email_state FROM notifications WHERE id = $1`, [id]))
+            .rows[0],
+      );
+    expect(await claimedBy(invited.id)).toEqual({ digest_id: null, email_state: 'DAILY' });
+
+    // A digest claimed a moment before the account was closed goes out as nothing.
+    const digestId = await t.sql(async (c) => {
+      const digest = await c.query(
+        `INSERT INTO email_digests (user_id, digest_day) VALUES ($1, '2099-02-01') RETURNING id`,
+        [judge.id],
+      );
+      await c.query(`UPDATE notifications SET digest_id = $2 WHERE id = $1`, [
+        invited.id,
+        digest.rows[0].id,
+      ]);
+      return digest.rows[0].id as string;
+    });
+    expect(await digests.deliver(digestId, false)).toBe('ALREADY_DONE');
+    expect(
+      await t.sql(
+        async (c) =>
+          (await c.query(`SELECT state FROM email_digests WHERE id = $1`, [digestId])).rows[0],
+      ),
+    ).toEqual({ state: 'SKIPPED' });
+    expect(await claimedBy(invited.id)).toEqual({ digest_id: digestId, email_state: 'SKIPPED' });
+    expect(mailsTo(judge)).toEqual([]);
+  });
+
   it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {
     const parsed = await smtp.everyMessageReal();
     expect(parsed.length).toBeGreaterThan(0);

@@ -2,7 +2,9 @@ import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Committee, Role } from '../src/court/roles';
 import { QUEUE } from '../src/queues/queues';
-import { formatMoment } from '../src/notifications/templates';
+import { DataSource } from 'typeorm';
+import { Notifier } from '../src/notifications/notifier.service';
+import { formatMoment, NotificationKind } from '../src/notifications/templates';
 import { ConsultationClosingNotices } from '../src/reminders/consultation-closing.service';
 import {
   auth,
@@ -359,6 +361,57 @@ describe('notifications', () => {
       (await t.http().get('/api/notifications/failed-emails').set(auth(secretariat))).status,
     ).toBe(403);
     smtp.setMode('accept');
+  });
+
+  it('sends nothing to an account deactivated after its notice was written: e-mail SKIPPED, the notice kept', async () => {
+    const leaving = await t.user(Role.JUDGE, { locale: 'en', name: 'Judge Leaving' });
+    const staying = await t.user(Role.JUDGE, { locale: 'en', name: 'Judge Staying' });
+    const off = await t
+      .http()
+      .patch(`/api/users/${leaving.id}`)
+      .set(auth(t.admin))
+      .send({ active: false });
+    expect(off.status).toBe(200);
+    // Both told in one transaction through the service's own notifier, as a notice written a
+    // moment before the account was closed: its e-mail job is already on its way.
+    const notifier = t.app.get(Notifier);
+    const ids = await t.app.get(DataSource).transaction(async (manager) => {
+      const written: string[] = [];
+      for (const who of [leaving, staying]) {
+        const id = await notifier.tell(
+          manager,
+          { id: who.id, locale: 'en' },
+          {
+            kind: NotificationKind.STAGE_CHANGED,
+            dedupeKey: `closed-account-${who.id}`,
+            subject: 'The guideline moved',
+            body: 'Written before the account was closed.',
+            link: null,
+            inApp: true,
+          },
+        );
+        written.push(id!);
+      }
+      return written;
+    });
+    const settled = await eventually(async () => {
+      const rows = await notifications(t, `id = ANY($1::uuid[]) AND email_state <> 'PENDING'`, [
+        ids,
+      ]);
+      return rows.length === 2 ? rows : undefined;
+    }, 'both e-mails settled');
+    const stateOf = (id: string) => settled.find((n) => n.id === id)!.email_state;
+    expect(stateOf(ids[0])).toBe('SKIPPED');
+    expect(stateOf(ids[1])).toBe('SENT');
+    expect(smtp.transfersOf(ids[0])).toBe(0);
+    expect(smtp.messages.flatMap((m) => m.to)).not.toContain(leaving.email);
+    // The notice itself stays, unread, should the account be opened again.
+    expect(
+      await t.sql(
+        async (c) =>
+          (await c.query(`SELECT in_app, read_at FROM notifications WHERE id = $1`, [ids[0]])).rows,
+      ),
+    ).toEqual([{ in_app: true, read_at: null }]);
   });
 
   it('sent every e-mail as a real one: text and HTML, its language, auto-submitted, To with a name', async () => {

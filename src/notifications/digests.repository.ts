@@ -12,6 +12,8 @@ export interface LockedDigest {
   email: string;
   name: string;
   locale: Locale;
+  /** Whether the reader's account is still active (a deactivated one is sent nothing). */
+  active: boolean;
 }
 
 /**
@@ -24,10 +26,11 @@ export class DigestsRepository {
 
   /**
    * One statement, so all or nothing: for up to `readers` people with notices waiting (DAILY,
-   * in no digest, written by `now`) and no digest yet on `day`, creates that day's digest, claims
+   * in no digest, written by `now`), an active account and no digest yet on `day`, creates that day's digest, claims
    * their waiting notices into it and writes its e-mail job to the outbox. A digest row that
    * exists already (another scan got there first, or it is the second scan of the day) is left
-   * alone, with the notices it did not claim: they wait for the next day.
+   * alone, with the notices it did not claim: they wait for the next day (as the notices of a
+   * deactivated account wait, for a digest the day it is active again).
    */
   async claimWaiting(
     now: Date,
@@ -36,7 +39,7 @@ export class DigestsRepository {
   ): Promise<{ readers: number; digests: number; notices: number }> {
     const rows = await this.dataSource.query(
       `WITH readers AS (
-         SELECT DISTINCT n.user_id FROM notifications n
+         SELECT DISTINCT n.user_id FROM notifications n JOIN users u ON u.id = n.user_id AND u.active
           WHERE n.email_state = 'DAILY' AND n.digest_id IS NULL AND n.created_at <= $1
             AND NOT EXISTS (SELECT 1 FROM email_digests d
                              WHERE d.user_id = n.user_id AND d.digest_day = $2::date)
@@ -68,7 +71,7 @@ export class DigestsRepository {
   /** The digest and its reader, locked until the transaction ends (null when unknown). */
   async lock(manager: EntityManager, id: string): Promise<LockedDigest | null> {
     const rows = await manager.query(
-      `SELECT d.id, d.state, u.email, u.name, u.locale
+      `SELECT d.id, d.state, u.email, u.name, u.locale, u.active
          FROM email_digests d JOIN users u ON u.id = d.user_id
         WHERE d.id = $1 FOR UPDATE OF d`,
       [id],
@@ -126,6 +129,14 @@ export class DigestsRepository {
          email_attempts = email_attempts + 1, email_error = NULL WHERE digest_id = $1`,
       [id],
     );
+  }
+
+  /** Not sent at all (its reader was deactivated before it went out): the digest and its notices. */
+  async markSkipped(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE email_digests SET state = 'SKIPPED' WHERE id = $1`, [id]);
+    await manager.query(`UPDATE notifications SET email_state = 'SKIPPED' WHERE digest_id = $1`, [
+      id,
+    ]);
   }
 
   /** A failed try is counted; the last one records the digest and its notices FAILED (seen by ADMIN). */

@@ -51,6 +51,10 @@ export class Digests {
     return attemptEmail(this.dataSource, finalAttempt, async (manager) => {
       const digest = await this.digests.lock(manager, digestId);
       if (!digest || digest.state !== 'PENDING') return null;
+      if (!digest.active) {
+        await this.digests.markSkipped(manager, digestId);
+        return null;
+      }
       const content = await this.digests.contentOf(manager, digestId);
       if (!content.total) {
         await this.digests.markSent(manager, digestId);

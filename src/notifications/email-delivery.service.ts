@@ -10,7 +10,7 @@ import { NotificationsRepository } from './notifications.repository';
  * out, so two runs of the same job (a retry racing a stalled run, a job id re-added after
  * trimming) cannot both send: the second sees the e-mail already SENT. A failure is counted and
  * kept on the row; on the last attempt the e-mail is recorded FAILED (the in-app notification
- * stays as it is).
+ * stays as it is). A reader whose account was deactivated meanwhile is sent nothing (SKIPPED).
  */
 @Injectable()
 export class EmailDelivery {
@@ -24,6 +24,12 @@ export class EmailDelivery {
     return attemptEmail(this.dataSource, finalAttempt, async (manager) => {
       const row = await this.notifications.lockForEmail(manager, notificationId);
       if (!row || row.email_state !== 'PENDING') return null;
+      // Deactivated since the notice was written (or while its e-mail waited for a retry): the
+      // account receives nothing more; the notice stays in its inbox, its e-mail SKIPPED.
+      if (!row.active) {
+        await this.notifications.recordEmailSkipped(manager, notificationId);
+        return null;
+      }
       return {
         send: () =>
           this.mailer.send({

@@ -19,7 +19,7 @@ export class EmailDeliveryView {
   @ApiProperty({
     enum: EMAIL_STATES,
     description:
-      'SKIPPED when e-mail is off (no SMTP_URL); DAILY while it waits for the daily digest (SENT once the digest went); OFF when the reader wants no e-mail of this kind',
+      'SKIPPED when e-mail is off (no SMTP_URL) or the reader’s account was deactivated before it went out; DAILY while it waits for the daily digest (SENT once the digest went); OFF when the reader wants no e-mail of this kind',
   })
   state: EmailState;
   @ApiProperty({ type: 'integer' }) attempts: number;

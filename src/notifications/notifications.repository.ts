@@ -178,7 +178,10 @@ export class NotificationsRepository {
     );
   }
 
-  /** The notice's e-mail with its reader, locked while it goes out (a second sender waits). */
+  /**
+   * The notice's e-mail with its reader (and whether the reader's account is still active),
+   * locked while it goes out (a second sender waits).
+   */
   async lockForEmail(
     manager: EntityManager,
     id: string,
@@ -189,9 +192,10 @@ export class NotificationsRepository {
     email: string;
     name: string;
     locale: 'lo' | 'en';
+    active: boolean;
   } | null> {
     const rows = await manager.query(
-      `SELECT n.subject, n.body, n.email_state, u.email, u.name, u.locale
+      `SELECT n.subject, n.body, n.email_state, u.email, u.name, u.locale, u.active
        FROM notifications n JOIN users u ON u.id = n.user_id
        WHERE n.id = $1 FOR UPDATE OF n`,
       [id],
@@ -212,6 +216,11 @@ export class NotificationsRepository {
        WHERE id = $1`,
       [id, error, finalAttempt],
     );
+  }
+
+  /** Not e-mailed at all (the reader's account was deactivated before it went out). */
+  async recordEmailSkipped(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE notifications SET email_state = 'SKIPPED' WHERE id = $1`, [id]);
   }
 
   async recordEmailSent(manager: EntityManager, id: string): Promise<void> {

@@ -2408,7 +2408,7 @@ export type components = {
         };
         EmailDeliveryView: {
             /**
-             * @description SKIPPED when e-mail is off (no SMTP_URL); DAILY while it waits for the daily digest (SENT once the digest went); OFF when the reader wants no e-mail of this kind
+             * @description SKIPPED when e-mail is off (no SMTP_URL) or the reader’s account was deactivated before it went out; DAILY while it waits for the daily digest (SENT once the digest went); OFF when the reader wants no e-mail of this kind
              * @enum {string}
              */
             state: "PENDING" | "SENT" | "FAILED" | "SKIPPED" | "DAILY" | "OFF";
