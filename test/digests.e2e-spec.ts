@@ -3,7 +3,14 @@ import Redis from 'ioredis';
 import { Role } from '../src/court/roles';
 import { Digests } from '../src/notifications/digests.service';
 import { epochKey, QUEUE } from '../src/queues/queues';
-import { auth, eventually, move, notifications, openQueue } from './support/review-road';
+import {
+  auth,
+  deactivate,
+  eventually,
+  move,
+  notifications,
+  openQueue,
+} from './support/review-road';
 import { checkRealEmail, parseMail, ReceivedMail, startSmtp, TestSmtp } from './support/smtp';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
@@ -480,12 +487,7 @@ describe('notification preferences and daily digests', () => {
       return rows.length ? rows : undefined;
     }, 'the invitation');
     expect(invited.email_state).toBe('DAILY');
-    const off = await t
-      .http()
-      .patch(`/api/users/${judge.id}`)
-      .set(auth(t.admin))
-      .send({ active: false });
-    expect(off.status).toBe(200);
+    await deactivate(t, judge);
 
     const digests = t.app.get(Digests);
     await digests.compose(new Date(Date.now() + 4 * DAY));

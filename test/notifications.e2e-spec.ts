@@ -8,6 +8,7 @@ import { formatMoment, NotificationKind } from '../src/notifications/templates';
 import { ConsultationClosingNotices } from '../src/reminders/consultation-closing.service';
 import {
   auth,
+  deactivate,
   eventually,
   guidelineAtCouncil,
   localDay,
@@ -366,12 +367,7 @@ describe('notifications', () => {
   it('sends nothing to an account deactivated after its notice was written: e-mail SKIPPED, the notice kept', async () => {
     const leaving = await t.user(Role.JUDGE, { locale: 'en', name: 'Judge Leaving' });
     const staying = await t.user(Role.JUDGE, { locale: 'en', name: 'Judge Staying' });
-    const off = await t
-      .http()
-      .patch(`/api/users/${leaving.id}`)
-      .set(auth(t.admin))
-      .send({ active: false });
-    expect(off.status).toBe(200);
+    await deactivate(t, leaving);
     // Both told in one transaction through the service's own notifier, as a notice written a
     // moment before the account was closed: its e-mail job is already on its way.
     const notifier = t.app.get(Notifier);

@@ -26,8 +26,8 @@ export class DigestsRepository {
 
   /**
    * One statement, so all or nothing: for up to `readers` people with notices waiting (DAILY,
-   * in no digest, written by `now`), an active account and no digest yet on `day`, creates that day's digest, claims
-   * their waiting notices into it and writes its e-mail job to the outbox. A digest row that
+   * in no digest, written by `now`), an active account and no digest yet on `day`, creates that
+   * day's digest, claims their waiting notices into it and writes its e-mail job to the outbox. A digest row that
    * exists already (another scan got there first, or it is the second scan of the day) is left
    * alone, with the notices it did not claim: they wait for the next day (as the notices of a
    * deactivated account wait, for a digest the day it is active again).

@@ -170,16 +170,15 @@ export async function waitForLang(page: Page, lang: string): Promise<void> {
 }
 
 /**
- * Opens a page and signs in through the login screen, in English when asked (the screen starts
- * in Lao), and waits for the home screen.
+ * Signs in on an open page through the login screen, in English when asked (the screen starts in
+ * Lao), finding the fields and the button by their names in that language, and waits for the
+ * home screen.
  */
-export async function signInAs(
-  browser: Browser,
-  baseUrl: string,
+export async function signInOn(
+  ui: UiPage,
   user: { email: string; password: string },
-  { english = false, viewport = LAPTOP }: { english?: boolean; viewport?: typeof LAPTOP } = {},
-): Promise<UiPage> {
-  const ui = await openPage(browser, baseUrl, viewport);
+  { english = false }: { english?: boolean } = {},
+): Promise<void> {
   const { page } = ui;
   await page.goto('/');
   await waitForRoute(page, '/login');
@@ -187,9 +186,20 @@ export async function signInAs(
     await page.getByRole('button', { name: 'English' }).click();
     await waitForLang(page, 'en');
   }
-  await page.locator('input[type=email]').fill(user.email);
-  await page.locator('input[type=password]').fill(user.password);
-  await page.locator('form button[type=submit]').click();
+  await page.getByLabel(english ? 'E-mail' : 'ອີເມວ').fill(user.email);
+  await page.getByLabel(english ? 'Password' : 'ລະຫັດຜ່ານ', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: english ? 'Sign in' : 'ເຂົ້າສູ່ລະບົບ' }).click();
   await waitForRoute(page, '/');
+}
+
+/** Opens a page and signs in on it ({@link signInOn}). */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  user: { email: string; password: string },
+  { english = false, viewport = LAPTOP }: { english?: boolean; viewport?: typeof LAPTOP } = {},
+): Promise<UiPage> {
+  const ui = await openPage(browser, baseUrl, viewport);
+  await signInOn(ui, user, { english });
   return ui;
 }

@@ -7,6 +7,16 @@ import { TestApp, TestUser } from './test-app';
 
 export const auth = (u: TestUser) => ({ Authorization: `Bearer ${u.token}` });
 
+/** The administrator deactivates the account through the API, as on the users screen. */
+export async function deactivate(t: TestApp, who: { id: string }): Promise<void> {
+  const res = await t
+    .http()
+    .patch(`/api/users/${who.id}`)
+    .set(auth(t.admin))
+    .send({ active: false });
+  expect(res.status).toBe(200);
+}
+
 const DAY = 86_400_000;
 
 /** The calendar day `offsetDays` from now in the court's zone. */

@@ -6,9 +6,9 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signInOn,
   seriousA11yViolations,
   UiPage,
-  waitForLang,
   waitForRoute,
 } from '../support/browser';
 import { move } from '../support/review-road';
@@ -75,16 +75,7 @@ describe('the bell and what each role is offered (browser)', () => {
     const { page } = ui;
     // The page's timers run on a clock the test moves on (installed before the page loads).
     if (clock) await page.clock.install();
-    await page.goto('/');
-    await waitForRoute(page, '/login');
-    if (english) {
-      await page.getByRole('button', { name: 'English' }).click();
-      await waitForLang(page, 'en');
-    }
-    await page.locator('input[type=email]').fill(user.email);
-    await page.locator('input[type=password]').fill(password);
-    await page.locator('form button[type=submit]').click();
-    await waitForRoute(page, '/');
+    await signInOn(ui, { email: user.email, password }, { english });
     return ui;
   }
 

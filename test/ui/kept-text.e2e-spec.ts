@@ -6,9 +6,8 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signInOn,
   seriousA11yViolations,
-  UiPage,
-  waitForLang,
   waitForRoute,
 } from '../support/browser';
 import { guidelineAtCouncil, localDay, move } from '../support/review-road';
@@ -83,20 +82,6 @@ describe('nothing typed is lost (browser)', () => {
     await t?.close();
   });
 
-  async function signIn(ui: UiPage, email: string, english = false): Promise<void> {
-    const { page } = ui;
-    await page.goto('/');
-    await waitForRoute(page, '/login');
-    if (english) {
-      await page.getByRole('button', { name: 'English' }).click();
-      await waitForLang(page, 'en');
-    }
-    await page.locator('input[type=email]').fill(email);
-    await page.locator('input[type=password]').fill(PASSWORD);
-    await page.locator('form button[type=submit]').click();
-    await waitForRoute(page, '/');
-  }
-
   const thread = `/g/:id/v/1/s/privacy`;
   const threadPath = () => thread.replace(':id', guidelineId);
 
@@ -104,7 +89,7 @@ describe('nothing typed is lost (browser)', () => {
     const judge = await t.user(Role.JUDGE, { locale: 'lo', name: 'ທ່ານ ບຸນມີ' });
     const ui = await openPage(browser, baseUrl);
     const { page } = ui;
-    await signIn(ui, judge.email);
+    await signInOn(ui, { email: judge.email, password: PASSWORD });
     await page.goto(`/#${threadPath()}`);
     await waitForRoute(page, threadPath());
     const text = 'ຄວນປົກປິດທີ່ຢູ່ຂອງຜູ້ເຄາະຮ້າຍນຳອີກ.';
@@ -176,7 +161,7 @@ describe('nothing typed is lost (browser)', () => {
     expect(first.status).toBe(201);
     const ui = await openPage(browser, baseUrl);
     const { page } = ui;
-    await signIn(ui, judge.email, true);
+    await signInOn(ui, { email: judge.email, password: PASSWORD }, { english: true });
     await page.goto(`/#${threadPath()}`);
     await waitForRoute(page, threadPath());
     const comment = 'Court lists should show initials only.';
@@ -254,7 +239,7 @@ describe('nothing typed is lost (browser)', () => {
 
     const ui = await openPage(browser, baseUrl);
     const { page } = ui;
-    await signIn(ui, reviewer.email);
+    await signInOn(ui, { email: reviewer.email, password: PASSWORD });
     await page.goto(`/#/reviews/${reviewId}`);
     await waitForRoute(page, `/reviews/${reviewId}`);
     const comments = 'ກະຊວງຍຸຕິທຳເຫັນດີ, ແຕ່ຂໍໃຫ້ເພີ່ມຫ້ອງແຍກໃນທຸກແຂວງ.';
@@ -299,7 +284,7 @@ describe('nothing typed is lost (browser)', () => {
     const officer = await t.user(Role.SECRETARIAT, { locale: 'en', name: 'Officer Dara' });
     const ui = await openPage(browser, baseUrl);
     const { page } = ui;
-    await signIn(ui, officer.email, true);
+    await signInOn(ui, { email: officer.email, password: PASSWORD }, { english: true });
     const path = `/g/${guidelineId}/draft`;
     await page.goto(`/#${path}`);
     await waitForRoute(page, path);

@@ -5,10 +5,9 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signInOn,
   seriousA11yViolations,
-  waitForLang,
   waitForRoute,
-  type UiPage,
 } from '../support/browser';
 import { PASSWORD, startTestApp, TestApp, TestUser } from '../support/test-app';
 
@@ -30,20 +29,6 @@ describe('notification preferences (browser)', () => {
         .set('Authorization', `Bearer ${who.token}`)
     ).body.email as Record<string, string>;
 
-  async function signIn(ui: UiPage, email: string, { english = false } = {}): Promise<void> {
-    const { page } = ui;
-    await page.goto('/');
-    await waitForRoute(page, '/login');
-    if (english) {
-      await page.getByRole('button', { name: 'English' }).click();
-      await waitForLang(page, 'en');
-    }
-    await page.getByLabel(english ? 'E-mail' : 'ອີເມວ').fill(email);
-    await page.getByLabel(english ? 'Password' : 'ລະຫັດຜ່ານ', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: english ? 'Sign in' : 'ເຂົ້າສູ່ລະບົບ' }).click();
-    await waitForRoute(page, '/');
-  }
-
   beforeAll(async () => {
     t = await startTestApp('ui_prefs');
     await t.app.listen(0, '127.0.0.1');
@@ -60,7 +45,7 @@ describe('notification preferences (browser)', () => {
     const officer = await t.user(Role.SECRETARIAT, { locale: 'lo', name: 'ທ່ານ ນາງ ແສງ' });
     const ui = await openPage(browser, baseUrl);
     const { page } = ui;
-    await signIn(ui, officer.email);
+    await signInOn(ui, { email: officer.email, password: PASSWORD });
     await page.getByRole('link', { name: 'ອີເມວແຈ້ງການຂອງຂ້ອຍ' }).click();
     await waitForRoute(page, '/account/notifications');
     await page.getByRole('heading', { name: 'ການແຈ້ງການທາງອີເມວ', level: 1 }).waitFor();
@@ -106,7 +91,7 @@ describe('notification preferences (browser)', () => {
     const judge = await t.user(Role.JUDGE, { locale: 'en', name: 'Judge Khamla' });
     const ui = await openPage(browser, baseUrl);
     const { page } = ui;
-    await signIn(ui, judge.email, { english: true });
+    await signInOn(ui, { email: judge.email, password: PASSWORD }, { english: true });
     expect(await page.getByRole('link', { name: 'My e-mail notices' }).count()).toBe(1);
     // From the inbox too.
     await page.locator('#bell').click();

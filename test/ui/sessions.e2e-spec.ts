@@ -5,10 +5,9 @@ import {
   launchBrowser,
   openPage,
   screenshot,
+  signInOn,
   seriousA11yViolations,
-  waitForLang,
   waitForRoute,
-  type UiPage,
 } from '../support/browser';
 import { ADMIN_PASSWORD, PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
@@ -34,24 +33,6 @@ describe('sessions (browser)', () => {
     return res.body.accessToken as string;
   };
 
-  async function signIn(
-    ui: UiPage,
-    email: string,
-    { english = false, password = PASSWORD } = {},
-  ): Promise<void> {
-    const { page } = ui;
-    await page.goto('/');
-    await waitForRoute(page, '/login');
-    if (english) {
-      await page.getByRole('button', { name: 'English' }).click();
-      await waitForLang(page, 'en');
-    }
-    await page.getByLabel(english ? 'E-mail' : 'ອີເມວ').fill(email);
-    await page.getByLabel(english ? 'Password' : 'ລະຫັດຜ່ານ', { exact: true }).fill(password);
-    await page.getByRole('button', { name: english ? 'Sign in' : 'ເຂົ້າສູ່ລະບົບ' }).click();
-    await waitForRoute(page, '/');
-  }
-
   beforeAll(async () => {
     t = await startTestApp('ui_sessions');
     await t.app.listen(0, '127.0.0.1');
@@ -69,7 +50,7 @@ describe('sessions (browser)', () => {
     const laptop = await loginFrom(judge.email, FIREFOX);
     const ui = await openPage(browser, baseUrl);
     const { page } = ui;
-    await signIn(ui, judge.email);
+    await signInOn(ui, { email: judge.email, password: PASSWORD });
     await page.getByRole('link', { name: 'ການເຂົ້າສູ່ລະບົບຂອງຂ້ອຍ' }).click();
     await waitForRoute(page, '/account/sessions');
     await page.locator('h1', { hasText: 'ບ່ອນທີ່ທ່ານເຂົ້າສູ່ລະບົບຢູ່' }).waitFor();
@@ -101,11 +82,11 @@ describe('sessions (browser)', () => {
   it('an administrator signs a person out everywhere, in English', async () => {
     const observer = await t.user(Role.OBSERVER, { locale: 'en', name: 'Observer Noy' });
     const theirs = await openPage(browser, baseUrl);
-    await signIn(theirs, observer.email, { english: true });
+    await signInOn(theirs, { email: observer.email, password: PASSWORD }, { english: true });
 
     const admin = await openPage(browser, baseUrl);
     const { page } = admin;
-    await signIn(admin, t.admin.email, { english: true, password: ADMIN_PASSWORD });
+    await signInOn(admin, { email: t.admin.email, password: ADMIN_PASSWORD }, { english: true });
     await page.goto(`/#/admin/users/${observer.id}`);
     await waitForRoute(page, `/admin/users/${observer.id}`);
     await page.getByRole('heading', { name: 'Sessions' }).waitFor();
