@@ -159,17 +159,18 @@ describe('the one-statement comment insert agrees with the full check', () => {
       }
     });
 
+  const allowedComment = (actor: AuthUser, version: number, dto: CreateCommentDto) => ({
+    guidelineId,
+    versionNumber: version,
+    sectionKey: dto.sectionKey!,
+    authorId: actor.id,
+    body: dto.body,
+    quote: dto.quote ?? null,
+    openStages: stagesOpenTo(actor),
+  });
   const oneStatement = (actor: AuthUser, version: number, dto: CreateCommentDto) =>
     rolledBack(async (manager) =>
-      repository.insertIfAllowed(manager, {
-        guidelineId,
-        versionNumber: version,
-        sectionKey: dto.sectionKey!,
-        authorId: actor.id,
-        body: dto.body,
-        quote: dto.quote ?? null,
-        openStages: stagesOpenTo(actor),
-      }),
+      repository.insertIfAllowed(manager, allowedComment(actor, version, dto)),
     );
 
   /** The row without what differs between two inserts of the same comment. */
@@ -242,5 +243,49 @@ describe('the one-statement comment insert agrees with the full check', () => {
         'VERSION_NOT_CURRENT',
       ]),
     );
+  });
+
+  it('answers every case the same in one statement for all of them as alone', async () => {
+    // CommentInsertBatch sends the comments of concurrent requests in one statement: each case of
+    // a stage is one entry of it, and must get what it gets alone (a row or nothing, the same row).
+    let compared = 0;
+    let grouped = 0;
+    for (const stage of Object.values(Stage)) {
+      await t.sql((c) =>
+        c.query(`UPDATE guidelines SET stage = $2 WHERE id = $1`, [guidelineId, stage]),
+      );
+      const cases = actors.flatMap(({ label, user }) =>
+        [2, 1].flatMap((version) =>
+          TARGETS.map((target) => ({
+            name: `${stage}, ${label}, version ${version}, ${target.label}`,
+            entry: allowedComment(user, version, {
+              sectionKey: target.sectionKey,
+              body: `A grouped case: ${label}, ${version}, ${target.label}`,
+              ...(target.quote === undefined ? {} : { quote: target.quote }),
+            } as CreateCommentDto),
+          })),
+        ),
+      );
+      const alone: (CommentRow | null)[] = [];
+      for (const { entry } of cases) {
+        alone.push(await rolledBack((manager) => repository.insertIfAllowed(manager, entry)));
+      }
+      const together = await rolledBack((manager) =>
+        repository.insertAllowed(
+          manager,
+          cases.map((c) => c.entry),
+        ),
+      );
+      const view = (row: CommentRow | null) => (row ? comparable(row) : null);
+      expect(cases.map((c, i) => ({ name: c.name, row: view(together[i]) }))).toEqual(
+        cases.map((c, i) => ({ name: c.name, row: view(alone[i]) })),
+      );
+      compared += cases.length;
+      grouped += together.filter(Boolean).length;
+    }
+    // Statements that inserted some of their entries and left others: not all or nothing.
+    expect(grouped).toBeGreaterThan(0);
+    expect(grouped).toBeLessThan(compared);
+    expect(compared).toBe(Object.values(Stage).length * actors.length * 2 * TARGETS.length);
   });
 });

@@ -289,9 +289,10 @@ describe('comments, replies, edits and dispositions', () => {
         await c.query(`UPDATE guidelines SET stage = 'TECHNICAL_WORKING_GROUP' WHERE id = $1`, [g]);
         const plain = comment(g, judge, { sectionKey: 'waiting', body: 'too late' }).then((r) => r);
         const twg = comment(g, twgJudge, { sectionKey: 'waiting', body: 'in time' }).then((r) => r);
-        // Both requests reach the database and wait there for the move's lock on the guideline.
+        // Both requests reach the database and wait there for the move's lock on the guideline
+        // (the one-statement insert joins `guidelines g`; the full check reads `FROM guidelines g`).
         await eventually(
-          async () => (await lockWaiters(t.sql, 'FROM guidelines g')) === 2,
+          async () => (await lockWaiters(t.sql, 'guidelines g')) === 2,
           'both comments to wait for the guideline lock',
           15_000,
         );
@@ -325,7 +326,7 @@ describe('comments, replies, edits and dispositions', () => {
             (r) => r,
           );
           // The comment reaches the database and waits there for the version change's lock.
-          await lockWaitSeen(t.sql, 'FROM guidelines g');
+          await lockWaitSeen(t.sql, 'guidelines g');
           const waited = (await countOnV1()) === before;
           await c.query(end);
           return { waited, res: await pending };

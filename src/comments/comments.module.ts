@@ -11,6 +11,7 @@ import {
   GuidelineCommentsController,
   VersionCommentsController,
 } from './comments.controller';
+import { CommentInsertBatch } from './comment-insert-batch';
 import { CommentsRepository } from './comments.repository';
 import { CommentsService } from './comments.service';
 import { SearchService } from './search.service';
@@ -26,7 +27,13 @@ import { IdempotencyModule } from '../idempotency/idempotency.module';
     IdempotencyModule,
   ],
   controllers: [VersionCommentsController, CommentsController, GuidelineCommentsController],
-  providers: [CommentsRepository, CommentsService, CommentMatrixService, SearchService],
+  providers: [
+    CommentsRepository,
+    CommentInsertBatch,
+    CommentsService,
+    CommentMatrixService,
+    SearchService,
+  ],
   exports: [CommentsService],
 })
 export class CommentsModule {}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { readableSql, ReaderScope } from '../court/reader-scope';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -211,22 +212,32 @@ const NEW_COMMENT_COLUMNS = `
   du.name AS disposition_by_name, c.disposition_at, c.disposition_version_number,
   c.created_at, c.edited_at, c.deleted_at, 0 AS reply_count`;
 
-/** CommentsRepository.insertIfAllowed: $1 guideline, $2 version number, $3 section key, $4 open stages, $5 author, $6 body, $7 quote. */
-const INSERT_IF_ALLOWED: PreparedStatement = {
-  name: 'comments-insert-if-allowed',
-  text: `WITH target AS (
-         SELECT g.id, g.stage, v.id AS version_id
-           FROM guidelines g
+/**
+ * CommentsRepository.insertAllowed: one array per field, an entry per comment ($1 id, $2 guideline,
+ * $3 version number, $4 section key, $5 open stages joined by ',', $6 author, $7 body, $8 quote).
+ */
+const INSERT_ALLOWED: PreparedStatement = {
+  name: 'comments-insert-allowed',
+  text: `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::uuid[],
+                              $7::text[], $8::text[])
+             AS i(id, guideline_id, version_number, section_key, open_stages, author_id, body, quote)
+       ), target AS (
+         SELECT i.*, g.stage, v.id AS version_id
+           FROM input i
+           JOIN guidelines g ON g.id = i.guideline_id
            JOIN guideline_versions v ON v.guideline_id = g.id AND v.number = g.current_version_number
-           JOIN version_sections s ON s.version_id = v.id AND s.key = $3
-          WHERE g.id = $1 AND g.current_version_number = $2 AND g.stage = ANY($4::text[])
-            AND ($7::text IS NULL
-                 OR strpos(normalize(s.heading, NFC), normalize($7, NFC)) > 0
-                 OR strpos(normalize(s.body, NFC), normalize($7, NFC)) > 0)
+           JOIN version_sections s ON s.version_id = v.id AND s.key = i.section_key
+          WHERE g.current_version_number = i.version_number
+            AND g.stage = ANY(string_to_array(i.open_stages, ','))
+            AND (i.quote IS NULL
+                 OR strpos(normalize(s.heading, NFC), normalize(i.quote, NFC)) > 0
+                 OR strpos(normalize(s.body, NFC), normalize(i.quote, NFC)) > 0)
             FOR SHARE OF g
        ), c AS (
-         INSERT INTO comments (guideline_id, version_id, version_number, section_key, author_id, body, quote, stage)
-         SELECT t.id, t.version_id, $2, $3, $5, $6, $7, t.stage FROM target t
+         INSERT INTO comments (id, guideline_id, version_id, version_number, section_key, author_id, body, quote, stage)
+         SELECT t.id, t.guideline_id, t.version_id, t.version_number, t.section_key, t.author_id, t.body, t.quote, t.stage
+           FROM target t
          RETURNING *
        )
        SELECT ${NEW_COMMENT_COLUMNS} FROM c ${COMMENT_JOINS}`,
@@ -288,6 +299,17 @@ export const SEARCH_CURSOR_CHECKS: CursorChecks<SearchCursorValues> = [
 /** `%` and `_` in a search string are meant literally. */
 export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A top-level comment in its author's own name, for insertIfAllowed and insertAllowed. */
+export interface AllowedComment {
+  guidelineId: string;
+  versionNumber: number;
+  sectionKey: string;
+  authorId: string;
+  body: string;
+  quote: string | null;
+  openStages: readonly Stage[];
 }
 
 @Injectable()
@@ -555,26 +577,33 @@ export class CommentsRepository {
    */
   async insertIfAllowed(
     manager: EntityManager,
-    fields: {
-      guidelineId: string;
-      versionNumber: number;
-      sectionKey: string;
-      authorId: string;
-      body: string;
-      quote: string | null;
-      openStages: readonly Stage[];
-    },
+    fields: AllowedComment,
   ): Promise<CommentRow | null> {
-    const rows = await runPrepared<CommentRow>(manager, INSERT_IF_ALLOWED, [
-      fields.guidelineId,
-      fields.versionNumber,
-      fields.sectionKey,
-      fields.openStages,
-      fields.authorId,
-      fields.body,
-      fields.quote,
+    return (await this.insertAllowed(manager, [fields]))[0];
+  }
+
+  /**
+   * insertIfAllowed for many comments in one statement (one transaction), each judged on its own:
+   * an answer per entry, in their order. CommentInsertBatch groups the comments of concurrent
+   * requests into it. Ids are drawn here, so each answer is matched to its entry.
+   */
+  async insertAllowed(
+    manager: EntityManager,
+    entries: readonly AllowedComment[],
+  ): Promise<(CommentRow | null)[]> {
+    const ids = entries.map(() => randomUUID());
+    const rows = await runPrepared<CommentRow>(manager, INSERT_ALLOWED, [
+      ids,
+      entries.map((e) => e.guidelineId),
+      entries.map((e) => e.versionNumber),
+      entries.map((e) => e.sectionKey),
+      entries.map((e) => e.openStages.join(',')),
+      entries.map((e) => e.authorId),
+      entries.map((e) => e.body),
+      entries.map((e) => e.quote),
     ]);
-    return rows[0] ?? null;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** Keeps the text being replaced, then writes the new one. */

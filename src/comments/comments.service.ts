@@ -40,6 +40,7 @@ import { CommentsRepository } from './comments.repository';
 import { IdempotentWrites } from '../idempotency/idempotent-writes';
 import type { IdempotentRequest } from '../idempotency/idempotency-key.decorator';
 import { Page } from '../common/pagination';
+import { CommentInsertBatch } from './comment-insert-batch';
 
 /** Replies a comment's detail carries; the rest come a page at a time (`repliesNext`). */
 export const REPLIES_IN_DETAIL = 100;
@@ -54,15 +55,16 @@ export class CommentsService {
     private readonly outbox: OutboxWriter,
     private readonly drafting: DraftingService,
     private readonly idempotency: IdempotentWrites,
+    private readonly batch: CommentInsertBatch,
   ) {}
 
   /**
    * A top-level comment on the current version, or a reply in a thread of any version, while the
    * stage lets this person comment. The guideline row is share-locked so a stage move or a new
    * version cannot slip in between the checks and the insert. A top-level comment in one's own
-   * name is first tried in a single statement holding the same rules (insertIfAllowed), held to
-   * insertChecked on every combination of the rules' facts by
-   * test/comment-insert-agreement.e2e-spec.ts.
+   * name is first tried in a single statement holding the same rules (insertIfAllowed, which
+   * CommentInsertBatch shares among concurrent requests), held to insertChecked on every
+   * combination of the rules' facts by test/comment-insert-agreement.e2e-spec.ts.
    */
   async create(
     guidelineId: string,
@@ -106,7 +108,7 @@ export class CommentsService {
       // The common case in one statement; when a rule fails, the full check below says which.
       const openStages = stagesOpenTo(actor);
       const inserted = openStages.length
-        ? await this.comments.insertIfAllowed(this.dataSource.manager, {
+        ? await this.batch.insert({
             guidelineId,
             versionNumber: number,
             sectionKey: dto.sectionKey,
