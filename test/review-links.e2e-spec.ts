@@ -103,21 +103,26 @@ describe('answer links for agencies without accounts', () => {
     expect((await parseMail(moj)).headers.get('content-language')).toBe('lo');
     expect(moj.subject).toMatch(/^ຄຳຮ້ອງຂໍໃຫ້ທົບທວນ/);
 
-    const stored = await t.sql(
-      async (c) =>
-        (
-          await c.query(
-            `SELECT encode(l.token_hash, 'hex') AS hash, m.body
+    // The link's digest is stored in the transaction that marks the message SENT, committed once
+    // the SMTP server has accepted it: the mail can arrive a moment before the row is there.
+    const stored = await eventually(
+      () =>
+        t.sql(async (c) => {
+          const { rows } = await c.query(
+            `SELECT encode(l.token_hash, 'hex') AS hash, m.body, m.email_state
                FROM review_links l JOIN agency_messages m ON m.id = l.agency_message_id
               WHERE l.review_request_id = $1`,
             [byCode('MOLSW').id],
-          )
-        ).rows,
+          );
+          return rows.length ? rows : undefined;
+        }),
+      'the answer link of the e-mail to be stored',
     );
     expect(stored).toHaveLength(1);
+    expect(stored[0].email_state).toBe('SENT');
     expect(stored[0].hash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(stored[0].body).not.toContain(token);
-    await new Promise((r) => setTimeout(r, 300));
+    // The message is SENT and committed: nothing will send it again.
     expect(smtp.messages.filter((m) => m.to.includes(ADDRESS))).toHaveLength(1);
   });
 
