@@ -17,10 +17,6 @@ const shared = {
 module.exports = {
   // A global option in Jest 30 (ignored inside projects): e2e suites boot an app and a database.
   testTimeout: 60000,
-  // Two test files at a time (Jest's default on two cores is one): each e2e file has its own
-  // database, queue prefix and browser, and most of a file's time is spent waiting on them.
-  // On the 2-core CI machine the suite took 17.4 min one at a time, 7.9 min two at a time.
-  maxWorkers: 2,
   projects: [
     {
       ...shared,
