@@ -59,7 +59,7 @@ describe('outbox: review jobs and the relay', () => {
     await t?.close();
   });
 
-  it('writes one reminder job per reminder and one review-requested job per request', async () => {
+  it('writes one reminder job per reminder and one review-requested job for the move', async () => {
     const id = await guidelineAtCouncil(t, secretariat);
     const before = new Date();
     await move(t, secretariat, id, {
@@ -70,15 +70,28 @@ describe('outbox: review jobs and the relay', () => {
     const requests = await reviewRequests(t, id);
     expect(requests.map((r) => r.code)).toEqual(['MOJ', 'MPS', 'OSPP']);
 
-    const expected: { job_id: string; queue: string; job_name: string; payload: object }[] = [];
-    const runAt = new Map<string, Date>();
-    for (const request of requests) {
-      expected.push({
-        job_id: `review-requested-${request.id}`,
+    const [{ transition_id: transitionId }] = await t.sql(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT DISTINCT transition_id::text FROM review_requests WHERE guideline_id = $1`,
+            [id],
+          )
+        ).rows,
+    );
+    const expected: { job_id: string; queue: string; job_name: string; payload: object }[] = [
+      {
+        job_id: `review-requested-${transitionId}`,
         queue: QUEUE.DOMAIN_EVENTS,
         job_name: JOB.REVIEW_REQUESTED,
-        payload: { reviewRequestId: request.id },
-      });
+        payload: {
+          transitionId,
+          reviewRequestIds: requests.map((r) => r.id).sort(),
+        },
+      },
+    ];
+    const runAt = new Map<string, Date>();
+    for (const request of requests) {
       const planned = await reminders(t, request.id);
       expect(planned.map((r) => r.kind)).toEqual(['D-7', 'D-2', 'D', 'D+3']);
       for (const reminder of planned) {

@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { Role } from '../src/court/roles';
 import { QUEUE } from '../src/queues/queues';
 import { planReviewReminders } from '../src/reminders/reminder-schedule';
+import { ReviewNotices } from '../src/reviews/review-notices.service';
 import {
   auth,
   promoteAndDrainReminders,
@@ -109,6 +110,30 @@ describe('interagency review requests', () => {
         ),
       'e-mails recorded SENT',
     );
+  });
+
+  it('reads a review-requested job of one request (as written before the event was one per move), telling only who was not told yet', async () => {
+    const late = await t.user(Role.AGENCY_REVIEWER, {
+      agencyCode: 'MOJ',
+      locale: 'en',
+      name: 'MOJ reviewer who joined later',
+    });
+    const notices = t.app.get(ReviewNotices);
+    const told = await notices.requested({ reviewRequestId: byCode('MOJ').id });
+    expect(told).toHaveLength(1);
+    expect((await notifications(t, `id = $1`, [told[0]]))[0]).toMatchObject({
+      user_id: late.id,
+      kind: 'REVIEW_REQUESTED',
+      dedupe_key: `review-requested-${byCode('MOJ').id}`,
+    });
+    // The move's own job run again: everyone was told, so no one is told twice.
+    const again = await notices.requested({
+      transitionId: '0',
+      reviewRequestIds: requests.map((r) => r.id),
+    });
+    expect(again).toEqual([]);
+    // The tests below count who is told: the late reviewer leaves again.
+    await t.sql((c) => c.query(`UPDATE users SET active = false WHERE id = $1`, [late.id]));
   });
 
   it('plans D-7, D-2, D and D+3 at 09:00 Vientiane as delayed BullMQ jobs', async () => {

@@ -76,9 +76,12 @@ export interface SendAgencyEmailPayload {
   agencyMessageId: string;
 }
 
-export interface ReviewRequestedPayload {
-  reviewRequestId: string;
-}
+/**
+ * The agencies asked by one move into review (`review-requested-<transitionId>`). A job written
+ * before the event was per move carries one request (`reviewRequestId`) and is still read.
+ */
+export type ReviewRequestedPayload =
+  { transitionId: string; reviewRequestIds: string[] } | { reviewRequestId: string };
 
 export interface ReviewWithdrawnPayload {
   reviewRequestId: string;

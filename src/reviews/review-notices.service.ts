@@ -7,6 +7,7 @@ import { MessageFactsRepository } from '../notifications/message-facts.repositor
 import { Notifier } from '../notifications/notifier.service';
 import { RecipientsRepository } from '../notifications/recipients.repository';
 import { NotificationKind } from '../notifications/templates';
+import type { ReviewRequestedPayload } from '../queues/queues';
 
 /**
  * Tells an agency's reviewers that a review was requested of them (at once, not a reminder) or
@@ -24,8 +25,17 @@ export class ReviewNotices {
     private readonly reviews: ReviewsRepository,
   ) {}
 
-  requested(reviewRequestId: string): Promise<string[]> {
-    return this.tell(reviewRequestId, NotificationKind.REVIEW_REQUESTED, 'PENDING');
+  /**
+   * Tells every agency asked by a move, one request after the other (each in its own
+   * transaction); a job run again tells no one twice (the notices are keyed by request).
+   */
+  async requested(event: ReviewRequestedPayload): Promise<string[]> {
+    const ids = 'reviewRequestIds' in event ? event.reviewRequestIds : [event.reviewRequestId];
+    const told: string[] = [];
+    for (const id of ids) {
+      told.push(...(await this.tell(id, NotificationKind.REVIEW_REQUESTED, 'PENDING')));
+    }
+    return told;
   }
 
   withdrawn(reviewRequestId: string): Promise<string[]> {

@@ -13,7 +13,8 @@ import type { CheckedLetter, LetterMediaType } from './review-letter';
 import { overdueCondition, pendingInTimeCondition } from '../court/review-status';
 import { Decision, ReviewStatus } from './review.dto';
 
-// The 'review requested' job of a request: `review-requested-<requestId>` (BullMQ's, so no ':').
+// The 'review requested' job of a move into review: `review-requested-<transitionId>` (BullMQ's,
+// so no ':'), one for all the agencies asked.
 const REVIEW_REQUESTED_JOB_ID_PREFIX = 'review-requested-';
 
 /** Review requests to open: one per agency, for the same version and due day. */
@@ -39,15 +40,16 @@ const OPEN_REQUESTS: PreparedStatement = {
   text: `WITH request AS (
          INSERT INTO review_requests (guideline_id, version_id, version_number, agency_id, transition_id, due_date, requested_by)
          SELECT $1, $2, $3, agency_id, $5, $6::date, $7 FROM unnest($4::uuid[]) AS agency_id
-         RETURNING id
+         RETURNING id, transition_id
        ), reminder AS (
          ${insertReminders(`
            SELECT request.id, plan.kind, plan.planned_at
            FROM request, unnest($8::text[], $9::timestamptz[]) AS plan(kind, planned_at)`)}
        ), job AS (
          ${insertIntoOutbox(`
-           SELECT $10::text, $11::text, $12::text || id, jsonb_build_object('reviewRequestId', id), now()
-           FROM request
+           SELECT $10::text, $11::text, $12::text || transition_id,
+             jsonb_build_object('transitionId', transition_id::text, 'reviewRequestIds', jsonb_agg(id ORDER BY id)), now()
+           FROM request GROUP BY transition_id
            UNION ALL
            SELECT $13::text, $14::text, $15::text || id, jsonb_build_object('reminderId', id), planned_at
            FROM reminder`)}
@@ -281,9 +283,9 @@ export class ReviewsRepository {
   /**
    * Opens one PENDING request per agency, each with a reminder row per entry of `plan`, and puts
    * their jobs in the outbox: per reminder a `reminder-<id>` job ({ reminderId }, run at its
-   * planned time), per request a 'review requested' event `review-requested-<id>`
-   * ({ reviewRequestId }, now). One statement, whatever the number of agencies; returns the new
-   * request ids.
+   * planned time), and one 'review requested' event for them all, `review-requested-<transitionId>`
+   * ({ transitionId, reviewRequestIds }, now). One statement, whatever the number of agencies;
+   * returns the new request ids.
    */
   async openRequests(
     manager: EntityManager,

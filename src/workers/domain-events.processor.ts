@@ -25,9 +25,7 @@ export class DomainEventsProcessor implements JobProcessor {
       case JOB.COMMENT_REPLIED:
         return this.notices.commentReplied(job.data as JobPayloads[typeof JOB.COMMENT_REPLIED]);
       case JOB.REVIEW_REQUESTED:
-        return this.reviews.requested(
-          (job.data as JobPayloads[typeof JOB.REVIEW_REQUESTED]).reviewRequestId,
-        );
+        return this.reviews.requested(job.data as JobPayloads[typeof JOB.REVIEW_REQUESTED]);
       case JOB.REVIEW_WITHDRAWN:
         return this.reviews.withdrawn(
           (job.data as JobPayloads[typeof JOB.REVIEW_WITHDRAWN]).reviewRequestId,

@@ -81,7 +81,7 @@ describe('Redis down during the move into interagency review', () => {
     }, 'failed publish attempts recorded');
     const count = (name: string) => waiting.filter((r) => r.job_name === name).length;
     expect(count('review.reminder')).toBe(16);
-    expect(count('review.requested')).toBe(4);
+    expect(count('review.requested')).toBe(1); // one for the move, telling the four agencies
     expect(count('guideline.stage-changed')).toBe(1);
     expect(await notifications(t, `kind = 'REVIEW_REQUESTED'`)).toEqual([]);
 
