@@ -15,6 +15,7 @@ import {
   move,
   notifications,
   openQueue,
+  settled,
 } from './support/review-road';
 import { checkRealEmail, parseMail, startSmtp, TestSmtp } from './support/smtp';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
@@ -216,7 +217,7 @@ describe('notifications', () => {
       const rows = await notifications(t, `kind = 'COMMENT_REPLIED' AND guideline_id = $1`, [id]);
       return rows.length ? rows : undefined;
     }, 'the reply notice');
-    await new Promise((r) => setTimeout(r, 500));
+    await settled(t);
     const replies = await notifications(t, `kind = 'COMMENT_REPLIED' AND guideline_id = $1`, [id]);
     expect(replies).toHaveLength(1);
     expect(reply[0].user_id).toBe(judge.id);

@@ -15,6 +15,7 @@ import {
   openQueue,
   reminders,
   reviewRequests,
+  settled,
 } from './support/review-road';
 import { startSmtp, TestSmtp } from './support/smtp';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
@@ -56,7 +57,7 @@ describe('reminder delivery under duplicates and races', () => {
       async () => smtp.messages.some((m) => m.agencyMessageId === id),
       'the agency copy by e-mail',
     );
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(t);
     expect(smtp.messages.filter((m) => m.agencyMessageId === id)).toHaveLength(1);
   };
   const mailsFor = (reminderId: string, n: number) =>
@@ -148,7 +149,7 @@ describe('reminder delivery under duplicates and races', () => {
     // The real reminder job may have won the claim instead of one of the racers.
     expect(outcomes.filter((o) => o.sent).length).toBeLessThanOrEqual(1);
     await mailsFor(reminderId, 2);
-    await new Promise((r) => setTimeout(r, 500));
+    await settled(t);
     expect(await notifications(t, `dedupe_key = $1`, [`reminder-${reminderId}`])).toHaveLength(2);
     expect(reminderMails().length - before).toBe(2);
     await expectOneAgencyCopy(reminderId);
@@ -181,7 +182,7 @@ describe('reminder delivery under duplicates and races', () => {
     expect(results.every((r) => r === 'SENT' || r === 'ALREADY_DONE')).toBe(true);
     expect(results.filter((r) => r === 'SENT').length).toBeLessThanOrEqual(2);
     await mailsFor(reminderId, 2);
-    await new Promise((r) => setTimeout(r, 500));
+    await settled(t);
     expect(
       smtp.messages
         .slice(before)

@@ -12,6 +12,7 @@ import {
   promoteAndDrainReminders,
   reminders,
   reviewRequests,
+  settled,
 } from './support/review-road';
 import { startSmtp, TestSmtp } from './support/smtp';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
@@ -103,7 +104,7 @@ describe('review reminders', () => {
     ]);
     // Let the rest of the schedule's time pass (their jobs, if any are left, run now): nothing arrives.
     await promoteAndDrainReminders(reminderQueue);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await settled(t);
     const all = await notifications(
       t,
       `data->>'reviewRequestId' = $1 AND kind <> 'REVIEW_REQUESTED'`,

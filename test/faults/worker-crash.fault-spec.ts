@@ -82,8 +82,7 @@ describe('a worker killed mid-job', () => {
     await blocker.query('BEGIN');
     await blocker.query('SELECT 1 FROM reminders WHERE id = $1 FOR UPDATE', [reminder.id]);
 
-    // WORKERS=off: the API itself publishes and runs nothing.
-    await new Promise((r) => setTimeout(r, 500));
+    // WORKERS=off: the API itself publishes and runs nothing; the move's jobs wait in the outbox.
     const waiting = await t.sql(
       async (c) =>
         (await c.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)).rows[0]
@@ -152,7 +151,10 @@ describe('a worker killed mid-job', () => {
     started.push(third);
     await eventually(async () => smtp.transfersOf(note.id) === 2, 'the e-mail taken over', 60_000);
     third.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
+    await eventually(
+      async () => third.output().includes('Stopping workers: finishing the jobs in hand'),
+      'the worker to take the SIGTERM',
+    );
     expect(third.child.exitCode).toBeNull(); // still finishing the job in hand
     smtp.releaseHeld();
     // Nest closes everything, then re-raises the signal it handled.

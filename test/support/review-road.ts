@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { Role } from '../../src/court/roles';
 import { Env } from '../../src/config/env';
+import { QUEUE } from '../../src/queues/queues';
 import { TestApp, TestUser } from './test-app';
 
 /** Helpers for the interagency-review suites: drive a guideline to the review through HTTP. */
@@ -178,6 +179,58 @@ export function openQueue(env: Env, name: string): Queue {
     connection: { url: env.REDIS_URL },
     prefix: env.QUEUE_PREFIX,
   });
+}
+
+/**
+ * Resolves once the app's background work has settled: no outbox row waits to be published and no
+ * job of the domain-events, e-mail or reminders queue waits, runs or retries (reminders planned
+ * for later may stay delayed), read twice with nothing changed in between: no new outbox row (its
+ * highest id) and no job finished or moved (every queue's counts, completed and delayed included).
+ * The queues are read before the outbox each time, so a job added from a row published between the
+ * two reads shows in the second reading. What a test asserts absent after this cannot still be on
+ * its way. Not for a test whose e-mail or Redis is meant to fail (retries keep it unsettled).
+ */
+export async function settled(t: TestApp, timeoutMs = 30_000): Promise<void> {
+  const queues = [QUEUE.DOMAIN_EVENTS, QUEUE.EMAIL, QUEUE.REMINDERS].map((name) =>
+    openQueue(t.env, name),
+  );
+  const read = async () => {
+    const counts = await Promise.all(
+      queues.map((q) =>
+        q.getJobCounts('wait', 'active', 'prioritized', 'delayed', 'completed', 'failed'),
+      ),
+    );
+    const outbox = await t.sql(
+      async (c) =>
+        (
+          await c.query(
+            `SELECT coalesce(max(id), 0)::text AS last,
+                    count(*) FILTER (WHERE published_at IS NULL)::int AS waiting FROM outbox`,
+          )
+        ).rows[0] as { last: string; waiting: number },
+    );
+    const idle =
+      outbox.waiting === 0 &&
+      counts.every(
+        (c, i) => c.wait + c.active + c.prioritized === 0 && (i === 2 || c.delayed === 0),
+      );
+    return { idle, key: JSON.stringify([counts, outbox.last]) };
+  };
+  try {
+    let previous = await read();
+    await eventually(
+      async () => {
+        const now = await read();
+        const still = previous.idle && now.idle && now.key === previous.key;
+        previous = now;
+        return still;
+      },
+      'the background work to settle',
+      timeoutMs,
+    );
+  } finally {
+    await Promise.all(queues.map((q) => q.close()));
+  }
 }
 
 /** One reviewer per agency, with the given locales. */
