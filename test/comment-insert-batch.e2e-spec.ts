@@ -64,7 +64,7 @@ describe('new comments share statements under load', () => {
     authorId: judge.id,
     body,
     quote: null,
-    openStages: stagesOpenTo({ role: Role.JUDGE, committees: [] } as never),
+    openStages: stagesOpenTo({ role: Role.JUDGE, committees: [], agencyId: null }),
     ...extra,
   });
 

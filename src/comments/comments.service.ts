@@ -62,7 +62,7 @@ export class CommentsService {
    * A top-level comment on the current version, or a reply in a thread of any version, while the
    * stage lets this person comment. The guideline row is share-locked so a stage move or a new
    * version cannot slip in between the checks and the insert. A top-level comment in one's own
-   * name is first tried in a single statement holding the same rules (insertIfAllowed, which
+   * name is first tried in a single statement holding the same rules (insertAllowed, which
    * CommentInsertBatch shares among concurrent requests), held to insertChecked on every
    * combination of the rules' facts by test/comment-insert-agreement.e2e-spec.ts.
    */
