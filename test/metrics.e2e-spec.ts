@@ -170,6 +170,37 @@ describe('/metrics', () => {
   });
 });
 
+describe('/metrics with METRICS_TOKEN set', () => {
+  const token = 'scrape-7f3c9a1e5b2d8046c1e9';
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('metrics-token', { METRICS_TOKEN: token });
+  });
+  afterAll(() => t?.close());
+
+  it('answers only its bearer token: 401 in the error shape without it or with another', async () => {
+    const admin = await t.user(Role.ADMIN);
+    for (const header of [undefined, `Bearer ${token}x`, `Bearer ${admin.token}`, token]) {
+      const request = t.http().get('/metrics').set('Accept-Language', 'lo');
+      const res = await (header ? request.set('Authorization', header) : request);
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'ຕົວຊີ້ວັດຕອບສະເພາະ token ຂອງມັນ: ກະລຸນາສົ່ງ Authorization: Bearer <METRICS_TOKEN>',
+        details: [],
+      });
+      expect(res.text).not.toContain('process_cpu');
+    }
+    const res = await t.http().get('/metrics').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(samples(res.text).some((s) => s.name === 'process_cpu_seconds_total')).toBe(true);
+    // The rest of the service is not behind it.
+    expect((await t.http().get('/health/live')).status).toBe(200);
+  });
+});
+
 describe('/metrics when Redis is down', () => {
   let t: TestApp;
   beforeAll(async () => {

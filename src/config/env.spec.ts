@@ -27,6 +27,19 @@ describe('validateEnv', () => {
   });
 });
 
+describe('METRICS_TOKEN', () => {
+  it('is optional, and when set 24 to 256 visible ASCII characters', () => {
+    expect(problemOf({})).toBe('');
+    expect(problemOf({ METRICS_TOKEN: 'k'.repeat(24) })).toBe('');
+    expect(problemOf({ METRICS_TOKEN: 'short-token' })).toBe(
+      'Invalid configuration: METRICS_TOKEN must be 24 to 256 visible ASCII characters',
+    );
+    expect(problemOf({ METRICS_TOKEN: `${'k'.repeat(20)} with a space` })).toMatch(
+      /METRICS_TOKEN must be/,
+    );
+  });
+});
+
 describe('validateEnv in production', () => {
   const strong = {
     NODE_ENV: 'production',

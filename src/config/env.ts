@@ -114,6 +114,16 @@ export class Env {
   @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must look like smtp://user:pass@host:587' })
   SMTP_URL?: string;
 
+  /**
+   * When set, `GET /metrics` answers only `Authorization: Bearer <METRICS_TOKEN>` (Prometheus:
+   * `authorization.credentials` of the scrape job); unset, it answers anyone who reaches it.
+   */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{24,256}$/, {
+    message: 'METRICS_TOKEN must be 24 to 256 visible ASCII characters',
+  })
+  METRICS_TOKEN?: string;
+
   @IsString()
   MAIL_FROM = 'Court Guidelines <no-reply@guidelines.local>';
 

@@ -362,6 +362,11 @@ export const CATALOGUE = {
     'Sign in first: no bearer token was sent',
     'ກະລຸນາເຂົ້າສູ່ລະບົບກ່ອນ: ບໍ່ມີ token ສົ່ງມາ',
   ),
+  METRICS_TOKEN_REQUIRED: error(
+    UNAUTHORIZED,
+    'The metrics answer only their token: send Authorization: Bearer <METRICS_TOKEN>',
+    'ຕົວຊີ້ວັດຕອບສະເພາະ token ຂອງມັນ: ກະລຸນາສົ່ງ Authorization: Bearer <METRICS_TOKEN>',
+  ),
   NO_DASHBOARD_TOKEN: error(
     UNAUTHORIZED,
     'Sign in first: no token was sent',
