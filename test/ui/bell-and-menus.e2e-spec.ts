@@ -11,7 +11,7 @@ import {
   UiPage,
   waitForRoute,
 } from '../support/browser';
-import { move } from '../support/review-road';
+import { move, settled } from '../support/review-road';
 import { PASSWORD, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /** Elements with the hidden attribute that still take room on the page (a class overriding it). */
@@ -60,6 +60,9 @@ describe('the bell and what each role is offered (browser)', () => {
       to: 'CONSULTATION',
       consultationClosesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
     });
+    // The move tells every judge who may comment ("open for your comments"): let that be done
+    // before the tests make their judges, whose bells must start with nothing unread.
+    await settled(t);
   });
 
   afterAll(async () => {

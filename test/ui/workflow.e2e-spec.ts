@@ -13,6 +13,7 @@ import {
   waitForRoute,
 } from '../support/browser';
 import { openCsvInCalc } from '../support/office';
+import { settled } from '../support/review-road';
 import { PASSWORD, startTestApp, TestApp, TestUser } from '../support/test-app';
 
 /**
@@ -336,6 +337,8 @@ describe('web interface: from comment to interagency review (browser)', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(unread).toBeGreaterThan(0);
+    // And every other notice on its way has arrived: the bell and the inbox are compared below.
+    await settled(t);
 
     const ui = await signIn(judge.email);
     const { page } = ui;
