@@ -1198,7 +1198,7 @@ export type paths = {
         };
         /**
          * Prometheus metrics (text exposition format): the service's domain counts and this process's.
-         * @description Prometheus metrics (text exposition format): the service's domain counts and this process's.
+         * @description Prometheus metrics (text exposition format): the service's domain counts and this process's. With METRICS_TOKEN set, only `Authorization: Bearer <METRICS_TOKEN>` is answered (401 else).
          */
         get: operations["MetricsController_index"];
         put?: never;
@@ -8312,6 +8312,15 @@ export interface operations {
             };
             /** @description Malformed input (a field, a parameter, the JSON itself, a NUL character): one entry per bad field in details, at most 20 and a count of the rest */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description No token, or an invalid or expired one */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
