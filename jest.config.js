@@ -17,6 +17,12 @@ const shared = {
 module.exports = {
   // A global option in Jest 30 (ignored inside projects): e2e suites boot an app and a database.
   testTimeout: 60000,
+  // Two test files at a time (Jest's default on two cores is one): each e2e file has its own
+  // database, queue prefix and browser, and most of a file's time is spent waiting on them. On
+  // the 2-core CI machine npm test took 13 min one file at a time and 6 min two at a time. What a
+  // test asserts absent or counts is read once the background work has settled
+  // (test/support/review-road.ts `settled`), never after a sleep: a slower machine only waits longer.
+  maxWorkers: 2,
   projects: [
     {
       ...shared,
