@@ -236,7 +236,7 @@ async function main(): Promise<void> {
           data,
         );
         // The raw side on a machine as quiet as the service had it: the service's workers first
-        // finish the 10,000 'review requested' events the moves queued.
+        // finish the 2,500 'review requested' events (one per move) the moves queued.
         await drained(runId);
         const rawPlanning = await rawAddBulk(planning.jobs, `${runId}-raw`);
         figures.push({

@@ -112,28 +112,48 @@ describe('interagency review requests', () => {
     );
   });
 
-  it('reads a review-requested job of one request (as written before the event was one per move), telling only who was not told yet', async () => {
+  it('reads a review-requested job of one request (as written before the event was one per move), telling only who was not told yet; one request failing does not keep the others from being told', async () => {
     const late = await t.user(Role.AGENCY_REVIEWER, {
       agencyCode: 'MOJ',
       locale: 'en',
       name: 'MOJ reviewer who joined later',
     });
-    const notices = t.app.get(ReviewNotices);
-    const told = await notices.requested({ reviewRequestId: byCode('MOJ').id });
-    expect(told).toHaveLength(1);
-    expect((await notifications(t, `id = $1`, [told[0]]))[0]).toMatchObject({
-      user_id: late.id,
-      kind: 'REVIEW_REQUESTED',
-      dedupe_key: `review-requested-${byCode('MOJ').id}`,
+    const later = await t.user(Role.AGENCY_REVIEWER, {
+      agencyCode: 'MPS',
+      locale: 'en',
+      name: 'MPS reviewer who joined later still',
     });
-    // The move's own job run again: everyone was told, so no one is told twice.
-    const again = await notices.requested({
-      transitionId: '0',
-      reviewRequestIds: requests.map((r) => r.id),
-    });
-    expect(again).toEqual([]);
-    // The tests below count who is told: the late reviewer leaves again.
-    await t.sql((c) => c.query(`UPDATE users SET active = false WHERE id = $1`, [late.id]));
+    try {
+      const notices = t.app.get(ReviewNotices);
+      const told = await notices.requested({ reviewRequestId: byCode('MOJ').id });
+      expect(told).toHaveLength(1);
+      expect((await notifications(t, `id = $1`, [told[0]]))[0]).toMatchObject({
+        user_id: late.id,
+        kind: 'REVIEW_REQUESTED',
+        dedupe_key: `review-requested-${byCode('MOJ').id}`,
+      });
+      // A move's job whose first request cannot be read (not an id): the job fails, and the
+      // request after it is told all the same.
+      await expect(
+        notices.requested({ transitionId: '0', reviewRequestIds: ['not-an-id', byCode('MPS').id] }),
+      ).rejects.toThrow(/uuid/);
+      expect(
+        await notifications(t, `user_id = $1 AND kind = 'REVIEW_REQUESTED'`, [later.id]),
+      ).toHaveLength(1);
+      // The move's own job run again: everyone was told, so no one is told twice.
+      const again = await notices.requested({
+        transitionId: '0',
+        reviewRequestIds: requests.map((r) => r.id),
+      });
+      expect(again).toEqual([]);
+    } finally {
+      // The tests below count who is told: the late reviewers leave again.
+      await t.sql((c) =>
+        c.query(`UPDATE users SET active = false WHERE id = ANY($1::uuid[])`, [
+          [late.id, later.id],
+        ]),
+      );
+    }
   });
 
   it('plans D-7, D-2, D and D+3 at 09:00 Vientiane as delayed BullMQ jobs', async () => {

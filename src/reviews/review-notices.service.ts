@@ -27,13 +27,24 @@ export class ReviewNotices {
 
   /**
    * Tells every agency asked by a move, one request after the other (each in its own
-   * transaction); a job run again tells no one twice (the notices are keyed by request).
+   * transaction). One request that fails does not keep the others from being told: the job
+   * fails after trying them all, and its retry tells no one twice (the notices are keyed by
+   * request).
    */
   async requested(event: ReviewRequestedPayload): Promise<string[]> {
     const ids = 'reviewRequestIds' in event ? event.reviewRequestIds : [event.reviewRequestId];
     const told: string[] = [];
+    const failures: unknown[] = [];
     for (const id of ids) {
-      told.push(...(await this.tell(id, NotificationKind.REVIEW_REQUESTED, 'PENDING')));
+      try {
+        told.push(...(await this.tell(id, NotificationKind.REVIEW_REQUESTED, 'PENDING')));
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length === 1) throw failures[0];
+    if (failures.length) {
+      throw new AggregateError(failures, `${failures.length} of ${ids.length} requests not told`);
     }
     return told;
   }
