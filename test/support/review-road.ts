@@ -183,38 +183,52 @@ export function openQueue(env: Env, name: string): Queue {
 
 /**
  * Resolves once the app's background work has settled: no outbox row waits to be published and no
- * job of the domain-events, e-mail or reminders queue waits, runs or retries (reminders planned
- * for later may stay delayed), read twice with nothing changed in between: no new outbox row (its
- * highest id) and no job finished or moved (every queue's counts, completed and delayed included).
- * The queues are read before the outbox each time, so a job added from a row published between the
- * two reads shows in the second reading. What a test asserts absent after this cannot still be on
- * its way. Not for a test whose e-mail or Redis is meant to fail (retries keep it unsettled).
+ * job of the domain-events, e-mail or reminders queue waits, runs or waits for a retry (reminders
+ * planned for later may stay delayed: a delayed reminder that has run before is a retry), read
+ * twice with nothing changed in between: the outbox's rows (how many, the highest id, how many
+ * published) and every queue's counts (completed and delayed included). The queues are read before
+ * the outbox each time, so a job added from a row published between the two reads shows in the
+ * second reading. What a test asserts absent after this cannot still be on its way. Not for a test
+ * whose e-mail or Redis is meant to fail (retries keep it unsettled).
  */
 export async function settled(t: TestApp, timeoutMs = 30_000): Promise<void> {
   const queues = [QUEUE.DOMAIN_EVENTS, QUEUE.EMAIL, QUEUE.REMINDERS].map((name) =>
     openQueue(t.env, name),
   );
+  const reminderQueue = queues[2];
   const read = async () => {
     const counts = await Promise.all(
       queues.map((q) =>
-        q.getJobCounts('wait', 'active', 'prioritized', 'delayed', 'completed', 'failed'),
+        q.getJobCounts(
+          'wait',
+          'active',
+          'prioritized',
+          'waiting-children',
+          'delayed',
+          'completed',
+          'failed',
+        ),
       ),
     );
+    const retrying = (await reminderQueue.getDelayed()).some((job) => job.attemptsMade > 0);
     const outbox = await t.sql(
       async (c) =>
         (
           await c.query(
-            `SELECT coalesce(max(id), 0)::text AS last,
+            `SELECT count(*)::int AS rows, coalesce(max(id), 0)::text AS last,
                     count(*) FILTER (WHERE published_at IS NULL)::int AS waiting FROM outbox`,
           )
-        ).rows[0] as { last: string; waiting: number },
+        ).rows[0] as { rows: number; last: string; waiting: number },
     );
     const idle =
       outbox.waiting === 0 &&
+      !retrying &&
       counts.every(
-        (c, i) => c.wait + c.active + c.prioritized === 0 && (i === 2 || c.delayed === 0),
+        (c, i) =>
+          c.wait + c.active + c.prioritized + c['waiting-children'] === 0 &&
+          (i === 2 || c.delayed === 0),
       );
-    return { idle, key: JSON.stringify([counts, outbox.last]) };
+    return { idle, key: JSON.stringify([counts, outbox]) };
   };
   try {
     let previous = await read();
