@@ -171,7 +171,7 @@ describe('/metrics', () => {
 });
 
 describe('/metrics with METRICS_TOKEN set', () => {
-  const token = 'scrape-7f3c9a1e5b2d8046c1e9';
+  const token = 'scrape-7f3c9a1e5b2d8046c1e9a4d0b6f2';
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp('metrics-token', { METRICS_TOKEN: token });

@@ -28,13 +28,13 @@ describe('validateEnv', () => {
 });
 
 describe('METRICS_TOKEN', () => {
-  it('is optional, and when set 24 to 256 visible ASCII characters', () => {
+  it('is optional, and when set 32 to 256 visible ASCII characters', () => {
     expect(problemOf({})).toBe('');
-    expect(problemOf({ METRICS_TOKEN: 'k'.repeat(24) })).toBe('');
+    expect(problemOf({ METRICS_TOKEN: 'k7'.repeat(16) })).toBe('');
     expect(problemOf({ METRICS_TOKEN: 'short-token' })).toBe(
-      'Invalid configuration: METRICS_TOKEN must be 24 to 256 visible ASCII characters',
+      'Invalid configuration: METRICS_TOKEN must be 32 to 256 visible ASCII characters',
     );
-    expect(problemOf({ METRICS_TOKEN: `${'k'.repeat(20)} with a space` })).toMatch(
+    expect(problemOf({ METRICS_TOKEN: `${'k7'.repeat(14)} with a space` })).toMatch(
       /METRICS_TOKEN must be/,
     );
   });
@@ -55,6 +55,7 @@ describe('validateEnv in production', () => {
     [{ JWT_SECRET: 'aaaaaaaaaaaaaaaa' }, 'JWT_SECRET must be at least 32 characters'],
     [{ JWT_SECRET: 'a'.repeat(40) }, 'JWT_SECRET looks low-entropy'],
     [{ JWT_SECRET: 'development-only-secret-change-me' }, 'JWT_SECRET is a published example'],
+    [{ METRICS_TOKEN: 'm'.repeat(40) }, 'METRICS_TOKEN looks low-entropy'],
     [{ PASSWORD_SCRYPT_LOG_N: '10' }, 'PASSWORD_SCRYPT_LOG_N must be at least 15'],
     [{ JWT_TTL_SECONDS: '31536000' }, 'JWT_TTL_SECONDS must be at most 86400 (24 h)'],
   ])('refuses %j in one line naming it', (weak, reason) => {

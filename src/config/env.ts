@@ -119,8 +119,8 @@ export class Env {
    * `authorization.credentials` of the scrape job); unset, it answers anyone who reaches it.
    */
   @IsOptional()
-  @Matches(/^[\x21-\x7e]{24,256}$/, {
-    message: 'METRICS_TOKEN must be 24 to 256 visible ASCII characters',
+  @Matches(/^[\x21-\x7e]{32,256}$/, {
+    message: 'METRICS_TOKEN must be 32 to 256 visible ASCII characters',
   })
   METRICS_TOKEN?: string;
 
@@ -392,6 +392,12 @@ function productionWeaknesses(env: Env): string[] {
     );
   }
   if (weakness === 'PUBLIC') problems.push('JWT_SECRET is a published example: use a random one');
+  const metricsTokenWeakness = env.METRICS_TOKEN && secretWeakness(env.METRICS_TOKEN);
+  if (metricsTokenWeakness) {
+    problems.push(
+      'METRICS_TOKEN looks low-entropy or is a published example: use a random one (openssl rand -hex 32)',
+    );
+  }
   const totpKeyWeakness = env.TOTP_SECRET_KEY && secretWeakness(env.TOTP_SECRET_KEY);
   if (totpKeyWeakness) {
     problems.push(
