@@ -100,6 +100,13 @@ describe('notification preferences and daily digests', () => {
     return id;
   }
 
+  const digestState = (id: string) =>
+    t.sql(
+      async (c) =>
+        (await c.query(`SELECT state FROM email_digests WHERE id = $1`, [id])).rows[0]?.state as
+          string | undefined,
+    );
+
   beforeAll(async () => {
     smtp = await startSmtp();
     t = await startTestApp('digests', {
@@ -299,7 +306,12 @@ describe('notification preferences and daily digests', () => {
     expect((parsed.html as string).match(/<h2/g)).toHaveLength(2);
     expect(parsed.html).toContain(`<a href="http://localhost:3000/guidelines/${second}"`);
 
-    // Each notice is in that one digest, and now SENT.
+    // Each notice is in that one digest, and now SENT (in the transaction committed once the SMTP
+    // server accepted the mail, which can arrive a moment before).
+    await eventually(
+      async () => (await digestState(digest.digestId)) === 'SENT',
+      'the digest SENT',
+    );
     const sent = await t.sql(
       async (c) =>
         (
@@ -343,6 +355,10 @@ describe('notification preferences and daily digests', () => {
       const mine = mailsTo(reader);
       return mine.length === 2 ? mine[1] : undefined;
     }, 'the next day’s digest');
+    await eventually(
+      async () => (await digestState(second.digestId)) === 'SENT',
+      'the digest SENT',
+    );
     const parsed = await parseMail(second);
     expect(parsed.subject).toBe('ສະຫຼຸບແຈ້ງການປະຈຳວັນ: 1 ແຈ້ງການ ກ່ຽວກັບ 1 ຂໍ້ແນະນຳ');
     expect(parsed.text).toContain(titles[2].lo);
@@ -475,7 +491,12 @@ describe('notification preferences and daily digests', () => {
       30_000,
     );
     expect(mail.to).toEqual([officer.email]);
-    expect((await notifications(t, `id = $1`, [notice.id]))[0].email_state).toBe('SENT');
+    // Marked SENT in the transaction committed once the SMTP server accepted the mail: the mail
+    // can arrive a moment before.
+    await eventually(
+      async () => (await notifications(t, `id = $1`, [notice.id]))[0].email_state === 'SENT',
+      'the notice recorded SENT',
+    );
   });
 
   it('sends no digest to an account deactivated meanwhile: its notices wait unclaimed, and one already claimed is SKIPPED', async () => {
