@@ -196,6 +196,10 @@ describe('/metrics with METRICS_TOKEN set', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(samples(res.text).some((s) => s.name === 'process_cpu_seconds_total')).toBe(true);
+    // The scheme in any case (RFC 7235).
+    expect((await t.http().get('/metrics').set('Authorization', `bearer ${token}`)).status).toBe(
+      200,
+    );
     // The rest of the service is not behind it.
     expect((await t.http().get('/health/live')).status).toBe(200);
   });

@@ -73,8 +73,8 @@ export class AuthGuard implements CanActivate {
   }
 }
 
+/** The token of an `Authorization: Bearer <token>` header (the scheme in any case, RFC 7235). */
 export function bearerToken(request: RequestHead): string | null {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
-  return null;
+  const match = /^bearer +(.*)$/i.exec(request.headers.authorization ?? '');
+  return match?.[1].trim() || null;
 }
