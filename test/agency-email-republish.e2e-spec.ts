@@ -1,9 +1,8 @@
-import Redis from 'ioredis';
 import { Role } from '../src/court/roles';
-import { epochKey } from '../src/queues/queues';
 import {
-  auth,
+  agencyWithoutAccounts,
   eventually,
+  forgetRedisEpoch,
   guidelineAtCouncil,
   localDay,
   move,
@@ -36,17 +35,7 @@ describe("an agency's e-mail that Redis lost before it went out", () => {
 
   it('is published again once the relay finds the epoch gone, and sent once, with its answer link', async () => {
     const secretariat = await t.user(Role.SECRETARIAT, { locale: 'en' });
-    const agency = await t
-      .http()
-      .post('/api/agencies')
-      .set(auth(t.admin))
-      .send({
-        code: 'MOLSW',
-        name: { en: 'Ministry of Labour and Social Welfare', lo: 'ກະຊວງແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມ' },
-        email: ADDRESS,
-        locale: 'en',
-      });
-    expect(agency.status).toBe(201);
+    expect((await agencyWithoutAccounts(t, ADDRESS, 'en')).status).toBe(201);
     const guidelineId = await guidelineAtCouncil(t, secretariat);
     await move(t, secretariat, guidelineId, {
       to: 'INTERAGENCY_REVIEW',
@@ -77,12 +66,7 @@ describe("an agency's e-mail that Redis lost before it went out", () => {
       );
       return id;
     });
-    const redis = new Redis(t.env.REDIS_URL);
-    try {
-      await redis.del(epochKey(t.env.QUEUE_PREFIX));
-    } finally {
-      redis.disconnect();
-    }
+    await forgetRedisEpoch(t);
 
     const [mail] = await eventually(
       async () => {

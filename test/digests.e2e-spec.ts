@@ -1,12 +1,12 @@
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { Role } from '../src/court/roles';
 import { Digests } from '../src/notifications/digests.service';
-import { epochKey, QUEUE } from '../src/queues/queues';
+import { QUEUE } from '../src/queues/queues';
 import {
   auth,
   deactivate,
   eventually,
+  forgetRedisEpoch,
   move,
   notifications,
   openQueue,
@@ -475,12 +475,7 @@ describe('notification preferences and daily digests', () => {
       );
       return digestId;
     });
-    const redis = new Redis(t.env.REDIS_URL);
-    try {
-      await redis.del(epochKey(t.env.QUEUE_PREFIX));
-    } finally {
-      redis.disconnect();
-    }
+    await forgetRedisEpoch(t);
     // The relay finds the epoch gone, publishes every PENDING digest's job again, and it is sent.
     const [mail] = await eventually(
       async () => {

@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Role } from '../src/court/roles';
 import {
+  agencyWithoutAccounts,
   auth,
   eventually,
   guidelineAtCouncil,
@@ -107,17 +108,7 @@ describe('signed letters with the agencies’ answers', () => {
     judge = await t.user(Role.JUDGE, { locale: 'en' });
     mojReviewer = await t.user(Role.AGENCY_REVIEWER, { agencyCode: 'MOJ', locale: 'lo' });
     mofaReviewer = await t.user(Role.AGENCY_REVIEWER, { agencyCode: 'MOFA', locale: 'en' });
-    const agency = await t
-      .http()
-      .post('/api/agencies')
-      .set(auth(t.admin))
-      .send({
-        code: 'MOLSW',
-        name: { en: 'Ministry of Labour and Social Welfare', lo: 'ກະຊວງແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມ' },
-        email: ADDRESS,
-        locale: 'en',
-      });
-    expect(agency.status).toBe(201);
+    expect((await agencyWithoutAccounts(t, ADDRESS, 'en')).status).toBe(201);
     guidelineId = await guidelineAtCouncil(t, secretariat);
     await move(t, secretariat, guidelineId, {
       to: 'INTERAGENCY_REVIEW',

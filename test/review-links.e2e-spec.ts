@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Role } from '../src/court/roles';
 import { ReminderDelivery } from '../src/reminders/reminder-delivery.service';
 import {
+  agencyWithoutAccounts,
   auth,
   eventually,
   guidelineAtCouncil,
@@ -62,16 +63,7 @@ describe('answer links for agencies without accounts', () => {
     t = await startTestApp('review-links', { SMTP_URL: smtp.url, OUTBOX_POLL_MS: '100' });
     secretariat = await t.user(Role.SECRETARIAT, { locale: 'en', name: 'Somchai' });
     judge = await t.user(Role.JUDGE, { locale: 'en' });
-    const agency = await t
-      .http()
-      .post('/api/agencies')
-      .set(auth(t.admin))
-      .send({
-        code: 'MOLSW',
-        name: { en: 'Ministry of Labour and Social Welfare', lo: 'ກະຊວງແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມ' },
-        email: ADDRESS,
-        locale: 'en',
-      });
+    const agency = await agencyWithoutAccounts(t, ADDRESS, 'en');
     expect(agency.status).toBe(201);
     expect(agency.body.locale).toBe('en');
     guidelineId = await guidelineAtCouncil(t, secretariat);

@@ -1,7 +1,9 @@
 import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import type { Response } from 'supertest';
 import { Role } from '../../src/court/roles';
 import { Env } from '../../src/config/env';
-import { QUEUE } from '../../src/queues/queues';
+import { epochKey, QUEUE } from '../../src/queues/queues';
 import { TestApp, TestUser } from './test-app';
 
 /** Helpers for the interagency-review suites: drive a guideline to the review through HTTP. */
@@ -244,6 +246,37 @@ export async function settled(t: TestApp, timeoutMs = 30_000): Promise<void> {
     );
   } finally {
     await Promise.all(queues.map((q) => q.close()));
+  }
+}
+
+/**
+ * The ADMIN adds an agency without accounts (the Ministry of Labour and Social Welfare, MOLSW),
+ * reached only at its contact address; returns the API's answer for the caller to check.
+ */
+export function agencyWithoutAccounts(
+  t: TestApp,
+  email: string,
+  locale?: 'lo' | 'en',
+): Promise<Response> {
+  return t
+    .http()
+    .post('/api/agencies')
+    .set(auth(t.admin))
+    .send({
+      code: 'MOLSW',
+      name: { en: 'Ministry of Labour and Social Welfare', lo: 'ກະຊວງແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມ' },
+      email,
+      ...(locale ? { locale } : {}),
+    });
+}
+
+/** Redis "loses its data" for the relay: its epoch key is gone, as after a restart without persistence. */
+export async function forgetRedisEpoch(t: TestApp): Promise<void> {
+  const redis = new Redis(t.env.REDIS_URL);
+  try {
+    await redis.del(epochKey(t.env.QUEUE_PREFIX));
+  } finally {
+    redis.disconnect();
   }
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../support/browser';
 import { jpegLetter, pdfLetter, pngLetter, textPretendingToBePdf } from '../support/letter-files';
 import {
+  agencyWithoutAccounts,
   auth,
   eventually,
   guidelineAtCouncil,
@@ -85,15 +86,7 @@ describe('signed letters (browser)', () => {
       locale: 'lo',
       name: 'MOJ reviewer',
     });
-    const created = await t
-      .http()
-      .post('/api/agencies')
-      .set(auth(t.admin))
-      .send({
-        code: 'MOLSW',
-        name: { en: 'Ministry of Labour and Social Welfare', lo: 'ກະຊວງແຮງງານ ແລະ ສະຫວັດດີການສັງຄົມ' },
-        email: 'letters@molsw.example.la',
-      });
+    const created = await agencyWithoutAccounts(t, 'letters@molsw.example.la');
     expect(created.status).toBe(201);
     await t
       .http()
