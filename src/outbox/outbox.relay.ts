@@ -85,8 +85,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * every delayed job with it. The relay notices: it keeps an epoch key in Redis and checks it at
    * start and every EPOCH_CHECK_MS (so also soon after every reconnect); when the key is missing,
    * it writes a new one and publishes again every job the database still plans (reminders not
-   * yet sent, e-mails and digests not yet delivered, agencies' e-mails too), with the same job ids. A job that survived is not added
-   * twice, and processors claim their row in the database before acting, so nothing goes twice.
+   * yet sent, e-mails and digests not yet delivered, agencies' e-mails too), with the same job
+   * ids. A job that survived is not added twice, and processors claim their row in the database
+   * before acting, so nothing goes twice.
    */
   private async watchEpoch(): Promise<void> {
     while (!this.stopping) {
