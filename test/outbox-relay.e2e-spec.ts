@@ -50,7 +50,12 @@ describe('outbox: review jobs and the relay', () => {
   let reminderQueue: Queue;
 
   beforeAll(async () => {
-    t = await startTestApp('outboxrelay', { WORKERS: 'off', OUTBOX_POLL_MS: '60000' });
+    // This file looks at the jobs of reminders days ahead: a horizon of a year queues them at once.
+    t = await startTestApp('outboxrelay', {
+      WORKERS: 'off',
+      REMINDER_HORIZON_HOURS: '8784',
+      OUTBOX_POLL_MS: '60000',
+    });
     secretariat = await t.user(Role.SECRETARIAT);
     reminderQueue = openQueue(t.env, QUEUE.REMINDERS);
   });

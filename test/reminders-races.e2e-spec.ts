@@ -70,7 +70,12 @@ describe('reminder delivery under duplicates and races', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    t = await startTestApp('races', { SMTP_URL: smtp.url, OUTBOX_POLL_MS: '100' });
+    // This file looks at the jobs of reminders days ahead: a horizon of a year queues them at once.
+    t = await startTestApp('races', {
+      SMTP_URL: smtp.url,
+      REMINDER_HORIZON_HOURS: '8784',
+      OUTBOX_POLL_MS: '100',
+    });
     // A second worker process on the same database and queues.
     second = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(t.env), {
       logger: false,

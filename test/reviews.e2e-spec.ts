@@ -52,7 +52,12 @@ describe('interagency review requests', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    t = await startTestApp('reviews', { SMTP_URL: smtp.url, OUTBOX_POLL_MS: '100' });
+    // This file looks at the jobs of reminders days ahead: a horizon of a year queues them at once.
+    t = await startTestApp('reviews', {
+      SMTP_URL: smtp.url,
+      REMINDER_HORIZON_HOURS: '8784',
+      OUTBOX_POLL_MS: '100',
+    });
     secretariat = await t.user(Role.SECRETARIAT, { locale: 'en', name: 'Somchai Secretariat' });
     judge = await t.user(Role.JUDGE, { locale: 'en' });
     reviewers = await reviewersOf(t, { MOFA: 'lo', MOJ: 'en', OSPP: 'lo', MPS: 'en' });

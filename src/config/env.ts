@@ -280,6 +280,22 @@ export class Env {
   @Min(50)
   OUTBOX_POLL_MS = 500;
 
+  /**
+   * Reminders due within this many hours have their job in the queue (Redis); later ones wait in
+   * the database alone, and the workers' sweep queues them as they come within it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 366)
+  REMINDER_HORIZON_HOURS = 24;
+
+  /** How often the workers' sweep queues the reminders that came within the horizon (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  REMINDER_SWEEP_MS = 60_000;
+
   /** Jobs each worker runs at once, per queue. */
   @Transform(toInt)
   @IsInt()

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { insertIntoOutbox } from '../outbox/outbox.writer';
+import { JOB, queueOf } from '../queues/queues';
 import { PlannedReminder } from './reminder-schedule';
 
 // Outbox job ids (BullMQ's, so no ':'): `reminder-<reminderId>`.
@@ -12,12 +14,27 @@ export function reminderJobId(reminderId: string): string {
 
 /**
  * The INSERT of reminder rows that `source` (a SELECT) yields as (review_request_id, kind,
- * planned_at), returning each new row's id and planned_at: for the statement that opens review
- * requests with their reminders in one go (ReviewsRepository.openRequests).
+ * planned_at). Those planned before `horizonEnd` (an SQL expression of type timestamptz) are
+ * queued at once (queued_at = now()): the caller writes their jobs to the outbox in the same
+ * statement or transaction; the others wait for the sweep (RemindersRepository.queueEntering).
+ * Returns each new row's id, planned_at and whether it was queued. For the statement that opens
+ * review requests with their reminders in one go (ReviewsRepository.openRequests) and for
+ * insertPlanned.
  */
-export function insertReminders(source: string): string {
-  return `INSERT INTO reminders (review_request_id, kind, planned_at) ${source}
-    RETURNING id, planned_at`;
+export function insertReminders(source: string, horizonEnd: string, onConflict = ''): string {
+  return `INSERT INTO reminders (review_request_id, kind, planned_at, queued_at)
+    SELECT s.review_request_id, s.kind, s.planned_at,
+           CASE WHEN s.planned_at < ${horizonEnd} THEN now() END
+    FROM (${source}) AS s(review_request_id, kind, planned_at)
+    ${onConflict}
+    RETURNING id, planned_at, queued_at IS NOT NULL AS queued`;
+}
+
+/** A reminder row just written, and whether its job goes to the outbox now. */
+export interface InsertedReminder {
+  id: string;
+  planned_at: Date;
+  queued: boolean;
 }
 
 export interface ReminderRow {
@@ -45,20 +62,64 @@ export interface ClaimedReminder {
 /** Reminder rows of review requests. Every method runs in the caller's transaction. */
 @Injectable()
 export class RemindersRepository {
-  /** Inserts the planned reminders; one already live at the same (kind, time) is left alone. */
+  /**
+   * Inserts the planned reminders; one already live at the same (kind, time) is left alone. Those
+   * planned before `horizonEnd` are marked queued: the caller writes their jobs to the outbox.
+   */
   insertPlanned(
     manager: EntityManager,
     requestId: string,
     plan: PlannedReminder[],
-  ): Promise<{ id: string; planned_at: Date }[]> {
+    horizonEnd: Date,
+  ): Promise<InsertedReminder[]> {
     if (!plan.length) return Promise.resolve([]);
     return manager.query(
-      `INSERT INTO reminders (review_request_id, kind, planned_at)
-       SELECT $1, kind, planned_at FROM unnest($2::text[], $3::timestamptz[]) AS t(kind, planned_at)
-       ON CONFLICT (review_request_id, kind, planned_at) WHERE state <> 'CANCELLED' DO NOTHING
-       RETURNING id, planned_at`,
-      [requestId, plan.map((r) => r.kind), plan.map((r) => r.plannedAt.toISOString())],
+      insertReminders(
+        `SELECT $1::uuid, kind, planned_at
+         FROM unnest($2::text[], $3::timestamptz[]) AS t(kind, planned_at)`,
+        '$4::timestamptz',
+        `ON CONFLICT (review_request_id, kind, planned_at) WHERE state <> 'CANCELLED' DO NOTHING`,
+      ),
+      [
+        requestId,
+        plan.map((r) => r.kind),
+        plan.map((r) => r.plannedAt.toISOString()),
+        horizonEnd.toISOString(),
+      ],
     );
+  }
+
+  /**
+   * Queues up to `limit` planned reminders due before `horizonEnd` that are not queued yet: marks
+   * them and writes their `reminder-<id>` jobs to the outbox, in one statement. Rows another
+   * sweep holds are skipped (SKIP LOCKED), so sweeps may run side by side; a reminder cancelled
+   * or sent meanwhile is no longer PLANNED and is left out. Returns how many were queued.
+   */
+  async queueEntering(manager: EntityManager, horizonEnd: Date, limit: number): Promise<number> {
+    const rows: { queued: number }[] = await manager.query(
+      `WITH due AS (
+         SELECT id FROM reminders
+         WHERE state = 'PLANNED' AND queued_at IS NULL AND planned_at < $1
+         ORDER BY planned_at LIMIT $2 FOR UPDATE SKIP LOCKED
+       ), queued AS (
+         UPDATE reminders r SET queued_at = now() FROM due WHERE r.id = due.id
+         RETURNING r.id, r.planned_at
+       ), job AS (
+         ${insertIntoOutbox(
+           `SELECT $3::text, $4::text, $5::text || id, jsonb_build_object('reminderId', id), planned_at
+            FROM queued`,
+         )}
+       )
+       SELECT count(*)::int AS queued FROM queued`,
+      [
+        horizonEnd.toISOString(),
+        limit,
+        queueOf(JOB.REVIEW_REMINDER),
+        JOB.REVIEW_REMINDER,
+        REMINDER_JOB_ID_PREFIX,
+      ],
+    );
+    return rows[0].queued;
   }
 
   /** Cancels what is still planned for these requests; returns the cancelled reminder ids. */

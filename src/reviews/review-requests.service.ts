@@ -26,8 +26,9 @@ export class ReviewRequestsService {
    * tells the agency's reviewers at once, in one statement. Returns the new request ids.
    */
   openForVersion(manager: EntityManager, args: NewReviewRequests): Promise<string[]> {
-    const plan = planReviewReminders(args.dueDate, this.planner.rules(), new Date());
-    return this.reviews.openRequests(manager, args, plan);
+    const now = new Date();
+    const plan = planReviewReminders(args.dueDate, this.planner.rules(), now);
+    return this.reviews.openRequests(manager, args, plan, this.planner.horizonEnd(now));
   }
 
   /**

@@ -33,7 +33,8 @@ export interface NewReviewRequests {
  * ReviewsRepository.openRequests, prepared (planned once per connection): $1-$7 the requests
  * (guideline, version, version number, agencies, transition, due day, requested by), $8-$9 the
  * plan (kinds, times), $10-$12 and $13-$15 the queue, job name and job id prefix of the 'review
- * requested' and the reminder jobs.
+ * requested' and the reminder jobs, $16 the end of the reminders' horizon (only reminders due
+ * before it have their job written now).
  */
 const OPEN_REQUESTS: PreparedStatement = {
   name: 'reviews-open-requests',
@@ -42,9 +43,12 @@ const OPEN_REQUESTS: PreparedStatement = {
          SELECT $1, $2, $3, agency_id, $5, $6::date, $7 FROM unnest($4::uuid[]) AS agency_id
          RETURNING id, transition_id
        ), reminder AS (
-         ${insertReminders(`
+         ${insertReminders(
+           `
            SELECT request.id, plan.kind, plan.planned_at
-           FROM request, unnest($8::text[], $9::timestamptz[]) AS plan(kind, planned_at)`)}
+           FROM request, unnest($8::text[], $9::timestamptz[]) AS plan(kind, planned_at)`,
+           '$16::timestamptz',
+         )}
        ), job AS (
          ${insertIntoOutbox(`
            SELECT $10::text, $11::text, $12::text || transition_id,
@@ -52,7 +56,7 @@ const OPEN_REQUESTS: PreparedStatement = {
            FROM request GROUP BY transition_id
            UNION ALL
            SELECT $13::text, $14::text, $15::text || id, jsonb_build_object('reminderId', id), planned_at
-           FROM reminder`)}
+           FROM reminder WHERE queued`)}
        )
        SELECT id FROM request`,
 };
@@ -282,8 +286,9 @@ export class ReviewsRepository {
 
   /**
    * Opens one PENDING request per agency, each with a reminder row per entry of `plan`, and puts
-   * their jobs in the outbox: per reminder a `reminder-<id>` job ({ reminderId }, run at its
-   * planned time), and one 'review requested' event for them all, `review-requested-<transitionId>`
+   * their jobs in the outbox: per reminder due before `horizonEnd` a `reminder-<id>` job
+   * ({ reminderId }, run at its planned time; later ones are queued by the sweep), and one
+   * 'review requested' event for them all, `review-requested-<transitionId>`
    * ({ transitionId, reviewRequestIds }, now). One statement, whatever the number of agencies;
    * returns the new request ids.
    */
@@ -291,6 +296,7 @@ export class ReviewsRepository {
     manager: EntityManager,
     requests: NewReviewRequests,
     plan: PlannedReminder[],
+    horizonEnd: Date,
   ): Promise<string[]> {
     if (!requests.agencyIds.length) return [];
     const rows = await runPrepared<{ id: string }>(manager, OPEN_REQUESTS, [
@@ -309,6 +315,7 @@ export class ReviewsRepository {
       queueOf(JOB.REVIEW_REMINDER),
       JOB.REVIEW_REMINDER,
       REMINDER_JOB_ID_PREFIX,
+      horizonEnd.toISOString(),
     ]);
     return rows.map((r) => r.id);
   }

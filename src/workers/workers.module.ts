@@ -11,9 +11,11 @@ import { ReviewsModule } from '../reviews/reviews.module';
 import { DomainEventsProcessor } from './domain-events.processor';
 import { JOB_PROCESSORS, JobProcessor } from '../queues/job-processor';
 import { QueueWorkers } from './queue-workers';
+import { ReminderSweep } from './reminder-sweep';
 
 /**
- * Everything that consumes jobs: the outbox relay and a worker per queue. Imported by the API
+ * Everything that consumes jobs: the outbox relay, a worker per queue and the sweep that queues
+ * reminders as they come within the horizon. Imported by the API
  * unless WORKERS=off, and by the worker process (src/worker.ts).
  */
 @Module({
@@ -36,7 +38,8 @@ import { QueueWorkers } from './queue-workers';
     },
     QueueWorkers,
     OutboxRelay,
+    ReminderSweep,
   ],
-  exports: [OutboxRelay],
+  exports: [OutboxRelay, ReminderSweep],
 })
 export class WorkersModule {}

@@ -45,8 +45,10 @@ describe('a worker killed mid-job', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp();
+    // This file promotes the job of a reminder days ahead: a horizon of a year queues it at once.
     t = await startTestApp('crash', {
       WORKERS: 'off',
+      REMINDER_HORIZON_HOURS: '8784',
       SMTP_URL: smtp.url,
       JOB_LOCK_MS: '2000',
       OUTBOX_POLL_MS: '100',
