@@ -21,6 +21,8 @@ import { ReminderSweep } from '../src/workers/reminder-sweep';
 import {
   api,
   cpuMs,
+  cpuByProgram,
+  cpuSpent,
   dropDatabase,
   freePort,
   freshDatabase,
@@ -234,11 +236,13 @@ async function main(): Promise<void> {
         wanted('reminder_queueing') ||
         wanted('reminder_delay_p99')
       ) {
+        const processes = { service: service.child.pid!, bench: process.pid };
         const planning = await measurePlanning(
           context.get(DataSource),
           context.get(ReviewRequestsService),
           pool,
           data,
+          processes,
         );
         // The service's workers first finish the 2,500 'review requested' events (one per move)
         // the moves queued, so each figure has the machine as quiet as the raw side has it.
@@ -249,6 +253,7 @@ async function main(): Promise<void> {
           env,
           pool,
           planning.requestIds,
+          processes,
         );
         await drained(runId);
         const rawPlanning = await rawAddBulk(planning.reminders, `${runId}-raw`);
@@ -839,6 +844,7 @@ async function measurePlanning(
   reviews: ReviewRequestsService,
   pool: Pool,
   data: DataSet,
+  processes: Record<string, number>,
 ): Promise<{ requestIds: string[]; reminders: number; perSecond: number; ms: number }> {
   const guidelines = REVIEW_REQUESTS / 4;
   // Guidelines with one (empty) version and the move into review each, loaded with SQL: planning is what is measured.
@@ -868,6 +874,7 @@ async function measurePlanning(
   ).rows.map((r) => r.id);
   const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
+  const cpuBefore = cpuByProgram(processes);
   const started = Date.now();
   await runConcurrently(targets.length, 8, async (i) => {
     await dataSource.transaction((manager) =>
@@ -886,6 +893,7 @@ async function measurePlanning(
   // Jobs of reminders within the horizon (none here) are published before the figure is read.
   await reminderJobsPublished(pool);
   const ms = Date.now() - started;
+  const cpu = cpuSpent(cpuBefore, cpuByProgram(processes));
   const requestIds = (
     await pool.query(
       `SELECT q.id FROM review_requests q JOIN guidelines g ON g.id = q.guideline_id
@@ -899,7 +907,7 @@ async function measurePlanning(
     )
   ).rows[0].n as number;
   console.log(
-    `planning: ${reminders} reminders of ${requestIds.length} requests written in ${written} ms, their queued jobs published after ${ms} ms`,
+    `planning: ${reminders} reminders of ${requestIds.length} requests written in ${written} ms, their queued jobs published after ${ms} ms; CPU (core-s) ${cpu}`,
   );
   return { requestIds, reminders, perSecond: reminders / (ms / 1000), ms };
 }
@@ -929,20 +937,25 @@ async function measureQueueing(
   env: Env,
   pool: Pool,
   requestIds: string[],
+  processes: Record<string, number>,
 ): Promise<{ jobs: number; jobsPerSecond: number; ms: number }> {
   const sweep = new ReminderSweep(dataSource, planner, env);
+  const cpuBefore = cpuByProgram(processes);
   const started = Date.now();
   await sweep.sweep(new Date(started + 40 * 86_400_000));
   const swept = Date.now() - started;
   await reminderJobsPublished(pool);
   const ms = Date.now() - started;
+  const cpu = cpuSpent(cpuBefore, cpuByProgram(processes));
   const jobs = (
     await pool.query(
       `SELECT count(*)::int AS n FROM reminders WHERE review_request_id = ANY($1::uuid[]) AND queued_at IS NOT NULL`,
       [requestIds],
     )
   ).rows[0].n as number;
-  console.log(`queueing: ${jobs} reminder jobs swept in ${swept} ms, all published after ${ms} ms`);
+  console.log(
+    `queueing: ${jobs} reminder jobs swept in ${swept} ms, all published after ${ms} ms; CPU (core-s) ${cpu}`,
+  );
   return { jobs, jobsPerSecond: jobs / (ms / 1000), ms };
 }
 

@@ -1,7 +1,7 @@
 // Shared by the benchmark scripts: fresh databases, the compiled service as child processes,
 // and a few measurements (resident memory, percentiles).
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ensureDatabaseExists, runMigrations } from '../src/database/prepare-database';
@@ -102,6 +102,42 @@ export function cpuMs(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
   return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/**
+ * CPU time used so far (user and system, every thread, in ms) by every process on the machine,
+ * read from /proc, grouped: PostgreSQL's, Redis's, the processes named in `named`, the rest.
+ * Processes that end between two readings take their time with them.
+ */
+export function cpuByProgram(named: Record<string, number>): Record<string, number> {
+  const groups: Record<string, number> = { postgres: 0, redis: 0 };
+  for (const name of Object.keys(named)) groups[name] = 0;
+  groups.other = 0;
+  const byPid = new Map(Object.entries(named).map(([name, pid]) => [pid, name]));
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+    const group =
+      byPid.get(Number(entry)) ??
+      (comm === 'postgres' ? 'postgres' : comm.startsWith('redis-server') ? 'redis' : 'other');
+    groups[group] += ms;
+  }
+  return groups;
+}
+
+/** What each group of cpuByProgram used between two readings, in core-seconds, as text. */
+export function cpuSpent(before: Record<string, number>, after: Record<string, number>): string {
+  return Object.keys(after)
+    .map((name) => `${name} ${((after[name] - (before[name] ?? 0)) / 1000).toFixed(2)}`)
+    .join(', ');
 }
 
 export function percentile(sorted: number[], p: number): number {
