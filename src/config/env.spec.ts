@@ -97,6 +97,24 @@ describe('the test-only reminder divisor', () => {
   });
 });
 
+describe('the reminders horizon and its sweep', () => {
+  it('defaults to a 24-hour horizon swept every minute', () => {
+    expect(validateEnv({})).toMatchObject({
+      REMINDER_HORIZON_HOURS: 24,
+      REMINDER_SWEEP_MS: 60_000,
+    });
+  });
+
+  it('refuses a sweep as rare as the horizon is long, or rarer than hourly', () => {
+    expect(problemOf({ REMINDER_HORIZON_HOURS: '1', REMINDER_SWEEP_MS: '3600000' })).toContain(
+      'REMINDER_SWEEP_MS must be shorter than REMINDER_HORIZON_HOURS',
+    );
+    expect(problemOf({ REMINDER_SWEEP_MS: '3600001' })).toContain('REMINDER_SWEEP_MS');
+    expect(problemOf({ REMINDER_HORIZON_HOURS: '0' })).toContain('REMINDER_HORIZON_HOURS');
+    expect(problemOf({ REMINDER_HORIZON_HOURS: '2', REMINDER_SWEEP_MS: '3600000' })).toBe('');
+  });
+});
+
 describe('two-factor settings', () => {
   it('reads REQUIRE_TOTP_ROLES as a list of roles and names a wrong one', () => {
     expect(validateEnv({ REQUIRE_TOTP_ROLES: 'ADMIN, SECRETARIAT' }).REQUIRE_TOTP_ROLES).toEqual([

@@ -290,10 +290,14 @@ export class Env {
   @Max(24 * 366)
   REMINDER_HORIZON_HOURS = 24;
 
-  /** How often the workers' sweep queues the reminders that came within the horizon (ms). */
+  /**
+   * How often the workers' sweep queues the reminders that came within the horizon (ms): at most
+   * an hour, and shorter than the horizon.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(50)
+  @Max(3_600_000)
   REMINDER_SWEEP_MS = 60_000;
 
   /** Jobs each worker runs at once, per queue. */
@@ -365,6 +369,10 @@ export function validateEnv(raw: Record<string, unknown>): Env {
     problems.push(
       `REMINDER_DELAY_DIVISOR is for tests only: it must be 1 unless NODE_ENV=test (NODE_ENV is ${env.NODE_ENV})`,
     );
+  }
+  if (!problems.length && env.REMINDER_SWEEP_MS >= env.REMINDER_HORIZON_HOURS * 3_600_000) {
+    // A sweep as rare as the horizon is long would queue reminders after their time.
+    problems.push('REMINDER_SWEEP_MS must be shorter than REMINDER_HORIZON_HOURS');
   }
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be given together');
