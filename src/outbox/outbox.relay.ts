@@ -7,6 +7,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { Pause } from '../common/pause';
 import { Env } from '../config/env';
 import { QueueRegistry } from '../queues/queue-registry';
 import { QUEUE, QueueName, RedisEpoch } from '../queues/queues';
@@ -64,7 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Whether the last pass that reached Redis succeeded (no PING needed before the next one). */
   private redisUp = false;
   private failing = false;
-  private epochSleep: (() => void) | null = null;
+  private readonly epochPause = new Pause();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -137,18 +138,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Sleeps `ms`, cut short only by the shutdown (not by nudges, which wake the publish loops). */
   private sleepFor(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.epochSleep = null;
-        resolve();
-      }, ms);
-      this.epochSleep = () => {
-        clearTimeout(timer);
-        this.epochSleep = null;
-        resolve();
-      };
-    });
+    return this.stopping ? Promise.resolve() : this.epochPause.for(ms);
   }
 
   /** Publish now rather than at the next poll. */
@@ -312,7 +302,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     for (const wake of this.sleepers) wake();
-    this.epochSleep?.();
+    this.epochPause.end();
     await this.running;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;

@@ -95,8 +95,9 @@ export class ReminderPlanner {
 
   /**
    * Cancels every planned reminder of these requests (one not queued yet never will be). Jobs not
-   * yet handed to BullMQ are dropped from the outbox here; those already in Redis are removed after the commit when possible
-   * ({@link removeJobs}), and otherwise find their reminder CANCELLED when they run.
+   * yet handed to BullMQ are dropped from the outbox here; those already in Redis are removed
+   * after the commit when possible ({@link removeJobs}), and otherwise find their reminder
+   * CANCELLED when they run.
    */
   async cancelForRequests(manager: EntityManager, requestIds: string[]): Promise<string[]> {
     const cancelled = await this.reminders.cancelPlanned(manager, requestIds);

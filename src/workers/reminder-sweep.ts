@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Pause } from '../common/pause';
 import { Env } from '../config/env';
 import { ReminderPlanner } from '../reminders/reminder-planner.service';
 
@@ -26,7 +27,7 @@ export class ReminderSweep implements OnApplicationBootstrap, BeforeApplicationS
   private stopping = false;
   private failing = false;
   private running: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly pause = new Pause();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,28 +61,13 @@ export class ReminderSweep implements OnApplicationBootstrap, BeforeApplicationS
         }
         this.failing = true;
       }
-      await this.pause();
+      if (!this.stopping) await this.pause.for(this.env.REMINDER_SWEEP_MS);
     }
-  }
-
-  private pause(): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, this.env.REMINDER_SWEEP_MS);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.pause.end();
     await this.running;
   }
 }
